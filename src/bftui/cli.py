@@ -1,0 +1,147 @@
+"""The `bftui` command: the TUI when no command is given, else a CLI command.
+
+The commands use the content core alone; Textual is imported only to start
+the TUI, so scripts and pipes start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+from pathlib import Path
+from pkgutil import iter_modules
+
+from bftui import __version__, commands, paths
+from bftui.core.library import Library, NotALibraryError, check_root, load
+from bftui.i18n import LANGUAGES, set_language, t
+from bftui.settings import Settings, load_settings
+
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class Context:
+    """What every command gets: the parsed options, the settings, the library."""
+
+    def __init__(self, args: argparse.Namespace, settings: Settings) -> None:
+        self.args = args
+        self.settings = settings
+        self._library: Library | None = None
+
+    @property
+    def library_path(self) -> Path:
+        """The library folder chosen by option, environment, config or default."""
+        return paths.choose_library(getattr(self.args, "library", None), self.settings.library)
+
+    def library(self) -> Library:
+        """Load the library (once).
+
+        Raises:
+            NotALibraryError: when the folder is missing or holds no library.
+        """
+        if self._library is None:
+            root = self.library_path
+            check_root(root)
+            self._library = load(root)
+        return self._library
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--library", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.opt.library")
+    )
+    common.add_argument(
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.opt.lang")
+    )
+    return common
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """Return the parser of the whole `bftui` command line and its command names.
+
+    Every module of `bftui.commands` adds its commands with
+    `register(subparsers, common)`.
+    """
+    common = _common_options()
+    parser = argparse.ArgumentParser(
+        prog="bftui",
+        description=t("cli.description"),
+        epilog=t("cli.epilog"),
+        parents=[common],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"bftui {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar=t("cli.commands"))
+    tui = subparsers.add_parser("tui", parents=[common], help=t("cli.tui.help"))
+    tui.add_argument("path", nargs="?", metavar="PATH", help=t("cli.tui.path"))
+    tui.add_argument("--no-mouse", action="store_true", help=t("cli.tui.no_mouse"))
+    tui.set_defaults(run=_run_tui)
+    for module in iter_modules(commands.__path__):
+        import_module(f"bftui.commands.{module.name}").register(subparsers, common)
+    return parser, set(subparsers.choices)
+
+
+def _with_command(argv: list[str], commands: set[str]) -> list[str]:
+    """Return `argv` with `tui` put in front when it names no command."""
+    takes_value = {"--library", "--lang"}
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in ("-h", "--help", "--version"):
+            return argv
+        if arg in takes_value:
+            index += 2
+            continue
+        if arg.startswith("-"):
+            index += 1
+            continue
+        return argv if arg in commands else [*argv[:index], "tui", *argv[index:]]
+    return [*argv, "tui"]
+
+
+def _run_tui(context: Context) -> int:
+    args = context.args
+    if args.path:
+        args.library = args.path
+    root = context.library_path
+    check_root(root)
+    from bftui.tui.app import run_app
+
+    return run_app(root, context.settings, mouse=not args.no_mouse)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `bftui` command line and return its exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    settings, setting_problems = load_settings(paths.config_file())
+    language = _early_language(arguments) or settings.language
+    set_language(language)
+    parser, names = build_parser()
+    args = parser.parse_args(_with_command(arguments, names))
+    for problem in setting_problems:
+        print(f"bftui: {problem}", file=sys.stderr)
+    context = Context(args, settings)
+    try:
+        return int(args.run(context))
+    except NotALibraryError as error:
+        print(f"bftui: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _early_language(arguments: list[str]) -> str | None:
+    """Return the `--lang` value so that even `--help` speaks that language."""
+    for index, arg in enumerate(arguments):
+        value = None
+        if arg == "--lang" and index + 1 < len(arguments):
+            value = arguments[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGUAGES:
+            return value
+    return None

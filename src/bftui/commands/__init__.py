@@ -1,0 +1,1 @@
+"""The CLI commands; each module adds its own with `register(subparsers, common)`."""

@@ -1,0 +1,113 @@
+"""Commands that read the library: `list`, `show` and `check`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from bftui.core.compose import compose
+from bftui.core.library import Library
+from bftui.core.model import Article, Item
+from bftui.core.text import safe_text
+from bftui.i18n import t
+
+if TYPE_CHECKING:
+    from bftui.cli import Context
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add `list`, `show` and `check` to the command line."""
+
+    def add(name: str, run: Any) -> argparse.ArgumentParser:
+        parser = subparsers.add_parser(
+            name,
+            parents=[common],
+            help=t(f"cli.{name}.help"),
+            description=t(f"cli.{name}.help"),
+            epilog=t(f"cli.{name}.examples"),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        parser.set_defaults(run=run)
+        return parser
+
+    listing = add("list", run_list)
+    listing.add_argument("--json", action="store_true", help=t("cli.list.json"))
+    show = add("show", run_show)
+    show.add_argument("slug", metavar="SLUG", help=t("cli.show.slug"))
+    show.add_argument("--raw", action="store_true", help=t("cli.show.raw"))
+    add("check", run_check)
+
+
+def _kind_label(item: Item) -> str:
+    return item.kind if isinstance(item, Article) else "event"
+
+
+def item_record(item: Item, library: Library) -> dict[str, Any]:
+    """Return the JSON-ready summary of `item` that `list --json` prints."""
+    return {
+        "type": "article" if isinstance(item, Article) else "event",
+        "kind": item.kind,
+        "date": item.date.isoformat(),
+        "slug": item.slug,
+        "title": item.title,
+        "path": item.path.relative_to(library.root).as_posix(),
+        "tags": list(item.tags),
+    }
+
+
+def run_list(context: Context) -> int:
+    """Print one item a line: kind, date, slug, title (or JSON with `--json`)."""
+    library = context.library()
+    if context.args.json:
+        records = [item_record(item, library) for item in library.items()]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for item in library.items():
+            date = item.date.isoformat() if isinstance(item, Article) else str(item.date.year)
+            print(f"{_kind_label(item):<16} {date:<10} {item.slug}  {item.title}")
+    _warn_problems(library)
+    return EXIT_OK
+
+
+def _find(library: Library, slug: str) -> Item | None:
+    return library.article(slug) or library.event(slug)
+
+
+def run_show(context: Context) -> int:
+    """Print an item's composed Markdown, or its file unchanged with `--raw`."""
+    library = context.library()
+    item = _find(library, context.args.slug)
+    if item is None:
+        print(t("cli.show.unknown", slug=safe_text(context.args.slug)), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if context.args.raw:
+            text = item.path.read_text(encoding="utf-8")
+            sys.stdout.write(safe_text(text) if sys.stdout.isatty() else text)
+        else:
+            sys.stdout.write(compose(item, library))
+    except (OSError, ValueError) as error:
+        print(f"bftui: {item.path}: {safe_text(str(error))}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def run_check(context: Context) -> int:
+    """Print every problem as `path:line: message`; exit 1 if there are any."""
+    library = context.library()
+    for problem in library.problems:
+        print(problem)
+    count = len(library.problems)
+    items = len(library.articles) + len(library.events)
+    print(t("cli.check.summary", items=items, problems=count), file=sys.stderr)
+    return EXIT_PROBLEMS if count else EXIT_OK
+
+
+def _warn_problems(library: Library) -> None:
+    if library.problems:
+        print(t("cli.problems_hint", count=len(library.problems)), file=sys.stderr)

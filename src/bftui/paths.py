@@ -1,0 +1,54 @@
+"""Where things are: the library to open, and the user's config, cache and state."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "bftui"
+LIBRARY_ENV = "BFTUI_LIBRARY"
+
+
+def bundled_library() -> Path:
+    """Return the sample library shipped with bftui.
+
+    A wheel carries it as `bftui/sample`; a source checkout has it in `articles/`.
+    """
+    packaged = Path(__file__).parent / "sample"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "articles"
+
+
+def config_file() -> Path:
+    """Return the user's config file (it need not exist)."""
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / "config.toml"
+
+
+def cache_dir() -> Path:
+    """Return the user's cache folder on local disk (never the shared library)."""
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
+def state_dir() -> Path:
+    """Return the user's state folder, where form drafts are kept."""
+    return platformdirs.user_state_path(APP_NAME, appauthor=False)
+
+
+def choose_library(option: str | None, configured: Path | None) -> Path:
+    """Return the library to open.
+
+    The order is: the `--library` option (or `bftui PATH`), then the
+    `BFTUI_LIBRARY` environment variable, then `library` in the config file,
+    then the bundled sample.
+    """
+    if option:
+        return Path(option).expanduser()
+    from_env = os.environ.get(LIBRARY_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    if configured is not None:
+        return configured.expanduser()
+    return bundled_library()

@@ -1,0 +1,69 @@
+"""The user's settings, read from a TOML file with tomllib."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bftui.core.model import Problem
+from bftui.core.text import safe_text
+from bftui.i18n import LANGUAGES, t
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the user chose in the config file or on the command line."""
+
+    language: str = "sv"
+    """UI language: "sv" or "en"."""
+    library: Path | None = None
+    """The library to open when none is given on the command line."""
+    theme: str = ""
+    """A Textual theme name; empty picks one that suits the terminal."""
+    mouse: bool = True
+    """Whether the app takes mouse input (off is kinder over slow SSH links)."""
+    watch: str = "auto"
+    """How to notice changes by others: "auto", "notify", "poll" or "off"."""
+    keymap: dict[str, str] = field(default_factory=dict)
+    """Binding id -> keys, to remap the app's keys."""
+
+
+def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
+    """Read settings from `path`; a missing file gives the defaults.
+
+    A broken file or value is reported as a problem and the default kept, so
+    a typo in the config never stops the app.
+    """
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings(), []
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Settings(), [Problem(path, 1, t("settings.broken", error=safe_text(str(error))))]
+    problems: list[Problem] = []
+
+    def pick(key: str, check: Any, default: Any) -> Any:
+        value = data.get(key, default)
+        if value is default or check(value):
+            return value
+        problems.append(Problem(path, 1, t("settings.bad_value", key=key)))
+        return default
+
+    library = pick("library", lambda v: isinstance(v, str) and v, None)
+    keymap = pick(
+        "keymap",
+        lambda v: isinstance(v, dict) and all(isinstance(x, str) for x in v.values()),
+        {},
+    )
+    settings = Settings(
+        language=pick("language", lambda v: v in LANGUAGES, "sv"),
+        library=Path(library) if library else None,
+        theme=pick("theme", lambda v: isinstance(v, str), ""),
+        mouse=pick("mouse", lambda v: isinstance(v, bool), True),
+        watch=pick("watch", lambda v: v in ("auto", "notify", "poll", "off"), "auto"),
+        keymap=dict(keymap),
+    )
+    return settings, problems
+

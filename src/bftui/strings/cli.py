@@ -1,0 +1,78 @@
+"""UI strings: the command line. Each key maps to (Swedish, English)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "cli.description": (
+        "Läs och redigera Bostad först-nätverkets artiklar och evenemang i terminalen.\n"
+        "Utan kommando startar appen.",
+        "Read and edit the Bostad först network's articles and events in a terminal.\n"
+        "Without a command the app starts.",
+    ),
+    "cli.epilog": (
+        "exempel:\n"
+        "  bftui                        öppna exempelbiblioteket\n"
+        "  bftui ~/bostadforst          öppna ett eget bibliotek\n"
+        "  bftui list --json            alla artiklar och evenemang som JSON\n"
+        "  bftui show SLUG | less       läs en artikel i less\n"
+        "  bftui check                  hitta trasiga filer\n\n"
+        "Biblioteket väljs av --library, sedan BFTUI_LIBRARY, sedan library i\n"
+        "inställningsfilen, annars exempelbiblioteket.",
+        "examples:\n"
+        "  bftui                        open the sample library\n"
+        "  bftui ~/bostadforst          open a library of your own\n"
+        "  bftui list --json            every article and event as JSON\n"
+        "  bftui show SLUG | less       read an article in less\n"
+        "  bftui check                  find broken files\n\n"
+        "The library is chosen by --library, then BFTUI_LIBRARY, then library in\n"
+        "the settings file, else the sample library.",
+    ),
+    "cli.commands": ("KOMMANDO", "COMMAND"),
+    "cli.opt.library": ("biblioteksmappen", "the library folder"),
+    "cli.opt.lang": ("gränssnittets språk", "the interface language"),
+    "cli.tui.help": ("starta appen (standard)", "start the app (the default)"),
+    "cli.tui.path": ("biblioteksmappen (som --library)", "the library folder (like --library)"),
+    "cli.tui.no_mouse": (
+        "ta inte emot mus (snällare över långsam SSH)",
+        "take no mouse input (kinder over slow SSH)",
+    ),
+    "cli.list.help": (
+        "lista artiklar och evenemang: typ, datum, slug, titel",
+        "list articles and events: kind, date, slug, title",
+    ),
+    "cli.list.examples": (
+        "exempel:\n  bftui list\n  bftui list --json | jq '.[].title'",
+        "examples:\n  bftui list\n  bftui list --json | jq '.[].title'",
+    ),
+    "cli.list.json": ("skriv JSON", "print JSON"),
+    "cli.show.help": (
+        "skriv ut en artikel eller ett evenemang som Markdown",
+        "print an article or an event as Markdown",
+    ),
+    "cli.show.examples": (
+        "exempel:\n  bftui show 2019-natverkstraff-malmo\n  bftui show SLUG --raw > kopia.md",
+        "examples:\n  bftui show 2019-natverkstraff-malmo\n  bftui show SLUG --raw > copy.md",
+    ),
+    "cli.show.slug": ("artikelns eller evenemangets slug", "the article's or event's slug"),
+    "cli.show.raw": (
+        "skriv filen oförändrad (styrtecken visas ändå ofarliga i en terminal)",
+        "print the file unchanged (control characters are still made harmless in a terminal)",
+    ),
+    "cli.show.unknown": ("bftui: ingen artikel eller inget evenemang heter {slug}", "bftui: no article or event is called {slug}"),
+    "cli.check.help": (
+        "kontrollera biblioteket: problem som sökväg:rad: meddelande",
+        "check the library: problems as path:line: message",
+    ),
+    "cli.check.examples": (
+        "exempel:\n  bftui check && echo allt i ordning\n\n"
+        "slutstatus: 0 utan problem, 1 med problem, 2 vid felaktig användning",
+        "examples:\n  bftui check && echo all good\n\n"
+        "exit status: 0 without problems, 1 with problems, 2 on usage errors",
+    ),
+    "cli.check.summary": (
+        "{items} objekt, {problems} problem",
+        "{items} items, {problems} problems",
+    ),
+    "cli.problems_hint": (
+        "bftui: {count} filer har problem; kör bftui check",
+        "bftui: {count} files have problems; run bftui check",
+    ),
+}

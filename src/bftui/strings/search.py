@@ -1,0 +1,3 @@
+"""UI strings: search. Each key maps to (Swedish, English)."""
+
+STRINGS: dict[str, tuple[str, str]] = {}
