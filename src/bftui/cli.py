@@ -18,7 +18,6 @@ from bftui.core.library import Library, NotALibraryError, check_root, load
 from bftui.i18n import LANGUAGES, set_language, t
 from bftui.settings import Settings, load_settings
 
-
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
@@ -33,7 +32,9 @@ class Context:
     @property
     def library_path(self) -> Path:
         """The library folder chosen by option, environment, config or default."""
-        return paths.choose_library(getattr(self.args, "library", None), self.settings.library)
+        return paths.choose_library(
+            getattr(self.args, "library", None), self.settings.library
+        )
 
     def library(self) -> Library:
         """Load the library (once).
@@ -51,7 +52,10 @@ class Context:
 def _common_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--library", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.opt.library")
+        "--library",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=t("cli.opt.library"),
     )
     common.add_argument(
         "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.opt.lang")

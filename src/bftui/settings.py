@@ -41,7 +41,9 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     except FileNotFoundError:
         return Settings(), []
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Settings(), [Problem(path, 1, t("settings.broken", error=safe_text(str(error))))]
+        return Settings(), [
+            Problem(path, 1, t("settings.broken", error=safe_text(str(error))))
+        ]
     problems: list[Problem] = []
 
     def pick(key: str, check: Any, default: Any) -> Any:
@@ -66,4 +68,3 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
         keymap=dict(keymap),
     )
     return settings, problems
-

@@ -68,7 +68,11 @@ def run_list(context: Context) -> int:
         print()
     else:
         for item in library.items():
-            date = item.date.isoformat() if isinstance(item, Article) else str(item.date.year)
+            date = (
+                item.date.isoformat()
+                if isinstance(item, Article)
+                else str(item.date.year)
+            )
             print(f"{_kind_label(item):<16} {date:<10} {item.slug}  {item.title}")
     _warn_problems(library)
     return EXIT_OK

@@ -83,7 +83,10 @@ def compose_article(article: Article, body: str, library: Library) -> str:
     event = library.event(article.event) if article.event else None
     if event:
         rows.append(
-            (t("compose.event"), f"[{escape(event.title)}](<{link_to(event.path, article.path)}>)")
+            (
+                t("compose.event"),
+                f"[{escape(event.title)}](<{link_to(event.path, article.path)}>)",
+            )
         )
     elif article.event:
         rows.append((t("compose.event"), escape(article.event)))
@@ -103,7 +106,9 @@ def compose_article(article: Article, body: str, library: Library) -> str:
         lines = body.split("\n")
         parts.append("\n".join(lines[entries[0].start :]).strip())
     if article.links:
-        links = "\n".join(f"- [{escape(link.title)}](<{link.url}>)" for link in article.links)
+        links = "\n".join(
+            f"- [{escape(link.title)}](<{link.url}>)" for link in article.links
+        )
         parts.append(f"## {t('compose.links')}\n\n{links}")
     return "\n\n".join(parts) + "\n"
 

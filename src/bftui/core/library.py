@@ -123,7 +123,9 @@ def load(root: Path) -> Library:
     return library
 
 
-def _collect(result: T | list[Problem], items: list[T], problems: list[Problem]) -> None:
+def _collect(
+    result: T | list[Problem], items: list[T], problems: list[Problem]
+) -> None:
     if isinstance(result, list):
         problems.extend(result)
     else:
@@ -158,10 +160,14 @@ def _read_text(path: Path, root: Path) -> str | list[Problem]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             mb = MAX_FILE_BYTES // 2**20
-            return [Problem(relative, 1, t("problem.too_large", size=size >> 20, limit=mb))]
+            return [
+                Problem(relative, 1, t("problem.too_large", size=size >> 20, limit=mb))
+            ]
         data = path.read_bytes()
     except OSError as error:
-        return [Problem(relative, 1, t("problem.unreadable", error=error.strerror or error))]
+        return [
+            Problem(relative, 1, t("problem.unreadable", error=error.strerror or error))
+        ]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -177,7 +183,9 @@ def _parse_toml(text: str, relative: Path, first_line: int) -> dict[str, Any] | 
         match = _TOML_LINE.search(message)
         line = int(match.group(1)) if match else 1
         reason = safe_text(_TOML_LINE.sub("", message).strip())
-        return Problem(relative, first_line + line - 1, t("problem.bad_toml", error=reason))
+        return Problem(
+            relative, first_line + line - 1, t("problem.bad_toml", error=reason)
+        )
 
 
 def _key_line(text: str, key: str, first_line: int) -> int:
@@ -259,7 +267,9 @@ def load_article(path: Path, root: Path) -> Article | list[Problem]:
         tags=tuple(data.get("tags", ())),
         event=data.get("event", ""),
         source=data.get("source", ""),
-        links=tuple(Link(x.get("title", x["url"]), x["url"]) for x in data.get("links", ())),
+        links=tuple(
+            Link(x.get("title", x["url"]), x["url"]) for x in data.get("links", ())
+        ),
         interviewee=Interviewee(
             name=person["name"],
             role=person.get("role", ""),

@@ -49,7 +49,9 @@ class Interviewee:
 
     def byline(self) -> str:
         """Return "Name, role, organisation" without empty parts."""
-        return ", ".join(part for part in (self.name, self.role, self.organisation) if part)
+        return ", ".join(
+            part for part in (self.name, self.role, self.organisation) if part
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 _CONTROL_PICTURES = 0x2400
 """U+2400 ("␀") onwards are visible pictures of the C0 control characters."""
 
-_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_CONTROLS = (
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 """Characters that reorder text on screen and can hide what a line really says."""
 
 

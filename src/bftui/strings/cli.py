@@ -29,7 +29,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.opt.library": ("biblioteksmappen", "the library folder"),
     "cli.opt.lang": ("gränssnittets språk", "the interface language"),
     "cli.tui.help": ("starta appen (standard)", "start the app (the default)"),
-    "cli.tui.path": ("biblioteksmappen (som --library)", "the library folder (like --library)"),
+    "cli.tui.path": (
+        "biblioteksmappen (som --library)",
+        "the library folder (like --library)",
+    ),
     "cli.tui.no_mouse": (
         "ta inte emot mus (snällare över långsam SSH)",
         "take no mouse input (kinder over slow SSH)",
@@ -51,12 +54,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "exempel:\n  bftui show 2019-natverkstraff-malmo\n  bftui show SLUG --raw > kopia.md",
         "examples:\n  bftui show 2019-natverkstraff-malmo\n  bftui show SLUG --raw > copy.md",
     ),
-    "cli.show.slug": ("artikelns eller evenemangets slug", "the article's or event's slug"),
+    "cli.show.slug": (
+        "artikelns eller evenemangets slug",
+        "the article's or event's slug",
+    ),
     "cli.show.raw": (
         "skriv filen oförändrad (styrtecken visas ändå ofarliga i en terminal)",
         "print the file unchanged (control characters are still made harmless in a terminal)",
     ),
-    "cli.show.unknown": ("bftui: ingen artikel eller inget evenemang heter {slug}", "bftui: no article or event is called {slug}"),
+    "cli.show.unknown": (
+        "bftui: ingen artikel eller inget evenemang heter {slug}",
+        "bftui: no article or event is called {slug}",
+    ),
     "cli.check.help": (
         "kontrollera biblioteket: problem som sökväg:rad: meddelande",
         "check the library: problems as path:line: message",

@@ -2,8 +2,14 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     # The library folder.
-    "library.missing": ("biblioteket finns inte: {path}", "the library does not exist: {path}"),
-    "library.not_folder": ("biblioteket är ingen mapp: {path}", "the library is not a folder: {path}"),
+    "library.missing": (
+        "biblioteket finns inte: {path}",
+        "the library does not exist: {path}",
+    ),
+    "library.not_folder": (
+        "biblioteket är ingen mapp: {path}",
+        "the library is not a folder: {path}",
+    ),
     "library.empty": (
         "ingen bftui-samling i {path} (inga artiklar, ingen events/, ingen bftui.toml)",
         "no bftui library in {path} (no articles, no events/, no bftui.toml)",
@@ -13,7 +19,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "filen är inte giltig UTF-8 (byte {offset})",
         "the file is not valid UTF-8 (byte {offset})",
     ),
-    "problem.unreadable": ("filen kan inte läsas: {error}", "cannot read the file: {error}"),
+    "problem.unreadable": (
+        "filen kan inte läsas: {error}",
+        "cannot read the file: {error}",
+    ),
     "problem.bad_toml": ("ogiltig TOML: {error}", "invalid TOML: {error}"),
     "problem.field": ("{field}: {error}", "{field}: {error}"),
     "problem.duplicate_slug": (
@@ -47,7 +56,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Field rules.
     "check.required": ("måste fyllas i", "is required"),
     "check.not_text": ("ska vara text", "must be text"),
-    "check.not_date": ("ska vara ett datum (ÅÅÅÅ-MM-DD)", "must be a date (YYYY-MM-DD)"),
+    "check.not_date": (
+        "ska vara ett datum (ÅÅÅÅ-MM-DD)",
+        "must be a date (YYYY-MM-DD)",
+    ),
     "check.not_year": ("ska vara ett årtal", "must be a year"),
     "check.not_count": (
         "ska vara ett heltal, 0 eller mer",
@@ -68,8 +80,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "okänt värde {value!r} (tillåtna: {choices})",
         "unknown value {value!r} (allowed: {choices})",
     ),
-    "check.bad_programme": ("programrad {row} är ingen tabell", "programme row {row} is not a table"),
-    "check.programme_row": ("programrad {row}: {error}", "programme row {row}: {error}"),
+    "check.bad_programme": (
+        "programrad {row} är ingen tabell",
+        "programme row {row} is not a table",
+    ),
+    "check.programme_row": (
+        "programrad {row}: {error}",
+        "programme row {row}: {error}",
+    ),
     "check.only_interviews": ("hör bara till intervjuer", "belongs to interviews only"),
     "check.year_or_start": (
         "år eller startdatum måste anges",
@@ -109,7 +127,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.interviewee.name": ("Namn", "Name"),
     "field.interviewee.role": ("Roll", "Role"),
     "field.interviewee.organisation": ("Organisation", "Organisation"),
-    "field.interviewee.consent": ("Samtycke till publicering", "Consent to publication"),
+    "field.interviewee.consent": (
+        "Samtycke till publicering",
+        "Consent to publication",
+    ),
     "field.year": ("År", "Year"),
     "field.start": ("Start", "Start"),
     "field.end": ("Slut", "End"),
