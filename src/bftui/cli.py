@@ -15,6 +15,7 @@ from pkgutil import iter_modules
 
 from bftui import __version__, commands, paths
 from bftui.core.library import Library, NotALibraryError, check_root, load
+from bftui.core.text import safe_text
 from bftui.i18n import LANGUAGES, set_language, t
 from bftui.settings import Settings, load_settings
 
@@ -79,7 +80,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     )
     parser.add_argument("--version", action="version", version=f"bftui {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar=t("cli.commands"))
-    tui = subparsers.add_parser("tui", parents=[common], help=t("cli.tui.help"))
+    tui = subparsers.add_parser(
+        "tui",
+        parents=[common],
+        help=t("cli.tui.help"),
+        description=t("cli.tui.help"),
+        epilog=t("cli.tui.examples"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     tui.add_argument("path", nargs="?", metavar="PATH", help=t("cli.tui.path"))
     tui.add_argument("--no-mouse", action="store_true", help=t("cli.tui.no_mouse"))
     tui.set_defaults(run=_run_tui)
@@ -124,14 +132,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = _early_language(arguments) or settings.language
     set_language(language)
     parser, names = build_parser()
-    args = parser.parse_args(_with_command(arguments, names))
+    try:
+        args = parser.parse_args(_with_command(arguments, names))
+    except SystemExit as done:
+        # --help, --version and usage errors: a status to return, not to raise.
+        return done.code if isinstance(done.code, int) else EXIT_USAGE
     for problem in setting_problems:
         print(f"bftui: {problem}", file=sys.stderr)
     context = Context(args, settings)
     try:
         return int(args.run(context))
     except NotALibraryError as error:
-        print(f"bftui: {error}", file=sys.stderr)
+        print(f"bftui: {safe_text(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         sys.stderr.close()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from bftui.core.compose import compose
 from bftui.core.library import Library
-from bftui.core.model import Article, Item
+from bftui.core.model import Article, Event, Item
 from bftui.core.text import safe_text
 from bftui.i18n import t
 
@@ -46,12 +46,20 @@ def _kind_label(item: Item) -> str:
     return item.kind if isinstance(item, Article) else "event"
 
 
+def list_date(item: Item) -> str:
+    """Return the date `list` shows: an ISO date, or only the year of an event without dates."""
+    if isinstance(item, Event) and item.start is None:
+        return str(item.year)
+    return item.date.isoformat()
+
+
 def item_record(item: Item, library: Library) -> dict[str, Any]:
     """Return the JSON-ready summary of `item` that `list --json` prints."""
     return {
         "type": "article" if isinstance(item, Article) else "event",
         "kind": item.kind,
-        "date": item.date.isoformat(),
+        "date": list_date(item),
+        "year": item.date.year,
         "slug": item.slug,
         "title": item.title,
         "path": item.path.relative_to(library.root).as_posix(),
@@ -68,12 +76,8 @@ def run_list(context: Context) -> int:
         print()
     else:
         for item in library.items():
-            date = (
-                item.date.isoformat()
-                if isinstance(item, Article)
-                else str(item.date.year)
-            )
-            print(f"{_kind_label(item):<16} {date:<10} {item.slug}  {item.title}")
+            label, date = _kind_label(item), list_date(item)
+            print(f"{label:<16} {date:<10} {item.slug}  {item.title}")
     _warn_problems(library)
     return EXIT_OK
 
@@ -96,7 +100,8 @@ def run_show(context: Context) -> int:
         else:
             sys.stdout.write(compose(item, library))
     except (OSError, ValueError) as error:
-        print(f"bftui: {item.path}: {safe_text(str(error))}", file=sys.stderr)
+        where = safe_text(str(item.path))
+        print(f"bftui: {where}: {safe_text(str(error))}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 

@@ -26,6 +26,17 @@ def escape(text: str) -> str:
     return _INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+def destination(target: str) -> str:
+    """Return `target` as a Markdown link destination that nothing in it can end."""
+    escaped = re.sub(r"([\\<>])", r"\\\1", target).replace("\n", "%0A")
+    return f"<{escaped}>"
+
+
+def url_link(url: str) -> str:
+    """Return a Markdown link to the web address `url` that shows the address."""
+    return f"[{escape(url)}]({destination(url)})"
+
+
 def long_date(value: dt.date) -> str:
     """Return `value` as e.g. "24 maj 2020" in the UI language."""
     if isinstance(value, dt.datetime):
@@ -85,13 +96,13 @@ def compose_article(article: Article, body: str, library: Library) -> str:
         rows.append(
             (
                 t("compose.event"),
-                f"[{escape(event.title)}](<{link_to(event.path, article.path)}>)",
+                f"[{escape(event.title)}]({destination(link_to(event.path, article.path))})",
             )
         )
     elif article.event:
         rows.append((t("compose.event"), escape(article.event)))
     if article.source:
-        rows.append((t("compose.source"), f"<{article.source}>"))
+        rows.append((t("compose.source"), url_link(article.source)))
     parts = [f"# {escape(article.title)}", _card(rows, head)]
     if article.lead:
         parts.append(f"**{escape(article.lead)}**")
@@ -107,7 +118,8 @@ def compose_article(article: Article, body: str, library: Library) -> str:
         parts.append("\n".join(lines[entries[0].start :]).strip())
     if article.links:
         links = "\n".join(
-            f"- [{escape(link.title)}](<{link.url}>)" for link in article.links
+            f"- [{escape(link.title)}]({destination(link.url)})"
+            for link in article.links
         )
         parts.append(f"## {t('compose.links')}\n\n{links}")
     return "\n\n".join(parts) + "\n"
@@ -132,7 +144,7 @@ def compose_event(event: Event, library: Library) -> str:
         (t("compose.organiser"), escape(event.organiser)),
         (t("compose.partners"), " · ".join(escape(p) for p in event.partners)),
         (t("compose.participants"), escape(participants)),
-        (t("compose.website"), f"<{event.url}>" if event.url else ""),
+        (t("compose.website"), url_link(event.url) if event.url else ""),
     ]
     head = f"**{t(f'kind.{event.kind}')}**"
     parts = [f"# {escape(event.title)}", _card(rows, head)]
@@ -153,7 +165,7 @@ def compose_event(event: Event, library: Library) -> str:
     articles = library.articles_for_event(event.slug)
     if articles:
         items = "\n".join(
-            f"- [{escape(a.title)}](<{link_to(a.path, event.path)}>)"
+            f"- [{escape(a.title)}]({destination(link_to(a.path, event.path))})"
             f" — {t(f'kind.{a.kind}')}, {long_date(a.published)}"
             for a in articles
         )

@@ -44,7 +44,11 @@ def split(text: str) -> SplitText:
     """
     start = 1 if text.startswith("\ufeff") else 0
     first_end = text.find("\n", start)
-    if first_end == -1 or text[start:first_end].rstrip() != DELIMITER:
+    if first_end == -1:
+        # One line only: a lone "+++" opens front matter that never closes.
+        key = "frontmatter.unclosed" if text[start:].strip() == DELIMITER else ""
+        raise FrontMatterError(1, key or "frontmatter.missing")
+    if text[start:first_end].rstrip() != DELIMITER:
         raise FrontMatterError(1, "frontmatter.missing")
     search = first_end
     while True:

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import re
-import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from bftui.core import frontmatter, schema
-from bftui.core.model import (
-    Article,
-    Event,
-    Interviewee,
-    Item,
-    Link,
-    Problem,
-    ProgrammeItem,
-)
-from bftui.core.slugs import is_valid
+from bftui.core import frontmatter, tomlpos
+from bftui.core.model import Article, Event, Item, Problem
+from bftui.core.reading import load_article as load_article
+from bftui.core.reading import load_event as load_event
+from bftui.core.reading import read_text, relative_to_root
 from bftui.core.sorting import swedish_key
 from bftui.core.text import safe_text
 from bftui.i18n import t
@@ -30,13 +21,9 @@ from bftui.i18n import t
 CONFIG_NAME = "bftui.toml"
 EVENTS_DIR = "events"
 SKIPPED_DIRS = frozenset({EVENTS_DIR, "media"})
-MAX_FILE_BYTES = 50 * 1024 * 1024
-"""Files larger than this are reported, not read."""
 
 ItemT = TypeVar("ItemT", Article, Event)
 T = TypeVar("T")
-
-_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 class NotALibraryError(ValueError):
@@ -78,7 +65,7 @@ class Library:
 
 def sort_items(items: list[ItemT]) -> list[ItemT]:
     """Return `items` newest first, and by Swedish title order within a year."""
-    by_title = sorted(items, key=lambda item: swedish_key(item.title))
+    by_title = sorted(items, key=lambda item: (swedish_key(item.title), item.slug))
     return sorted(by_title, key=lambda item: item.date.year, reverse=True)
 
 
@@ -117,9 +104,9 @@ def load(root: Path) -> Library:
     if events_dir.is_dir():
         for path in sorted(events_dir.glob("*.toml")):
             _collect(load_event(path, root), library.events, problems)
-    _check_references(library)
     library.articles = sort_items(_unique(library.articles, root, problems))
     library.events = sort_items(_unique(library.events, root, problems))
+    _check_references(library)
     return library
 
 
@@ -141,195 +128,13 @@ def _article_paths(root: Path) -> Iterator[Path]:
             if not d.startswith(".") and not (at_root and d in SKIPPED_DIRS)
         )
         for name in sorted(files):
-            if name.endswith(".md") and name.lower() != "readme.md":
+            # Hidden files are editor locks and backups (.#x.md, ._x.md), not articles.
+            if (
+                name.endswith(".md")
+                and not name.startswith(".")
+                and name.lower() != "readme.md"
+            ):
                 yield Path(folder, name)
-
-
-def _relative(path: Path, root: Path) -> Path:
-    try:
-        return path.relative_to(root)
-    except ValueError:
-        return path
-
-
-def _read_text(path: Path, root: Path) -> str | list[Problem]:
-    relative = _relative(path, root)
-    try:
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
-            return [Problem(relative, 1, t("problem.symlink_outside"))]
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            mb = MAX_FILE_BYTES // 2**20
-            return [
-                Problem(relative, 1, t("problem.too_large", size=size >> 20, limit=mb))
-            ]
-        data = path.read_bytes()
-    except OSError as error:
-        return [
-            Problem(relative, 1, t("problem.unreadable", error=error.strerror or error))
-        ]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        return [Problem(relative, line, t("problem.not_utf8", offset=error.start))]
-
-
-def _parse_toml(text: str, relative: Path, first_line: int) -> dict[str, Any] | Problem:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _TOML_LINE.search(message)
-        line = int(match.group(1)) if match else 1
-        reason = safe_text(_TOML_LINE.sub("", message).strip())
-        return Problem(
-            relative, first_line + line - 1, t("problem.bad_toml", error=reason)
-        )
-
-
-def _key_line(text: str, key: str, first_line: int) -> int:
-    """Return the file line where dotted `key` is written in TOML `text`."""
-    *tables, name = key.split(".")
-    offset = 0
-    for table in tables:
-        header = re.search(rf"^\s*\[\s*{re.escape(table)}\s*\]", text[offset:], re.M)
-        inline = re.search(rf"^\s*{re.escape(table)}\s*=", text[offset:], re.M)
-        found = header or inline
-        if found is None:
-            break
-        offset += found.start()
-    match = re.search(rf"^\s*{re.escape(name)}\s*=", text[offset:], re.M)
-    position = offset + match.start() if match else offset
-    lines_before = text.count("\n", 0, position)
-    if match:
-        lines_before += len(match.group(0)) - len(match.group(0).lstrip("\n"))
-    return first_line + lines_before
-
-
-def _field_problems(
-    errors: list[schema.FieldError], text: str, relative: Path, first_line: int
-) -> list[Problem]:
-    return [
-        Problem(
-            relative,
-            _key_line(text, error.key, first_line),
-            t("problem.field", field=error.key, error=error.message),
-        )
-        for error in errors
-    ]
-
-
-def _clean(value: Any) -> Any:
-    """Return `value` with every string in it made harmless (`safe_text`)."""
-    if isinstance(value, str):
-        return safe_text(value)
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    if isinstance(value, Mapping):
-        return {k: _clean(v) for k, v in value.items()}
-    return value
-
-
-def _slug_problem(path: Path, relative: Path) -> list[Problem]:
-    return [] if is_valid(path.stem) else [Problem(relative, 1, t("problem.bad_slug"))]
-
-
-def load_article(path: Path, root: Path) -> Article | list[Problem]:
-    """Read one article file, or say what is wrong with it."""
-    relative = _relative(path, root)
-    text = _read_text(path, root)
-    if isinstance(text, list):
-        return text
-    try:
-        parts = frontmatter.split(text)
-    except frontmatter.FrontMatterError as error:
-        return [Problem(relative, error.line, t(error.key))]
-    first_line = text.count("\n", 0, parts.front_start) + 1
-    data = _parse_toml(parts.front, relative, first_line)
-    if isinstance(data, Problem):
-        return [data]
-    errors = schema.check_article(data)
-    problems = _field_problems(errors, parts.front, relative, first_line)
-    problems += _slug_problem(path, relative)
-    if problems:
-        return problems
-    data = _clean(data)
-    known = {spec.key.partition(".")[0] for spec in schema.ARTICLE_FIELDS}
-    person = data.get("interviewee")
-    return Article(
-        slug=path.stem,
-        path=path,
-        title=data["title"],
-        kind=data["kind"],
-        published=data["published"],
-        lead=data.get("lead", ""),
-        tags=tuple(data.get("tags", ())),
-        event=data.get("event", ""),
-        source=data.get("source", ""),
-        links=tuple(
-            Link(x.get("title", x["url"]), x["url"]) for x in data.get("links", ())
-        ),
-        interviewee=Interviewee(
-            name=person["name"],
-            role=person.get("role", ""),
-            organisation=person.get("organisation", ""),
-            consent=person.get("consent"),
-        )
-        if person
-        else None,
-        body_line=parts.body_line,
-        extra={k: v for k, v in data.items() if k not in known},
-    )
-
-
-def load_event(path: Path, root: Path) -> Event | list[Problem]:
-    """Read one event file, or say what is wrong with it."""
-    relative = _relative(path, root)
-    text = _read_text(path, root)
-    if isinstance(text, list):
-        return text
-    data = _parse_toml(text, relative, 1)
-    if isinstance(data, Problem):
-        return [data]
-    problems = _field_problems(schema.check_event(data), text, relative, 1)
-    problems += _slug_problem(path, relative)
-    if problems:
-        return problems
-    data = _clean(data)
-    known = {spec.key for spec in schema.EVENT_FIELDS}
-    start = data.get("start")
-    return Event(
-        slug=path.stem,
-        path=path,
-        title=data["title"],
-        kind=data.get("kind", "other"),
-        year=data.get("year") or _date_of(start).year,
-        start=start,
-        end=data.get("end"),
-        city=data.get("city", ""),
-        venue=data.get("venue", ""),
-        organiser=data.get("organiser", ""),
-        partners=tuple(data.get("partners", ())),
-        participants=data.get("participants"),
-        participants_note=data.get("participants_note", ""),
-        url=data.get("url", ""),
-        summary=data.get("summary", ""),
-        programme=tuple(
-            ProgrammeItem(
-                title=row["title"],
-                day=row.get("day"),
-                time=row.get("time", ""),
-                description=row.get("description", ""),
-            )
-            for row in data.get("programme", ())
-        ),
-        extra={k: v for k, v in data.items() if k not in known},
-    )
-
-
-def _date_of(value: dt.date | dt.datetime) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _unique(items: list[ItemT], root: Path, problems: list[Problem]) -> list[ItemT]:
@@ -340,9 +145,11 @@ def _unique(items: list[ItemT], root: Path, problems: list[Problem]) -> list[Ite
             seen[item.slug] = item
             continue
         message = t(
-            "problem.duplicate_slug", slug=item.slug, other=_relative(other.path, root)
+            "problem.duplicate_slug",
+            slug=item.slug,
+            other=relative_to_root(other.path, root),
         )
-        problems.append(Problem(_relative(item.path, root), 1, message))
+        problems.append(Problem(relative_to_root(item.path, root), 1, message))
     return list(seen.values())
 
 
@@ -350,23 +157,33 @@ def _check_references(library: Library) -> None:
     known = {event.slug for event in library.events}
     for article in library.articles:
         if article.event and article.event not in known:
-            text = article.path.read_text(encoding="utf-8", errors="replace")
-            line = _key_line(text, "event", 1)
+            line = _event_line(article)
             message = t("problem.unknown_event", slug=article.event)
             library.problems.append(
-                Problem(_relative(article.path, library.root), line, message)
+                Problem(relative_to_root(article.path, library.root), line, message)
             )
+
+
+def _event_line(article: Article) -> int:
+    """Return the file line of the `event` key of `article` (1 if unreadable)."""
+    try:
+        text = article.path.read_bytes().decode("utf-8")
+        front = frontmatter.split(text)
+    except (OSError, ValueError):
+        return 1
+    first_line = text.count("\n", 0, front.front_start) + 1
+    return tomlpos.key_line(front.front, "event", first_line, 1)
 
 
 def _library_title(root: Path, problems: list[Problem]) -> str:
     config = root / CONFIG_NAME
     if not config.is_file():
         return root.name
-    text = _read_text(config, root)
+    text = read_text(config, root)
     if isinstance(text, list):
         problems.extend(text)
         return root.name
-    data = _parse_toml(text, Path(CONFIG_NAME), 1)
+    data = tomlpos.parse(text, Path(CONFIG_NAME), 1)
     if isinstance(data, Problem):
         problems.append(data)
         return root.name

@@ -25,7 +25,7 @@ def slugify(text: str) -> str:
 
 def is_valid(slug: str) -> bool:
     """Return True if `slug` is a well-formed slug (so it can never be a path)."""
-    return len(slug) <= MAX_LENGTH + 4 and bool(_SLUG.match(slug))
+    return len(slug) <= MAX_LENGTH and bool(_SLUG.match(slug))
 
 
 def unique(slug: str, taken: Container[str]) -> str:

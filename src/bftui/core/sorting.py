@@ -12,6 +12,7 @@ _SWEDISH_LAST = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø":
 @lru_cache(maxsize=65536)
 def swedish_key(text: str) -> str:
     """Return a sort key that orders `text` the Swedish way (Å, Ä, Ö after Z)."""
-    folded = text.casefold().translate(_SWEDISH_LAST)
+    # NFC first: a decomposed "a" + ring must still sort as å, after z.
+    folded = unicodedata.normalize("NFC", text).casefold().translate(_SWEDISH_LAST)
     decomposed = unicodedata.normalize("NFD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -29,6 +29,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.opt.library": ("biblioteksmappen", "the library folder"),
     "cli.opt.lang": ("gränssnittets språk", "the interface language"),
     "cli.tui.help": ("starta appen (standard)", "start the app (the default)"),
+    "cli.tui.examples": (
+        "exempel:\n  bftui tui ~/bostadforst --no-mouse\n  bftui ~/bostadforst --lang en",
+        "examples:\n  bftui tui ~/bostadforst --no-mouse\n  bftui ~/bostadforst --lang en",
+    ),
     "cli.tui.path": (
         "biblioteksmappen (som --library)",
         "the library folder (like --library)",
@@ -81,7 +85,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{items} items, {problems} problems",
     ),
     "cli.problems_hint": (
-        "bftui: {count} filer har problem; kör bftui check",
-        "bftui: {count} files have problems; run bftui check",
+        "bftui: {count} problem i biblioteket; kör bftui check",
+        "bftui: {count} problems in the library; run bftui check",
     ),
 }

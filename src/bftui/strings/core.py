@@ -24,6 +24,41 @@ STRINGS: dict[str, tuple[str, str]] = {
         "cannot read the file: {error}",
     ),
     "problem.bad_toml": ("ogiltig TOML: {error}", "invalid TOML: {error}"),
+    "toml.invalid_value": ("ogiltigt värde", "invalid value"),
+    "toml.invalid_statement": (
+        "raden är varken nyckel = värde eller [tabell]",
+        "the line is neither key = value nor [table]",
+    ),
+    "toml.unterminated_string": (
+        "texten avslutas aldrig med citattecken",
+        "the string is never closed with a quote",
+    ),
+    "toml.unclosed_array": (
+        "listan stängs aldrig med ]",
+        "the array is never closed with ]",
+    ),
+    "toml.unclosed_table": (
+        "tabellen stängs aldrig med }",
+        "the inline table is never closed with }",
+    ),
+    "toml.overwrite": (
+        "nyckeln har redan ett värde",
+        "the key already has a value",
+    ),
+    "toml.declared_twice": (
+        "tabellen {detail} finns två gånger",
+        "the table {detail} is declared twice",
+    ),
+    "toml.expected_equals": (
+        "= saknas efter nyckeln",
+        "= is missing after the key",
+    ),
+    "toml.bad_key": ("ogiltig nyckel", "invalid key"),
+    "toml.illegal_character": (
+        "otillåtet tecken {detail}",
+        "illegal character {detail}",
+    ),
+    "toml.bad_date": ("ogiltigt datum eller klockslag", "invalid date or time"),
     "problem.field": ("{field}: {error}", "{field}: {error}"),
     "problem.duplicate_slug": (
         "samma namn ({slug}) som {other}",
@@ -40,6 +75,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "problem.symlink_outside": (
         "symbolisk länk som pekar utanför biblioteket",
         "symbolic link that points outside the library",
+    ),
+    "problem.not_a_file": (
+        "ingen vanlig fil (en mapp, en namngiven pipe eller en enhet)",
+        "not a regular file (a folder, a named pipe or a device)",
     ),
     "problem.too_large": (
         "filen är för stor ({size} MB, högst {limit} MB)",
