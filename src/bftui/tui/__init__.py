@@ -1,0 +1,1 @@
+"""The Textual app: imported only when the TUI starts, never by the core or the CLI."""

@@ -1,0 +1,72 @@
+"""Provides the bftui app: it owns the settings and routes to the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from bftui.i18n import t
+from bftui.settings import Settings
+from bftui.tui.screens.main import MainScreen
+
+DUMB_COLOURS = ("standard", "windows")
+"""Rich colour systems of 16-colour terminals, which get the ANSI theme."""
+
+
+class BftuiApp(App[int]):
+    """A reader and editor for a library of articles and events."""
+
+    CSS_PATH = ["app.tcss"]
+    TITLE = "bftui"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding(
+            "ctrl+q", "quit", t("key.quit"), show=False, id="app.quit", priority=True
+        ),
+        Binding(
+            "ctrl+p", "command_palette", t("key.palette"), show=False, id="app.palette"
+        ),
+    ]
+
+    def __init__(self, library_root: Path, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.library_root = library_root
+        self.settings = settings or Settings()
+
+    def on_mount(self) -> None:
+        """Pick a theme that stays readable on this terminal, and the user's keys."""
+        if self.settings.theme and self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        elif not self.is_headless and self.console.color_system in DUMB_COLOURS:
+            self.theme = "ansi-dark"
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+
+    def get_default_screen(self) -> Screen[None]:
+        """Start on the main screen."""
+        return MainScreen(self.library_root)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Offer the app's own actions in the command palette, in the UI language."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, MainScreen):
+            yield SystemCommand(t("key.help"), t("tip.help"), screen.action_help)
+            yield SystemCommand(
+                t("key.problems"), t("tip.problems"), screen.action_problems
+            )
+            yield SystemCommand(
+                t("key.sidebar"), t("tip.sidebar"), screen.action_toggle_sidebar
+            )
+            yield SystemCommand(t("key.toc"), t("tip.toc"), screen.action_toc)
+            yield SystemCommand(t("key.reload"), t("tip.reload"), screen.action_reload)
+
+
+def run_app(library_root: Path, settings: Settings, *, mouse: bool = True) -> int:
+    """Run the app on `library_root` until the user quits; return the exit status."""
+    app = BftuiApp(library_root.resolve(), settings)
+    app.run(mouse=mouse and settings.mouse)
+    return app.return_code or 0

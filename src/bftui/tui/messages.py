@@ -1,0 +1,25 @@
+"""App-wide messages, posted by workers and handled on the UI thread."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from bftui.core.library import Library
+
+
+class LibraryLoaded(Message):
+    """The library folder has been read (or read again)."""
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        """Everything that was loaded, problems included."""
+
+
+class LinkActivated(Message):
+    """The user chose a link in the shown document."""
+
+    def __init__(self, href: str) -> None:
+        super().__init__()
+        self.href = href
+        """The link as written in the document."""

@@ -1,0 +1,163 @@
+"""Render composed Markdown into screen lines, section by section, off the UI thread.
+
+Textual's Markdown widget builds a widget per block and needs seconds for a
+long report (see shared/research). Rich renders the same Markdown into plain
+lines in a fraction of that time, so the reader shows those lines through the
+Line API, paints the first section at once and adds the rest as it comes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from rich.console import Console
+from rich.markdown import Heading, Markdown
+from rich.segment import Segment
+from rich.theme import Theme
+from textual.color import Color, ColorParseError
+from textual.strip import Strip
+
+_splitter = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+MAX_WIDTH = 100
+"""Lines longer than this are hard to read; wider terminals get a margin instead."""
+
+
+class _LeftHeading(Heading):
+    """A heading set flush left, as a reader expects in a narrow pane."""
+
+    LEVEL_ALIGN = dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "left")  # type: ignore[assignment]
+
+
+class _Markdown(Markdown):
+    elements = {**Markdown.elements, "heading_open": _LeftHeading}
+
+
+@dataclass(slots=True)
+class LinkSpan:
+    """Where a link sits on a rendered line."""
+
+    line: int
+    start: int
+    end: int
+    href: str
+    text: str
+
+
+@dataclass(slots=True)
+class Section:
+    """One rendered part of a document: a heading and what follows it."""
+
+    lines: list[Strip]
+    heading: str = ""
+    """The heading's text, or "" for the part before the first heading."""
+    level: int = 0
+    links: list[LinkSpan] = field(default_factory=list)
+    """Links, with line numbers relative to the section."""
+
+
+def markdown_theme(variables: Mapping[str, str]) -> Theme:
+    """Return Rich Markdown styles drawn from the app's theme `variables`."""
+
+    def colour(name: str) -> str:
+        try:
+            return Color.parse(variables.get(name, "")).rich_color.name
+        except ColorParseError:
+            return "default"
+
+    primary, accent = colour("text-primary"), colour("text-accent")
+    secondary, warning = colour("text-secondary"), colour("text-warning")
+    return Theme(
+        {
+            "markdown.h1": f"bold {primary}",
+            "markdown.h2": f"bold {primary}",
+            "markdown.h3": f"bold {accent}",
+            "markdown.h4": "bold",
+            "markdown.h5": "bold",
+            "markdown.h6": "italic",
+            "markdown.block_quote": secondary,
+            "markdown.link": f"underline {primary}",
+            "markdown.link_url": f"underline {primary}",
+            "markdown.code": warning,
+            "markdown.item.bullet": accent,
+            "markdown.item.number": accent,
+            "markdown.hr": secondary,
+        },
+        inherit=True,
+    )
+
+
+def split_sections(markdown: str) -> Iterator[tuple[int, str, str]]:
+    """Yield `(level, heading, source)` for each top-level heading's section."""
+    lines = markdown.split("\n")
+    tokens = _splitter.parse(markdown)
+    starts = [(0, 0, "")]
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.level == 0 and token.map:
+            starts.append((token.map[0], int(token.tag[1]), tokens[index + 1].content))
+    starts.append((len(lines), 0, ""))
+    for (start, level, heading), (end, _, _) in zip(starts, starts[1:], strict=False):
+        source = "\n".join(lines[start:end])
+        if source.strip():
+            yield level, heading, source
+
+
+def _unlink(line: list[Segment], number: int, links: list[LinkSpan]) -> list[Segment]:
+    """Return `line` without hyperlink styles, recording where the links were.
+
+    The app handles links itself (through an allow-list), so no OSC 8
+    hyperlink from a document ever reaches the terminal.
+    """
+    result: list[Segment] = []
+    x = 0
+    for text, style, control in line:
+        width = Segment(text).cell_length
+        if style is not None and style.link:
+            href = style.link
+            previous = links[-1] if links else None
+            if (
+                previous
+                and previous.line == number
+                and previous.end == x
+                and previous.href == href
+            ):
+                previous.end += width
+                previous.text += text
+            else:
+                links.append(LinkSpan(number, x, x + width, href, text))
+            style = style.clear_meta_and_links()
+        result.append(Segment(text, style, control))
+        x += width
+    return result
+
+
+def render_section(
+    source: str, width: int, theme: Theme
+) -> tuple[list[Strip], list[LinkSpan]]:
+    """Render one section's Markdown at `width` columns into strips and links."""
+    console = Console(
+        width=width,
+        theme=theme,
+        color_system="truecolor",
+        force_terminal=True,
+        legacy_windows=False,
+        emoji=False,
+        highlight=False,
+    )
+    links: list[LinkSpan] = []
+    rendered = console.render_lines(_Markdown(source, hyperlinks=True), pad=False)
+    strips = [
+        Strip(_unlink(line, number, links)) for number, line in enumerate(rendered)
+    ]
+    return strips, links
+
+
+def render_document(markdown: str, width: int, theme: Theme) -> Iterator[Section]:
+    """Yield the sections of `markdown` rendered at `width` columns, in order."""
+    for level, heading, source in split_sections(markdown):
+        lines, links = render_section(source, width, theme)
+        while lines and not lines[-1].text.strip():
+            lines.pop()
+        yield Section([*lines, Strip.blank(0)], heading, level, links)

@@ -1,0 +1,425 @@
+"""Provides the main screen: the library in the sidebar, the chosen item in the reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Key
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Tree
+
+from bftui.core.compose import compose
+from bftui.core.filtering import ItemFilter
+from bftui.core.library import Library, load
+from bftui.core.links import resolve_link
+from bftui.core.model import Article, Event, Item
+from bftui.core.text import safe_text
+from bftui.i18n import t
+from bftui.tui.history import History, Visit
+from bftui.tui.messages import LibraryLoaded, LinkActivated
+from bftui.tui.screens.help import HelpScreen, KeyGroup
+from bftui.tui.screens.links import LinksScreen
+from bftui.tui.screens.problems import ProblemsScreen
+from bftui.tui.screens.toc import TocScreen
+from bftui.tui.welcome import welcome_markdown
+from bftui.tui.widgets.document import DocumentView
+from bftui.tui.widgets.reader import Reader
+from bftui.tui.widgets.sidebar import PROBLEMS, LibraryTree
+
+PREVIEW_DELAY = 0.15
+"""Seconds the sidebar cursor must rest on an item before the reader shows it."""
+FILTER_DELAY = 0.15
+"""Seconds after the last key before the sidebar is filtered again."""
+
+
+class MainScreen(Screen[None]):
+    """The library's articles and events beside the reader."""
+
+    BINDINGS = [
+        Binding("q", "app.quit", t("key.quit"), id="main.quit", tooltip=t("tip.quit")),
+        Binding(
+            "question_mark",
+            "help",
+            t("key.help"),
+            id="main.help",
+            tooltip=t("tip.help"),
+        ),
+        Binding(
+            "tab",
+            "switch_pane",
+            t("key.switch"),
+            id="main.switch",
+            tooltip=t("tip.switch"),
+        ),
+        Binding(
+            "slash",
+            "filter",
+            t("key.filter"),
+            id="main.filter",
+            tooltip=t("tip.filter"),
+        ),
+        Binding("l", "links", t("key.links"), id="main.links", tooltip=t("tip.links")),
+        Binding(
+            "b",
+            "toggle_sidebar",
+            t("key.sidebar"),
+            show=False,
+            id="main.sidebar",
+            tooltip=t("tip.sidebar"),
+        ),
+        Binding(
+            "f",
+            "find",
+            t("key.find"),
+            show=False,
+            id="main.find",
+            tooltip=t("tip.find"),
+        ),
+        Binding(
+            "f3", "find_next(1)", t("key.find_next"), show=False, id="main.find_next"
+        ),
+        Binding(
+            "shift+f3",
+            "find_next(-1)",
+            t("key.find_previous"),
+            show=False,
+            id="main.find_previous",
+        ),
+        Binding(
+            "t", "toc", t("key.toc"), show=False, id="main.toc", tooltip=t("tip.toc")
+        ),
+        Binding(
+            "alt+left,ctrl+left,left_square_bracket",
+            "back",
+            t("key.back"),
+            show=False,
+            id="main.back",
+        ),
+        Binding(
+            "alt+right,ctrl+right,right_square_bracket",
+            "forward",
+            t("key.forward"),
+            show=False,
+            id="main.forward",
+        ),
+        Binding("p", "problems", t("key.problems"), show=False, id="main.problems"),
+        Binding(
+            "r,f5",
+            "reload",
+            t("key.reload"),
+            show=False,
+            id="main.reload",
+            tooltip=t("tip.reload"),
+        ),
+    ]
+
+    def __init__(self, library_root: Path) -> None:
+        super().__init__()
+        self.library_root = library_root
+        self.library: Library | None = None
+        self.current: Item | None = None
+        self.history = History()
+        self._filter: ItemFilter[Article] | None = None
+        self._event_filter: ItemFilter[Event] | None = None
+        self._preview_timer: Timer | None = None
+        self._filter_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """Lay out the light shell that paints before the library is read."""
+        yield Header()
+        with Horizontal(id="body"):
+            with Vertical(id="sidebar"):
+                filter_input = Input(
+                    placeholder=t("sidebar.filter_placeholder"), id="filter"
+                )
+                filter_input.cursor_blink = False
+                yield filter_input
+                yield LibraryTree(id="tree")
+            yield Reader(id="reader")
+        yield Footer()
+
+    @property
+    def library_tree(self) -> LibraryTree:
+        """The sidebar's tree."""
+        return self.query_one(LibraryTree)
+
+    @property
+    def document(self) -> DocumentView:
+        """The reader's document view."""
+        return self.query_one(DocumentView)
+
+    def on_mount(self) -> None:
+        """Show where we are and start reading the library in a thread."""
+        self.sub_title = str(self.library_root)
+        self.library_tree.loading = True
+        self.library_tree.focus()
+        self.load_library()
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def load_library(self) -> None:
+        """Read the library folder off the UI thread."""
+        self.post_message(LibraryLoaded(load(self.library_root)))
+
+    def on_library_loaded(self, message: LibraryLoaded) -> None:
+        """Fill the sidebar; keep the reader on the item it showed, if it still exists."""
+        library = self.library = message.library
+        self.title = library.title
+        self._filter = ItemFilter(library.articles)
+        self._event_filter = ItemFilter(library.events)
+        self.library_tree.loading = False
+        self._fill_tree()
+        current = library.item_at(self.current.path) if self.current else None
+        if current is not None:
+            self.open_item(current, record=False, line=self.document.top_line)
+        elif self.current is None:
+            self.document.show(welcome_markdown(library))
+            self.library_tree.call_after_refresh(self.library_tree.first_item_line)
+
+    def _fill_tree(self) -> None:
+        assert self.library and self._filter and self._event_filter
+        query = self.query_one("#filter", Input).value
+        if query.strip():
+            articles = self._filter.apply(query)
+            events = self._event_filter.apply(query)
+            self.library_tree.fill(self.library, articles, events)
+        else:
+            self.library_tree.fill(self.library)
+        if self.current is not None:
+            self.library_tree.show_item(self.current)
+
+    # Opening items.
+
+    def open_item(
+        self,
+        item: Item,
+        *,
+        line: int = 0,
+        find: str = "",
+        record: bool = True,
+        preview: bool = False,
+    ) -> None:
+        """Show `item` in the reader, scrolled to `line`, with `find` highlighted.
+
+        This is the one way into the reader: the sidebar, links, back and
+        forward, search results and forms after saving all come through here.
+        """
+        if record:
+            self.history.visit(item.path, replace=preview)
+        self.current = item
+        if not preview:
+            self.library_tree.show_item(item)
+        self._compose_item(item, line, find)
+
+    @work(thread=True, exclusive=True, group="compose", exit_on_error=False)
+    def _compose_item(self, item: Item, line: int, find: str) -> None:
+        assert self.library is not None
+        try:
+            markdown = compose(item, self.library)
+        except (OSError, ValueError) as error:
+            message = t(
+                "reader.unreadable", path=item.path.name, error=safe_text(str(error))
+            )
+            self.app.call_from_thread(self.notify, message, severity="error")
+            return
+        self.app.call_from_thread(self._show, item, markdown, line, find)
+
+    def _show(self, item: Item, markdown: str, line: int, find: str) -> None:
+        if item is not self.current:
+            return
+        self.document.show(markdown, line=line)
+        if find:
+            self.call_after_refresh(self._find_when_rendered, find)
+
+    def _find_when_rendered(self, query: str) -> None:
+        find = self.query_one("#find", Input)
+        find.value = query
+        self.document.find(query)
+        self.document.next_match()
+
+    @on(Tree.NodeHighlighted, "#tree")
+    def _preview(self, event: Tree.NodeHighlighted[object]) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        data = event.node.data
+        if isinstance(data, (Article, Event)) and data is not self.current:
+            self._preview_timer = self.set_timer(
+                PREVIEW_DELAY, lambda: self.open_item(data, preview=True)
+            )
+
+    @on(Tree.NodeSelected, "#tree")
+    def _select(self, event: Tree.NodeSelected[object]) -> None:
+        data = event.node.data
+        if data == PROBLEMS:
+            self.action_problems()
+        elif isinstance(data, (Article, Event)):
+            if self._preview_timer is not None:
+                self._preview_timer.stop()
+            if data is not self.current:
+                self.open_item(data)
+            self.document.focus()
+
+    # Links.
+
+    def on_link_activated(self, message: LinkActivated) -> None:
+        """Follow a library link; show and copy an external one; refuse the rest."""
+        if self.library is None:
+            return
+        source = self.current.path if self.current else None
+        target = resolve_link(message.href, source, self.library)
+        if target.kind == "item" and target.item is not None:
+            self.open_item(target.item)
+        elif target.kind == "external":
+            self.app.copy_to_clipboard(target.href)
+            self.notify(t("links.copied", url=safe_text(target.href)), timeout=8)
+        else:
+            self.notify(
+                t("links.refused", url=safe_text(message.href)), severity="warning"
+            )
+
+    def action_links(self) -> None:
+        """List the shown document's links to follow or copy."""
+
+        def chosen(href: str | None) -> None:
+            if href:
+                self.post_message(LinkActivated(href))
+
+        self.app.push_screen(LinksScreen(self.document.rendered.links), chosen)
+
+    # Navigation.
+
+    def action_switch_pane(self) -> None:
+        """Move the focus between the sidebar and the reader."""
+        if self.document.has_focus and not self.has_class("-no-sidebar"):
+            self.library_tree.focus()
+        else:
+            self.document.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        """Hide the sidebar to give the reader the whole width, or show it again."""
+        self.toggle_class("-no-sidebar")
+        if self.has_class("-no-sidebar"):
+            self.document.focus()
+
+    def action_reader_page(self, direction: int) -> None:
+        """Scroll the reader a page down (1) or up (-1), wherever the focus is."""
+        if direction > 0:
+            self.document.scroll_page_down()
+        else:
+            self.document.scroll_page_up()
+
+    def action_back(self) -> None:
+        """Show the item visited before this one."""
+        self._go(self.history.back())
+
+    def action_forward(self) -> None:
+        """Show the item visited after this one."""
+        self._go(self.history.forward())
+
+    def _go(self, visit: Visit | None) -> None:
+        if visit is None or self.library is None:
+            return
+        item = self.library.item_at(visit.path)
+        if item is not None:
+            self.open_item(item, line=visit.line, record=False)
+
+    def action_toc(self) -> None:
+        """Jump to a heading (an interview's question) of the shown document."""
+
+        def chosen(line: int | None) -> None:
+            if line is not None:
+                self.document.scroll_to_line(line)
+                self.document.focus()
+
+        self.app.push_screen(
+            TocScreen(self.document.rendered.headings, self.document.top_line), chosen
+        )
+
+    # Filter and find.
+
+    def action_filter(self) -> None:
+        """Show the sidebar filter and put the cursor in it."""
+        self.remove_class("-no-sidebar")
+        filter_input = self.query_one("#filter", Input)
+        filter_input.add_class("-visible")
+        filter_input.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        if self.library is not None:
+            self._filter_timer = self.set_timer(FILTER_DELAY, self._fill_tree)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.library_tree.focus()
+        self.library_tree.first_item_line()
+
+    def action_find(self) -> None:
+        """Show the find bar under the reader."""
+        find = self.query_one("#find", Input)
+        find.add_class("-visible")
+        find.focus()
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        count = self.document.find(event.value)
+        event.input.border_subtitle = (
+            t("reader.matches", count=count) if event.value else ""
+        )
+        if count:
+            self.document.next_match()
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self) -> None:
+        self.action_find_next(1)
+
+    def action_find_next(self, step: int) -> None:
+        """Go to the next (1) or previous (-1) match of the find bar."""
+        position = self.document.next_match(step)
+        if position is not None:
+            self.query_one("#find", Input).border_subtitle = t(
+                "reader.match_of", number=position[0], count=position[1]
+            )
+
+    def on_key(self, event: Key) -> None:
+        """Let Escape close the filter or the find bar that has the focus."""
+        if event.key != "escape":
+            return
+        focused = self.focused
+        if isinstance(focused, Input) and focused.id in ("filter", "find"):
+            event.stop()
+            focused.value = ""
+            focused.remove_class("-visible")
+            if focused.id == "filter":
+                self.library_tree.focus()
+            else:
+                self.document.find("")
+                self.document.focus()
+
+    # Other screens.
+
+    def action_help(self) -> None:
+        """Show every key."""
+        groups: list[KeyGroup] = [
+            (t("help.everywhere"), self.BINDINGS),
+            (t("help.sidebar"), LibraryTree.BINDINGS),
+            (t("help.reader"), DocumentView.BINDINGS),
+            (t("help.general"), self.app.BINDINGS),
+        ]
+        self.app.push_screen(HelpScreen(groups))
+
+    def action_problems(self) -> None:
+        """List the library's broken files."""
+        if self.library is not None:
+            self.app.push_screen(ProblemsScreen(self.library.problems))
+
+    def action_reload(self) -> None:
+        """Read the library folder again (others may have changed it)."""
+        self.notify(t("reader.reloading"), timeout=2)
+        self.load_library()

@@ -1,0 +1,19 @@
+"""The text the reader shows before an item is chosen."""
+
+from __future__ import annotations
+
+from bftui.core.compose import escape
+from bftui.core.library import Library
+from bftui.i18n import t
+
+
+def welcome_markdown(library: Library) -> str:
+    """Return a short overview of `library` and how to start reading."""
+    parts = [
+        f"# {escape(library.title)}",
+        t("welcome.counts", articles=len(library.articles), events=len(library.events)),
+        t("welcome.keys"),
+    ]
+    if library.problems:
+        parts.append(t("welcome.problems", count=len(library.problems)))
+    return "\n\n".join(parts) + "\n"
