@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -209,10 +209,55 @@ def _check(
     return errors
 
 
-def check_article(data: Mapping[str, Any]) -> list[FieldError]:
-    """Return every rule the article front matter `data` breaks."""
+def check_article(
+    data: Mapping[str, Any], events: Collection[str] | None = None
+) -> list[FieldError]:
+    """Return every rule the article front matter `data` breaks.
+
+    Args:
+        data: the front matter.
+        events: the slugs of the library's events; when given, `event` must
+            be one of them.
+    """
     kind = data.get("kind")
-    return _check(ARTICLE_FIELDS, data, kind if isinstance(kind, str) else "")
+    errors = _check(ARTICLE_FIELDS, data, kind if isinstance(kind, str) else "")
+    event = data.get("event")
+    if events is not None and not any(e.key == "event" for e in errors):
+        error = check_event_ref(event, events)
+        if error:
+            errors.append(FieldError("event", error))
+    return errors
+
+
+def check_event_ref(value: Any, events: Collection[str]) -> str | None:
+    """Return why `value` is not the slug of one of `events`, or None if it is (or empty)."""
+    if value is None or value == "" or value in events:
+        return None
+    return t("check.unknown_event", value=value)
+
+
+def fields_for(kind: str) -> tuple[FieldSpec, ...]:
+    """Return the article fields a form shows for `kind`, in form order (no tables)."""
+    return tuple(
+        spec
+        for spec in ARTICLE_FIELDS
+        if spec.type != "table" and spec.applies_to(kind)
+    )
+
+
+def format_field(spec: FieldSpec, value: Any) -> str:
+    """Return `value` as it is typed into field `spec` (the inverse of `parse_field`)."""
+    if value is None or value is _EMPTY:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime(
+            "%Y-%m-%d %H:%M" if not value.second else "%Y-%m-%d %H:%M:%S"
+        )
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(part) for part in value)
+    return str(value)
 
 
 def check_event(data: Mapping[str, Any]) -> list[FieldError]:

@@ -1,0 +1,166 @@
+"""Atomic file writes: a file is either its old self or its new self, never half."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from bftui.i18n import t
+
+TEMP_PREFIX = ".bftui-"
+TEMP_SUFFIX = ".tmp"
+
+_ERRNO_KEYS = {
+    errno.ENOSPC: "storage.disk_full",
+    errno.EDQUOT: "storage.disk_full",
+    errno.EACCES: "storage.no_permission",
+    errno.EPERM: "storage.no_permission",
+    errno.EROFS: "storage.read_only",
+    errno.ENOENT: "storage.missing_folder",
+    errno.ENOTDIR: "storage.missing_folder",
+}
+
+
+class StorageError(Exception):
+    """A file could not be written; `message` says why in the UI language."""
+
+    def __init__(self, path: Path, message: str, error: OSError | None = None) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+        self.errno = error.errno if error else None
+
+
+def storage_error(path: Path, error: OSError) -> StorageError:
+    """Return a `StorageError` that explains OS `error` on `path` to a person."""
+    key = _ERRNO_KEYS.get(error.errno or 0)
+    if key:
+        message = t(key)
+    else:
+        message = t("storage.os_error", error=error.strerror or str(error))
+    return StorageError(path, message, error)
+
+
+def write_target(path: Path, root: Path | None) -> Path:
+    """Return the file to write for `path`, following a symlink only into `root`.
+
+    Replacing a symbolic link would turn it into a plain file, so a link is
+    written through: to its target, and only when that target is inside the
+    library `root`.
+
+    Raises:
+        StorageError: when `path` is a link that leads outside `root`.
+    """
+    if not path.is_symlink():
+        return path
+    target = path.resolve()
+    if root is None or not target.is_relative_to(root.resolve()):
+        raise StorageError(path, t("storage.symlink_outside"))
+    return target
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it, which races with other threads;
+    # Linux reports it in /proc instead.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; some systems cannot open a folder.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, text: str, *, root: Path | None = None) -> Path:
+    """Replace `path` with `text` (UTF-8) so that no reader ever sees half a file.
+
+    The text goes to a temporary file in the same folder, which is flushed,
+    synced and renamed over `path`; then the folder is synced. The file keeps
+    its mode and group; a new file gets the usual mode for the user's umask.
+
+    Returns:
+        The path written, which is the link's target when `path` is a link.
+
+    Raises:
+        StorageError: on any OS error; the old file is then intact and no
+            temporary file is left behind.
+    """
+    target = write_target(path, root)
+    data = text.encode("utf-8")
+    try:
+        old = os.stat(target)
+    except FileNotFoundError:
+        old = None
+    except OSError as error:
+        raise storage_error(path, error) from error
+    temp = ""
+    try:
+        fd, temp = tempfile.mkstemp(
+            dir=target.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX
+        )
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            # mkstemp makes 0600 files, which would hide them from co-editors.
+            if old is None:
+                os.fchmod(handle.fileno(), 0o666 & ~_umask())
+            else:
+                os.fchmod(handle.fileno(), stat.S_IMODE(old.st_mode))
+                with contextlib.suppress(OSError):
+                    os.fchown(handle.fileno(), -1, old.st_gid)
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException as error:
+        if temp:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        if isinstance(error, OSError):
+            raise storage_error(path, error) from error
+        raise
+    _fsync_folder(target.parent)
+    return target
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create `path` with `text`, failing if it already exists.
+
+    The name is claimed with `O_EXCL` (so two editors never take the same
+    one), then filled atomically, so the claimed file gets the folder's usual
+    mode and group.
+
+    Raises:
+        FileExistsError: when the name is taken.
+        StorageError: on any other OS error.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        raise storage_error(path, error) from error
+    os.close(fd)
+    try:
+        atomic_write(path, text)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise

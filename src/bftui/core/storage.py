@@ -1,0 +1,279 @@
+"""Create and update items on disk: validated, format-keeping, conflict-refusing, atomic.
+
+Forms take a `Snapshot` of the file when they open; every update re-reads and
+hashes the file right before writing and refuses (`ConflictError`) if anyone
+changed it meanwhile. Edits go through tomlkit (`tomledit`), are checked with
+tomllib, and are written with `atomic_write`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+import tomlkit.exceptions
+
+from bftui.core import frontmatter, schema, tomledit
+from bftui.core.atomic import StorageError, atomic_write, storage_error, write_new
+from bftui.core.library import CONFIG_NAME, EVENTS_DIR, _article_paths
+from bftui.core.schema import FieldError
+from bftui.core.slugs import is_valid, slugify, unique
+from bftui.core.snapshots import ConflictError, Snapshot, current_text, digest, snapshot
+from bftui.i18n import t
+
+__all__ = [
+    "ConflictError",
+    "Snapshot",
+    "StorageError",
+    "ValidationError",
+    "atomic_write",
+    "create_article",
+    "create_event",
+    "snapshot",
+    "update_article",
+    "update_body",
+    "update_event",
+]
+
+Data = Mapping[str, Any]
+_MAX_TRIES = 1000
+
+
+class ValidationError(ValueError):
+    """The data breaks the schema; `errors` says which field and why."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(f"{e.key}: {e.message}" for e in errors))
+        self.errors = errors
+
+
+def _write(path: Path, old: str, new: str, root: Path) -> Snapshot:
+    target = atomic_write(path, new, root=root) if new != old else path
+    data = new.encode("utf-8")
+    try:
+        mtime = os.stat(target).st_mtime_ns
+    except OSError:
+        mtime = 0
+    return Snapshot(digest(data), mtime, len(data), new)
+
+
+def find_root(path: Path) -> Path:
+    """Return the library folder holding item file `path`."""
+    # The folder of the name, not of a link's target: a link must not pick its root.
+    start = path.absolute().parent.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file() or (folder / EVENTS_DIR).is_dir():
+            return folder
+    return start
+
+
+def event_slugs(root: Path) -> set[str]:
+    """Return the slugs of the events in library `root`."""
+    return {p.stem for p in (root / EVENTS_DIR).glob("*.toml")}
+
+
+def _order(fields: tuple[schema.FieldSpec, ...]) -> list[str]:
+    return [spec.key for spec in fields if "." not in spec.key]
+
+
+def _ordered(data: Data, fields: tuple[schema.FieldSpec, ...]) -> dict[str, Any]:
+    """Return `data` without empty values, keys in schema order, tables last."""
+    order = _order(fields)
+    keys = sorted(data, key=lambda k: order.index(k) if k in order else len(order))
+    kept = {k: tomledit.plain(data[k]) for k in keys if not tomledit.is_empty(data[k])}
+
+    def is_table(value: Any) -> bool:
+        return isinstance(value, Mapping) or tomledit.is_rows(value)
+
+    return dict(sorted(kept.items(), key=lambda item: is_table(item[1])))
+
+
+def _render(path: Path, doc: Any, original: str, should_be: Data) -> str:
+    try:
+        return tomledit.render(doc, original, should_be)
+    except tomledit.VerifyError as error:
+        raise StorageError(path, t("storage.verify_failed", error=error)) from error
+
+
+def _toml(path: Path, data: dict[str, Any], order: list[str]) -> str:
+    doc = tomlkit.document()
+    tomledit.apply(doc, data, order)
+    return _render(path, doc, "", data)
+
+
+def _create(folder: Path, slug: str, taken: set[str], suffix: str, text: str) -> Path:
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise storage_error(folder, error) from error
+    for _ in range(_MAX_TRIES):
+        name = unique(slug, taken)
+        path = folder / f"{name}{suffix}"
+        try:
+            write_new(path, text)
+        except FileExistsError:
+            taken.add(name)
+            continue
+        return path
+    raise StorageError(folder / slug, t("storage.no_free_name"))
+
+
+def _slug(wanted: str | None, made_from: str) -> str:
+    if wanted is None:
+        return slugify(made_from)
+    if not is_valid(wanted):
+        raise ValidationError([FieldError("slug", t("storage.bad_slug"))])
+    return wanted
+
+
+def create_event(root: Path, data: Data, *, slug: str | None = None) -> Path:
+    """Write a new event `events/<slug>.toml` and return its path.
+
+    The slug is made from the year and title unless `slug` is given; a clash
+    gets `-2`, `-3`, ...
+
+    Raises:
+        ValidationError: when `data` breaks the event schema.
+        StorageError: when the file cannot be written.
+    """
+    clean = _ordered(data, schema.EVENT_FIELDS)
+    errors = schema.check_event(clean)
+    if errors:
+        raise ValidationError(errors)
+    start = clean.get("start")
+    year = clean.get("year") or getattr(start, "year", "")
+    name = _slug(slug, f"{year} {clean['title']}")
+    text = _toml(root / EVENTS_DIR, clean, _order(schema.EVENT_FIELDS))
+    return _create(root / EVENTS_DIR, name, event_slugs(root), ".toml", text)
+
+
+def _new_body(body: str) -> str:
+    return "\n" + body.strip("\n") + "\n" if body.strip() else ""
+
+
+def create_article(
+    root: Path, data: Data, body: str, *, slug: str | None = None
+) -> Path:
+    """Write a new article `<slug>.md` at the top of library `root` and return its path.
+
+    The slug is made from the publication date and title unless `slug` is
+    given; a clash with any article of the library gets `-2`, `-3`, ...
+
+    Raises:
+        ValidationError: when `data` breaks the article schema or names an
+            event the library does not have.
+        StorageError: when the file cannot be written.
+    """
+    clean = _ordered(data, schema.ARTICLE_FIELDS)
+    errors = schema.check_article(clean, event_slugs(root))
+    if errors:
+        raise ValidationError(errors)
+    name = _slug(slug, f"{clean['published']} {clean['title']}")
+    front = _toml(root, clean, _order(schema.ARTICLE_FIELDS))
+    text = frontmatter.join(front, _new_body(body))
+    taken = {p.stem for p in _article_paths(root)} if root.is_dir() else set()
+    return _create(root, name, taken, ".md", text)
+
+
+def _edit_toml(
+    path: Path, text: str, data: Data, order: list[str]
+) -> tuple[Any, dict[str, Any]]:
+    try:
+        original = tomllib.loads(text)
+        doc = tomlkit.parse(text)
+    except (tomllib.TOMLDecodeError, tomlkit.exceptions.ParseError) as error:
+        raise StorageError(path, t("storage.bad_toml", error=error)) from error
+    tomledit.apply(doc, data, order)
+    return doc, tomledit.expected(original, data)
+
+
+def update_event(
+    path: Path, data: Data, expected: Snapshot, *, root: Path | None = None
+) -> Snapshot:
+    """Write `data` into event file `path`, keeping everything else as it is.
+
+    Returns:
+        The snapshot of the file as written, for the next save.
+
+    Raises:
+        ConflictError: when the file changed since `expected` was taken.
+        ValidationError: when the result would break the event schema.
+        StorageError: when the file cannot be written.
+    """
+    root = root or find_root(path)
+    current = current_text(path, expected)
+    doc, should_be = _edit_toml(path, current, data, _order(schema.EVENT_FIELDS))
+    errors = schema.check_event(should_be)
+    if errors:
+        raise ValidationError(errors)
+    return _write(path, current, _render(path, doc, current, should_be), root)
+
+
+def _split(path: Path, text: str) -> frontmatter.SplitText:
+    try:
+        return frontmatter.split(text)
+    except frontmatter.FrontMatterError as error:
+        raise StorageError(path, t(error.key)) from error
+
+
+def _body(old: str, new: str) -> str:
+    if tomledit.same(old.lstrip("\r\n"), new.lstrip("\n")):
+        return old
+    lead = old[: len(old) - len(old.lstrip("\r\n"))] or "\n"
+    text = lead + new.strip("\n") + "\n" if new.strip() else ""
+    return text.replace("\n", "\r\n") if "\r\n" in old else text
+
+
+def update_article(
+    path: Path, data: Data, body: str, expected: Snapshot, *, root: Path | None = None
+) -> Snapshot:
+    """Write front matter `data` and Markdown `body` into article `path`.
+
+    An unchanged body (as a form shows it: made harmless, leading blank lines
+    aside) keeps its bytes; so does every front matter key `data` leaves alone.
+
+    Raises:
+        ConflictError: when the file changed since `expected` was taken.
+        ValidationError: when the result would break the article schema.
+        StorageError: when the file cannot be written.
+    """
+    root = root or find_root(path)
+    current = current_text(path, expected)
+    parts = _split(path, current)
+    order = _order(schema.ARTICLE_FIELDS)
+    doc, should_be = _edit_toml(path, parts.front, data, order)
+    errors = schema.check_article(should_be, event_slugs(root))
+    if errors:
+        raise ValidationError(errors)
+    front = _render(path, doc, parts.front, should_be)
+    text = (
+        current[: parts.front_start]
+        + front
+        + current[parts.front_end : parts.body_start]
+        + _body(parts.body, body)
+    )
+    return _write(path, current, text, root)
+
+
+def update_body(
+    path: Path,
+    change: Callable[[str], str],
+    expected: Snapshot,
+    *,
+    root: Path | None = None,
+) -> Snapshot:
+    """Replace the body of article `path` with `change(body)`, front matter untouched.
+
+    Raises:
+        ConflictError: when the file changed since `expected` was taken.
+        StorageError: when the file cannot be written.
+    """
+    root = root or find_root(path)
+    current = current_text(path, expected)
+    parts = _split(path, current)
+    text = current[: parts.body_start] + change(parts.body)
+    return _write(path, current, text, root)
