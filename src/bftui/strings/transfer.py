@@ -51,4 +51,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "förslag: {kind} med {entries} frågor; granska innan du sparar",
         "proposal: {kind} with {entries} questions; review it before saving",
     ),
+    # Calendar export.
+    "ical.programme": ("Program:", "Programme:"),
 }
