@@ -30,6 +30,7 @@ __all__ = [
     "Snapshot",
     "StorageError",
     "ValidationError",
+    "article_text",
     "atomic_write",
     "create_article",
     "create_event",
@@ -155,6 +156,17 @@ def _new_body(body: str) -> str:
     return "\n" + body.strip("\n") + "\n" if body.strip() else ""
 
 
+def article_text(data: Data, body: str, root: Path = Path()) -> str:
+    """Return the file text `create_article` writes for `data` and `body`, unchecked.
+
+    Raises:
+        StorageError: when the front matter cannot be written as TOML.
+    """
+    clean = _ordered(data, schema.ARTICLE_FIELDS)
+    front = _toml(root, clean, _order(schema.ARTICLE_FIELDS))
+    return frontmatter.join(front, _new_body(body))
+
+
 def create_article(
     root: Path, data: Data, body: str, *, slug: str | None = None
 ) -> Path:
@@ -173,8 +185,7 @@ def create_article(
     if errors:
         raise ValidationError(errors)
     name = _slug(slug, f"{clean['published']} {clean['title']}")
-    front = _toml(root, clean, _order(schema.ARTICLE_FIELDS))
-    text = frontmatter.join(front, _new_body(body))
+    text = article_text(clean, body, root)
     taken = {p.stem for p in _article_paths(root)} if root.is_dir() else set()
     return _create(root, name, taken, ".md", text)
 
