@@ -50,8 +50,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """Show the keys of each group in one scrollable table."""
-        table = keys_table(self._groups, self.app.get_key_display)
+        self.table = keys_table(self._groups, self.app.get_key_display)
         with VerticalScroll(id="help-body") as body:
             body.border_title = t("help.title")
             body.border_subtitle = t("help.close_hint")
-            yield Static(table)
+            yield Static(self.table)

@@ -31,6 +31,15 @@ from bftui.tui.widgets.document import DocumentView
 from bftui.tui.widgets.reader import Reader
 from bftui.tui.widgets.sidebar import PROBLEMS, LibraryTree
 
+
+def display_path(path: Path) -> str:
+    """Return `path` for the header, shortened with "~" below the home folder."""
+    try:
+        return f"~/{path.relative_to(Path.home()).as_posix()}"
+    except ValueError:
+        return str(path)
+
+
 PREVIEW_DELAY = 0.15
 """Seconds the sidebar cursor must rest on an item before the reader shows it."""
 FILTER_DELAY = 0.15
@@ -128,6 +137,8 @@ class MainScreen(Screen[None]):
         self._event_filter: ItemFilter[Event] | None = None
         self._preview_timer: Timer | None = None
         self._filter_timer: Timer | None = None
+        self._quiet_highlight = False
+        """Set while the app itself places the cursor, which should not open anything."""
 
     def compose(self) -> ComposeResult:
         """Lay out the light shell that paints before the library is read."""
@@ -155,7 +166,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Show where we are and start reading the library in a thread."""
-        self.sub_title = str(self.library_root)
+        self.sub_title = display_path(self.library_root)
         self.library_tree.loading = True
         self.library_tree.focus()
         self.load_library()
@@ -173,11 +184,14 @@ class MainScreen(Screen[None]):
         self._event_filter = ItemFilter(library.events)
         self.library_tree.loading = False
         self._fill_tree()
+        if self.focused is None or not self.focused.display:
+            self.library_tree.focus()
         current = library.item_at(self.current.path) if self.current else None
         if current is not None:
             self.open_item(current, record=False, line=self.document.top_line)
         elif self.current is None:
             self.document.show(welcome_markdown(library))
+            self._quiet_highlight = True
             self.library_tree.call_after_refresh(self.library_tree.first_item_line)
 
     def _fill_tree(self) -> None:
@@ -246,7 +260,9 @@ class MainScreen(Screen[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         data = event.node.data
-        if isinstance(data, (Article, Event)) and data is not self.current:
+        if self._quiet_highlight:
+            self._quiet_highlight = False
+        elif isinstance(data, (Article, Event)) and data is not self.current:
             self._preview_timer = self.set_timer(
                 PREVIEW_DELAY, lambda: self.open_item(data, preview=True)
             )
@@ -373,7 +389,7 @@ class MainScreen(Screen[None]):
             t("reader.matches", count=count) if event.value else ""
         )
         if count:
-            self.document.next_match()
+            self.action_find_next(1)
 
     @on(Input.Submitted, "#find")
     def _find_submitted(self) -> None:

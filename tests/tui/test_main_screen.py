@@ -1,0 +1,234 @@
+"""The main screen at 80x24: reading, keys, links, problems, filter and find."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from conftest import main_screen, open_item, settle, shown_text  # type: ignore[import-not-found]
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from bftui.tui.app import BftuiApp
+from bftui.tui.screens.help import HelpScreen
+from bftui.tui.screens.links import LinksScreen
+from bftui.tui.screens.problems import ProblemsScreen
+from bftui.tui.screens.toc import TocScreen
+
+SIZE = (80, 24)
+QUESTIONS = (
+    "Vilka var höjdpunkterna tyckte du?",
+    "Vad fick de med sig?",
+    "Vad skulle du önska dig av 2020 års nätverksträff?",
+)
+
+
+async def choose_link(pilot: Pilot[int], ending: str) -> None:
+    """Open the links screen, move to the link whose target ends so, press Enter."""
+    await pilot.press("l")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, LinksScreen)
+    hrefs = [
+        option.prompt.plain.split()[-1]
+        for option in screen.query_one(OptionList).options
+    ]
+    target = next(n for n, href in enumerate(hrefs) if href.endswith(ending))
+    for _ in range(target):
+        await pilot.press("down")
+    await pilot.press("enter")
+
+
+async def test_seed_interview_opens_with_keys_and_shows_its_questions(
+    app: BftuiApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Välj i listan" in shown_text(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = shown_text(pilot)
+        assert "Malmö-teamets erfarenheter" in text
+        assert "Anita Svantesson" in text
+        assert "+++" not in text and "kind =" not in text
+        for question in QUESTIONS:
+            assert question in " ".join(text.split())
+        assert main_screen(pilot).document.has_focus
+
+
+async def test_event_shows_the_article_that_refers_to_it(app: BftuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.library is not None
+        await open_item(pilot, screen.library.event("2019-natverkstraff-malmo"))
+        text = " ".join(shown_text(pilot).split())
+        assert "över 200" in text and "Sveriges Stadsmissioner" in text
+        assert "Malmö-teamets erfarenheter" in text
+        hrefs = [link.href for link in screen.document.rendered.links]
+        assert any(href.endswith(".md") for href in hrefs)
+
+
+async def test_library_link_opens_the_item_in_the_app(app: BftuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.library is not None
+        await open_item(pilot, screen.library.event("2019-natverkstraff-malmo"))
+        await choose_link(pilot, ".md")
+        await settle(pilot)
+        assert screen.current is not None and screen.current.kind == "interview"
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert screen.current.slug == "2019-natverkstraff-malmo"
+
+
+async def test_external_link_is_copied_and_never_opened(
+    app: BftuiApp, monkeypatch
+) -> None:
+    opened: list[str] = []
+    copied: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.library is not None
+        await open_item(pilot, screen.library.articles[0])
+        await choose_link(pilot, "/konferens/")
+        await settle(pilot)
+        assert copied == ["http://www.bostadforst.se/konferens/"]
+        assert opened == []
+        assert any(
+            "bostadforst.se/konferens" in str(n.message) for n in app._notifications
+        )
+
+
+async def test_help_lists_every_key(app: BftuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(app.screen.table)
+        text = console.export_text()
+        for description in (
+            "Avsluta",
+            "Byt ruta",
+            "Filtrera",
+            "Länkar",
+            "Innehåll",
+            "Tillbaka",
+            "Sök i texten",
+            "Visa/dölj sidopanelen",
+        ):
+            assert description in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_sidebar_hides_to_give_the_reader_the_whole_width(app: BftuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        narrow = screen.document.size.width
+        await pilot.press("b")
+        await pilot.pause()
+        assert not screen.query_one("#sidebar").display
+        assert screen.document.size.width > narrow + 20
+        assert screen.document.has_focus
+        await pilot.press("b")
+        await pilot.pause()
+        assert screen.query_one("#sidebar").display
+
+
+async def test_tab_moves_between_sidebar_and_reader(app: BftuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.library_tree.has_focus
+        await pilot.press("tab")
+        assert screen.document.has_focus
+        await pilot.press("tab")
+        assert screen.library_tree.has_focus
+
+
+async def test_page_keys_scroll_the_reader_from_the_sidebar(app: BftuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.library is not None
+        await open_item(pilot, screen.library.articles[0])
+        screen.library_tree.focus()
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert screen.document.scroll_offset.y > 0
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert screen.document.scroll_offset.y == 0
+
+
+async def test_problems_are_counted_and_listed(library_path: Path) -> None:
+    (library_path / "trasig.md").write_text("+++\ntitle = \n+++\n", encoding="utf-8")
+    (library_path / "events" / "fel.toml").write_text(
+        "title = 3\nyear = 2020\n", encoding="utf-8"
+    )
+    app = BftuiApp(library_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        labels = [str(node.label) for node in screen.library_tree.root.children]
+        assert "⚠ 2 problem" in labels
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        lines = [
+            str(option.prompt)
+            for option in app.screen.query_one("#problems-list").options
+        ]  # type: ignore[attr-defined]
+        assert any(line.startswith("trasig.md:2: ") for line in lines)
+        assert any(line.startswith("events/fel.toml:1: ") for line in lines)
+
+
+async def test_filter_narrows_the_sidebar_as_you_type(app: BftuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input) and app.focused.id == "filter"
+        await pilot.press(*"stockholm")
+        await pilot.pause(0.3)
+        leaves = [n.data for n in screen.library_tree._item_nodes.values()]  # noqa: SLF001
+        assert [item.slug for item in leaves] == ["2020-natverkstraff-stockholm"]
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert len(screen.library_tree._item_nodes) == 3  # noqa: SLF001
+        assert screen.library_tree.has_focus
+
+
+async def test_find_in_document_and_table_of_contents(app: BftuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.library is not None
+        await open_item(pilot, screen.library.articles[0])
+        await pilot.press("f", *"stolthet")
+        await pilot.pause()
+        find = screen.query_one("#find", Input)
+        assert find.border_subtitle == "träff 1 av 2"
+        await pilot.press("enter")
+        assert find.border_subtitle == "träff 2 av 2"
+        await pilot.press("escape")
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TocScreen)
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        document = screen.document
+        heading = document.rendered.headings[-1]
+        assert heading.text == "Länkar"
+        assert document.top_line > 0
+        height = document.scrollable_content_region.height
+        assert document.top_line <= heading.line < document.top_line + height
