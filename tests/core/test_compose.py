@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from core_files import article_text
@@ -206,6 +207,9 @@ def test_link_urls_cannot_break_out_of_their_destination(
         ("x>y<z", "<x\\>y\\<z>"),
         ("back\\slash", "<back\\\\slash>"),
         ("new\nline", "<new%0Aline>"),
+        ("esc\x1b[2J/a.md", "<esc%1B[2J/a.md>"),
+        ("bidi\u202e.md", "<bidi%E2%80%AE.md>"),
+        ("åäö.md", "<åäö.md>"),
     ],
 )
 def test_destination(target: str, written: str) -> None:
@@ -263,3 +267,17 @@ def test_event_when_year_or_dates() -> None:
         end=dt.date(2019, 5, 10),
     )
     assert event_when(dated) == "9–10 maj 2019"
+
+
+def test_odd_folder_names_reach_neither_the_terminal_nor_break_links(
+    root: Path, write: Callable[..., Path]
+) -> None:
+    folder = "x\x1b[2J y"
+    write(f"{folder}/a.md", article_text(extra='event = "e"\n'))
+    write("events/e.toml", 'title = "E"\nyear = 2020\n')
+    library = load(root)
+    assert library.problems == []
+    doc = compose(library.events[0], library)
+    assert "\x1b" not in doc
+    (href,) = _links(doc)
+    assert unquote(href) == f"../{folder}/a.md"

@@ -16,6 +16,7 @@ from pathlib import Path
 from bftui.core import qa
 from bftui.core.library import Library, read_body
 from bftui.core.model import Article, Event, Item
+from bftui.core.text import has_controls
 from bftui.i18n import t
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
@@ -26,10 +27,26 @@ def escape(text: str) -> str:
     return _INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+def _percent(char: str) -> str:
+    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
+
+
 def destination(target: str) -> str:
-    """Return `target` as a Markdown link destination that nothing in it can end."""
-    escaped = re.sub(r"([\\<>])", r"\\\1", target).replace("\n", "%0A")
-    return f"<{escaped}>"
+    """Return `target` as a Markdown link destination that nothing in it can end.
+
+    `<`, `>` and backslashes are escaped; line ends and other control characters
+    (from folder names) are percent-encoded, so the link still leads to the file
+    and no escape sequence reaches a terminal.
+    """
+    escaped = re.sub(r"([\\<>])", r"\\\1", target)
+    return (
+        "<"
+        + "".join(
+            _percent(char) if char == "\n" or has_controls(char) else char
+            for char in escaped
+        )
+        + ">"
+    )
 
 
 def url_link(url: str) -> str:

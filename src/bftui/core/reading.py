@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import stat
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,13 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 """Files larger than this are reported, not read."""
 
 
+@lru_cache(maxsize=16)
+def _real(root: Path) -> Path:
+    # Resolved once per library, not once per file. A stale entry can only
+    # make files look outside (reported, not read), never the other way round.
+    return root.resolve()
+
+
 def relative_to_root(path: Path, root: Path) -> Path:
     """Return `path` relative to the library `root`, or unchanged if outside it."""
     try:
@@ -43,7 +51,7 @@ def read_text(path: Path, root: Path) -> str | list[Problem]:
     relative = relative_to_root(path, root)
     try:
         # A link anywhere on the way (the file, events/) must not lead out.
-        if not path.resolve().is_relative_to(root.resolve()):
+        if not path.resolve().is_relative_to(_real(root)):
             return [Problem(relative, 1, t("problem.symlink_outside"))]
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
