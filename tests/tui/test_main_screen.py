@@ -232,3 +232,12 @@ async def test_find_in_document_and_table_of_contents(app: BftuiApp) -> None:
         assert document.top_line > 0
         height = document.scrollable_content_region.height
         assert document.top_line <= heading.line < document.top_line + height
+
+
+async def test_q_quits(app: BftuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.return_code is None
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
