@@ -352,12 +352,41 @@ def test_tui_with_a_missing_path_fails_before_loading_the_app(
     assert err == f"bftui: biblioteket finns inte: {missing}\n"
 
 
-def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = run(capsys, "show")
+@pytest.mark.parametrize(
+    ("argv", "last_line"),
+    [
+        (["show"], "bftui show: saknas: SLUG"),
+        (["--lang", "de", "list"], "bftui: ogiltigt värde för --lang: 'de'"),
+        (["list", "--nej"], "bftui: okända argument: --nej"),
+        (["list", "--library"], "bftui list: --library behöver ett värde"),
+        (["--lang", "en", "show"], "bftui show: missing: SLUG"),
+    ],
+)
+def test_usage_errors_exit_2(
+    argv: list[str], last_line: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, *argv)
     assert status == 2
-    assert "SLUG" in err
-    status, _, _ = run(capsys, "--lang", "de", "list")
-    assert status == 2
+    assert out == ""
+    assert err.splitlines()[-1] == last_line
+    assert err.startswith(("användning: bftui", "usage: bftui"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("sv", ["användning: bftui", "flaggor:", "visa den här hjälpen", "exempel:"]),
+        ("en", ["usage: bftui", "options:", "show this help", "examples:"]),
+    ],
+)
+def test_help_speaks_the_ui_language(
+    lang: str, words: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    for argv in (["--help"], ["check", "--help"]):
+        status, out, _ = run(capsys, "--lang", lang, *argv)
+        assert status == 0
+        for word in words:
+            assert word in out
 
 
 def test_broken_config_is_reported_and_defaults_used(

@@ -7,11 +7,13 @@ the TUI, so scripts and pipes start fast.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from importlib import import_module
 from pathlib import Path
 from pkgutil import iter_modules
+from typing import Any, NoReturn
 
 from bftui import __version__, commands, paths
 from bftui.core.library import Library, NotALibraryError, check_root, load
@@ -50,8 +52,58 @@ class Context:
         return self._library
 
 
+_ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"^the following arguments are required: (?P<what>.+)$", "cli.err.required"),
+        (r"^unrecognized arguments: (?P<what>.+)$", "cli.err.unrecognized"),
+        (
+            r"^argument (?P<what>\S+): invalid choice: (?P<value>.+?) \(",
+            "cli.err.choice",
+        ),
+        (r"^argument (?P<what>\S+): expected one argument$", "cli.err.one_value"),
+    )
+)
+"""argparse's commonest errors, said in the UI language; others stay as they are."""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help text with its examples kept as written and "usage:" translated."""
+
+    def add_usage(
+        self, usage: Any, actions: Any, groups: Any, prefix: Any = None
+    ) -> None:
+        super().add_usage(
+            usage, actions, groups, t("cli.usage") if prefix is None else prefix
+        )
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose own words (headings, -h, errors) are translated."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._positionals.title = t("cli.positionals")
+        self._optionals.title = t("cli.options")
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = t("cli.opt.help")
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        return _Formatter(prog=self.prog)
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, key in _ARGPARSE_ERRORS:
+            match = pattern.match(message)
+            if match:
+                message = t(key, **match.groupdict())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: {safe_text(message)}\n")
+
+
 def _common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--library",
         metavar="PATH",
@@ -71,14 +123,18 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     `register(subparsers, common)`.
     """
     common = _common_options()
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="bftui",
         description=t("cli.description"),
         epilog=t("cli.epilog"),
         parents=[common],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"bftui {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"bftui {__version__}",
+        help=t("cli.opt.version"),
+    )
     subparsers = parser.add_subparsers(dest="command", metavar=t("cli.commands"))
     tui = subparsers.add_parser(
         "tui",
@@ -86,7 +142,6 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
         help=t("cli.tui.help"),
         description=t("cli.tui.help"),
         epilog=t("cli.tui.examples"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     tui.add_argument("path", nargs="?", metavar="PATH", help=t("cli.tui.path"))
     tui.add_argument("--no-mouse", action="store_true", help=t("cli.tui.no_mouse"))
