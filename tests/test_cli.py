@@ -178,10 +178,10 @@ def test_three_good_and_five_broken_files(
     assert status == 1
     assert out.splitlines() == [
         "bad-toml.md:3: ogiltig TOML: ogiltigt värde",
+        "events/bad.toml:2: year: ska vara ett årtal",
         "latin1.md:2: filen är inte giltig UTF-8 (byte 13)",
         "no-title.md:1: title: måste fyllas i",
         "unclosed.md:1: front matter stängs aldrig: ingen avslutande rad +++",
-        "events/bad.toml:2: year: ska vara ett årtal",
     ]
     assert err == "3 objekt, 5 problem\n"
 

@@ -107,6 +107,8 @@ def load(root: Path) -> Library:
     library.articles = sort_items(_unique(library.articles, root, problems))
     library.events = sort_items(_unique(library.events, root, problems))
     _check_references(library)
+    # By file and line, like a compiler: stable output for `check` and diffs.
+    problems.sort(key=lambda problem: (problem.path.as_posix(), problem.line))
     return library
 
 
