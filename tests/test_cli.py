@@ -112,6 +112,17 @@ def test_show_raw_prints_the_file_unchanged_into_a_pipe(
     assert out == text
 
 
+def test_show_raw_keeps_crlf_and_bom_byte_for_byte(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    lib = make_library(tmp_path / "lib")
+    data = "\ufeff".encode() + NEWS.format(title="Å").replace("\n", "\r\n").encode()
+    (lib / "crlf.md").write_bytes(data)
+    status = cli.main(["show", "crlf", "--raw", "--library", str(lib)])
+    assert status == 0
+    assert capsysbinary.readouterr().out == data
+
+
 def test_show_raw_is_made_harmless_in_a_terminal(
     library_path: Path,
     capsys: pytest.CaptureFixture[str],

@@ -7,6 +7,7 @@ the TUI, so scripts and pipes start fast.
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
 from collections.abc import Sequence
@@ -183,6 +184,7 @@ def _run_tui(context: Context) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `bftui` command line and return its exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_output()
     settings, setting_problems = load_settings(paths.config_file())
     language = _early_language(arguments) or settings.language
     set_language(language)
@@ -203,6 +205,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_OK
+
+
+def _tolerant_output() -> None:
+    """Let a terminal in a non-UTF-8 locale show "?" for å rather than a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
 
 
 def _early_language(arguments: list[str]) -> str | None:

@@ -95,8 +95,14 @@ def run_show(context: Context) -> int:
         return EXIT_USAGE
     try:
         if context.args.raw:
-            text = item.path.read_text(encoding="utf-8")
-            sys.stdout.write(safe_text(text) if sys.stdout.isatty() else text)
+            data = item.path.read_bytes()
+            if sys.stdout.isatty():
+                sys.stdout.write(safe_text(data.decode("utf-8", errors="replace")))
+            else:
+                # Byte for byte (CRLF, BOM and all), whatever the locale's encoding.
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
         else:
             sys.stdout.write(compose(item, library))
     except (OSError, ValueError) as error:
