@@ -220,6 +220,13 @@ async def test_find_in_document_and_table_of_contents(app: BftuiApp) -> None:
         assert find.border_subtitle == "träff 1 av 2"
         await pilot.press("enter")
         assert find.border_subtitle == "träff 2 av 2"
+        document = screen.document
+        width = document.scrollable_content_region.width
+        for y in range(document.scrollable_content_region.height):
+            number = document.top_line + y
+            if number < len(document.rendered.lines):
+                original = document.rendered.lines[number].text.ljust(width)[:width]
+                assert document.render_line(y).text == original
         await pilot.press("escape")
         await pilot.press("t")
         await pilot.pause()

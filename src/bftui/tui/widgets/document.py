@@ -95,6 +95,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._cache: OrderedDict[tuple[str, int, str], Rendered] = OrderedDict()
         self._pending_line: int | None = None
         self._matches: list[tuple[int, int, int]] = []
+        self._matches_on_line: dict[int, list[int]] = {}
         self._current_match = -1
 
     @property
@@ -110,7 +111,7 @@ class DocumentView(ScrollView, can_focus=True):
     def show(self, markdown: str, *, line: int = 0) -> None:
         """Show `markdown`, scrolled to `line` once that line is rendered."""
         self._markdown = markdown
-        self._matches, self._current_match = [], -1
+        self._matches, self._matches_on_line, self._current_match = [], {}, -1
         self._pending_line = line
         self._start_render()
 
@@ -195,13 +196,17 @@ class DocumentView(ScrollView, can_focus=True):
 
     def find(self, query: str) -> int:
         """Highlight every occurrence of `query` and return how many there are."""
-        needle = query.casefold()
-        self._matches = []
+        # lower() keeps the length of the text, so positions stay cell positions.
+        needle = query.lower()
+        self._matches, self._matches_on_line = [], {}
         if needle:
             for number, strip in enumerate(self._rendered.lines):
-                text = strip.text.casefold()
+                text = strip.text.lower()
                 start = text.find(needle)
                 while start != -1:
+                    self._matches_on_line.setdefault(number, []).append(
+                        len(self._matches)
+                    )
                     self._matches.append((number, start, start + len(needle)))
                     start = text.find(needle, start + 1)
         self._current_match = -1
@@ -253,15 +258,16 @@ class DocumentView(ScrollView, can_focus=True):
 
     def _highlight(self, strip: Strip, number: int) -> Strip:
         spans = [
-            (start, end, index == self._current_match)
-            for index, (line, start, end) in enumerate(self._matches)
-            if line == number
+            (*self._matches[index][1:], index == self._current_match)
+            for index in self._matches_on_line.get(number, ())
         ]
         if not spans:
             return strip
         match_style = self.get_component_rich_style("document--match")
         current_style = self.get_component_rich_style("document--current-match")
-        cuts = sorted({cut for start, end, _ in spans for cut in (start, end)})
+        # Strip.divide drops whatever follows the last cut, so cut at the end too.
+        ends = (start_end for start, end, _ in spans for start_end in (start, end))
+        cuts = sorted({*ends, strip.cell_length})
         pieces = strip.divide(cuts)
         segments: list[Segment] = []
         position = 0
