@@ -410,3 +410,27 @@ def test_broken_config_is_reported_and_defaults_used(
     assert status == 0
     assert len(out.splitlines()) == 3
     assert err.startswith("bftui: ") and "inställningsfilen" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], ["tui"]),
+        (["PATH"], ["tui", "PATH"]),
+        (["--no-mouse"], ["tui", "--no-mouse"]),
+        (["--library", "L", "--no-mouse"], ["tui", "--library", "L", "--no-mouse"]),
+        (["--lang=en", "PATH"], ["tui", "--lang=en", "PATH"]),
+        (["--library", "list"], ["tui", "--library", "list"]),
+        (["--lang", "en", "list"], ["--lang", "en", "list"]),
+        (["check", "--library", "L"], ["check", "--library", "L"]),
+        (["--help"], ["--help"]),
+        (["--version"], ["--version"]),
+    ],
+)
+def test_no_command_means_the_app(argv: list[str], expected: list[str]) -> None:
+    parser, names = cli.build_parser()
+    with_command = cli._with_command(argv, names)
+    assert with_command == expected
+    if expected[0] == "tui":
+        args = parser.parse_args(with_command)
+        assert args.run is cli._run_tui

@@ -166,8 +166,11 @@ def _with_command(argv: list[str], commands: set[str]) -> list[str]:
         if arg.startswith("-"):
             index += 1
             continue
-        return argv if arg in commands else [*argv[:index], "tui", *argv[index:]]
-    return [*argv, "tui"]
+        if arg in commands:
+            return argv
+        break
+    # `tui` takes every option the app knows (--no-mouse too), so it goes first.
+    return ["tui", *argv]
 
 
 def _run_tui(context: Context) -> int:
