@@ -36,6 +36,9 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Illegal character (?P<detail>.+)$", "toml.illegal_character"),
         (r"^Found invalid character (?P<detail>.+)$", "toml.illegal_character"),
         (r"^Invalid date or datetime$", "toml.bad_date"),
+        (r"^Expected newline or end of document after", "toml.trailing"),
+        (r"^Unescaped '\\' in a string$", "toml.backslash"),
+        (r"^Expected '\]\]?' at the end of a", "toml.unclosed_header"),
     )
 )
 """tomllib's commonest messages, said in the UI language; others stay as they are."""
@@ -69,7 +72,13 @@ def _reason(message: str) -> str:
     for pattern, key in _REASONS:
         match = pattern.match(message)
         if match:
-            return t(key, **match.groupdict())
+            values = match.groupdict()
+            if "detail" in values:
+                # tomllib names a table as a tuple: ('a', 'b') -> a.b
+                parts = re.findall(r"'([^']*)'", values["detail"])
+                if values["detail"].startswith("(") and parts:
+                    values["detail"] = ".".join(parts)
+            return t(key, **values)
     return message
 
 

@@ -59,6 +59,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "illegal character {detail}",
     ),
     "toml.bad_date": ("ogiltigt datum eller klockslag", "invalid date or time"),
+    "toml.trailing": (
+        "oväntad text efter värdet på samma rad",
+        "unexpected text after the value on the same line",
+    ),
+    "toml.backslash": (
+        "ensamt \\ i en text (skriv \\\\ eller använd '...')",
+        "lone \\ in a string (write \\\\ or use '...')",
+    ),
+    "toml.unclosed_header": (
+        "tabellnamnet stängs aldrig med ]",
+        "the table name is never closed with ]",
+    ),
     "problem.field": ("{field}: {error}", "{field}: {error}"),
     "problem.duplicate_slug": (
         "samma namn ({slug}) som {other}",
