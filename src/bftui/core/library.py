@@ -104,6 +104,16 @@ def load(root: Path) -> Library:
     if events_dir.is_dir():
         for path in sorted(events_dir.glob("*.toml")):
             _collect(load_event(path, root), library.events, problems)
+    return finish(library)
+
+
+def finish(library: Library) -> Library:
+    """Sort freshly read items and add the problems between files (slugs, events).
+
+    `load` ends here, and so does the search index's warm start
+    (`Index.library`), so that both agree on what the library holds.
+    """
+    root, problems = library.root, library.problems
     library.articles = sort_items(_unique(library.articles, root, problems))
     library.events = sort_items(_unique(library.events, root, problems))
     _check_references(library)
