@@ -53,4 +53,205 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # Calendar export.
     "ical.programme": ("Program:", "Programme:"),
+    # `bftui import`.
+    "import.cli.help": (
+        "föreslå en artikel ur text eller en sparad webbsida (.txt, .html)",
+        "propose an article from text or a saved web page (.txt, .html)",
+    ),
+    "import.cli.examples": (
+        "exempel:\n"
+        "  bftui import artikel.txt              visa förslaget (filen som skulle skrivas)\n"
+        "  bftui import sida.html --save         spara förslaget i biblioteket\n"
+        "  bftui import artikel.txt > utkast.md  spara förslaget för hand\n\n"
+        "Kommentarer om förslaget skrivs på stderr. Inget hämtas från nätet.\n"
+        "slutstatus: 0 klart, 1 filen kan inte importeras eller sparas, 2 felaktig användning",
+        "examples:\n"
+        "  bftui import article.txt              show the proposal (the file it would write)\n"
+        "  bftui import page.html --save         save the proposal in the library\n"
+        "  bftui import article.txt > draft.md   keep the proposal by hand\n\n"
+        "Notes on the proposal go to stderr. Nothing is fetched from the network.\n"
+        "exit status: 0 done, 1 the file cannot be imported or saved, 2 usage error",
+    ),
+    "import.cli.file_meta": ("FIL", "FILE"),
+    "import.cli.save": (
+        "skriv artikeln i biblioteket och visa sökvägen",
+        "write the article into the library and print its path",
+    ),
+    "import.cli.note": ("bftui: obs: {note}", "bftui: note: {note}"),
+    # `bftui export`.
+    "export.cli.help": (
+        "exportera evenemang till kalendrar (ics) och rapporter (csv, json)",
+        "export events to calendars (ics) and reports (csv, json)",
+    ),
+    "export.cli.examples": (
+        "exempel:\n"
+        "  bftui export ics > natverket.ics\n"
+        "  bftui export csv --bom --delimiter ';' -o traffar.csv\n"
+        "  bftui export json articles | jq '.[].title'",
+        "examples:\n"
+        "  bftui export ics > network.ics\n"
+        "  bftui export csv --bom --delimiter ';' -o meetings.csv\n"
+        "  bftui export json articles | jq '.[].title'",
+    ),
+    "export.cli.format_meta": ("FORMAT", "FORMAT"),
+    "export.cli.file_meta": ("FIL", "FILE"),
+    "export.cli.output": (
+        "skriv till FIL i stället för standard ut",
+        "write to FILE instead of standard output",
+    ),
+    "export.cli.what": (
+        "en rad per evenemang (standard) eller per artikel",
+        "one row per event (the default) or per article",
+    ),
+    "export.cli.articles": ("samma som 'articles'", "the same as 'articles'"),
+    "export.cli.written": ("bftui: skrev {path}", "bftui: wrote {path}"),
+    "export.ics.help": (
+        "evenemang som iCalendar (RFC 5545) för kalenderprogram",
+        "events as iCalendar (RFC 5545) for calendar programs",
+    ),
+    "export.ics.examples": (
+        "exempel:\n"
+        "  bftui export ics > natverket.ics          alla evenemang med datum\n"
+        "  bftui export ics 2019-natverkstraff-malmo -o malmo.ics\n\n"
+        "Evenemang där bara året är känt hoppas över med en varning.\n"
+        "slutstatus: 0 klart, 1 inget evenemang har datum, 2 okänd slug",
+        "examples:\n"
+        "  bftui export ics > network.ics            every event with dates\n"
+        "  bftui export ics 2019-natverkstraff-malmo -o malmo.ics\n\n"
+        "Events that only know their year are skipped with a warning.\n"
+        "exit status: 0 done, 1 no event has dates, 2 unknown slug",
+    ),
+    "export.ics.slugs": (
+        "bara dessa evenemang (standard: alla)",
+        "only these events (default: all)",
+    ),
+    "export.ics.unknown": (
+        "inget evenemang heter {slugs}",
+        "no event is called {slugs}",
+    ),
+    "export.ics.skipped": (
+        "hoppar över {slug}: bara året ({year}) är känt, inga datum",
+        "skipping {slug}: only the year ({year}) is known, no dates",
+    ),
+    "export.ics.nothing": (
+        "inget evenemang har datum; ingen kalender skrevs",
+        "no event has dates; no calendar was written",
+    ),
+    "export.csv.help": (
+        "evenemang eller artiklar som CSV för kalkylprogram",
+        "events or articles as CSV for spreadsheets",
+    ),
+    "export.csv.examples": (
+        "exempel:\n"
+        "  bftui export csv > evenemang.csv\n"
+        "  bftui export csv --bom --delimiter ';' -o traffar.csv   för svenska Excel\n"
+        "  bftui export csv articles\n\n"
+        "Listor (partner, taggar) skrivs i en cell åtskilda av '; '.",
+        "examples:\n"
+        "  bftui export csv > events.csv\n"
+        "  bftui export csv --bom --delimiter ';' -o meetings.csv  for Swedish Excel\n"
+        "  bftui export csv articles\n\n"
+        "Lists (partners, tags) go into one cell separated by '; '.",
+    ),
+    "export.csv.bom": (
+        "börja med en BOM så att Excel läser UTF-8 (å, ä, ö)",
+        "start with a BOM so that Excel reads UTF-8 (å, ä, ö)",
+    ),
+    "export.csv.sep": (
+        "fältavgränsare (';' för svenska Excel)",
+        "field delimiter (';' for Swedish Excel)",
+    ),
+    "export.json.help": (
+        "evenemang eller artiklar som JSON",
+        "events or articles as JSON",
+    ),
+    "export.json.examples": (
+        "exempel:\n  bftui export json > evenemang.json\n  bftui export json --articles",
+        "examples:\n  bftui export json > events.json\n  bftui export json --articles",
+    ),
+    # `bftui stats`.
+    "stats.cli.help": (
+        "träffar och deltagare per år och per ort",
+        "meetings and participants per year and per city",
+    ),
+    "stats.cli.examples": (
+        "exempel:\n  bftui stats\n  bftui stats --json | jq '.years'",
+        "examples:\n  bftui stats\n  bftui stats --json | jq '.years'",
+    ),
+    "stats.cli.json": ("skriv JSON", "print JSON"),
+    "stats.per_year": (
+        "Träffar och deltagare per år",
+        "Meetings and participants per year",
+    ),
+    "stats.per_city": ("Per ort", "Per city"),
+    "stats.year": ("År", "Year"),
+    "stats.city": ("Ort", "City"),
+    "stats.meetings": ("Träffar", "Meetings"),
+    "stats.participants": ("Deltagare", "Participants"),
+    "stats.unknown": ("Utan siffra", "No figure"),
+    "stats.total": ("Totalt", "Total"),
+    "stats.no_city": ("(ort saknas)", "(no city)"),
+    "stats.approximate": (
+        '* ungefärligt antal (till exempel "över 200")',
+        '* approximate figure (for example "över 200")',
+    ),
+    # `bftui new`.
+    "new.cli.help": (
+        "skapa ett evenemang eller en artikel från kommandoraden",
+        "create an event or an article from the command line",
+    ),
+    "new.cli.examples": (
+        "exempel:\n"
+        "  bftui new event --title 'Nätverksträff 2025' --year 2025 --city Umeå\n"
+        "  bftui new article --kind news --title 'Ny rapport' --published 2025-03-12\n\n"
+        "Värdena kontrolleras som i formulären. Sökvägen till den nya filen skrivs ut.\n"
+        "slutstatus: 0 klart, 1 ogiltiga värden eller filen kan inte skrivas, 2 felaktig användning",
+        "examples:\n"
+        "  bftui new event --title 'Nätverksträff 2025' --year 2025 --city Umeå\n"
+        "  bftui new article --kind news --title 'New report' --published 2025-03-12\n\n"
+        "The values are checked as the forms check them. The new file's path is printed.\n"
+        "exit status: 0 done, 1 invalid values or the file cannot be written, 2 usage error",
+    ),
+    "new.cli.what": ("VAD", "WHAT"),
+    "new.cli.value": ("VÄRDE", "VALUE"),
+    "new.cli.text": ("TEXT", "TEXT"),
+    "new.cli.file": ("FIL", "FILE"),
+    "new.cli.repeat": (" (kan upprepas)", " (may be repeated)"),
+    "new.cli.slug": (
+        "filens namn (standard: av datum och titel)",
+        "the file's name (default: made from the date and title)",
+    ),
+    "new.cli.body": ("artikelns text (Markdown)", "the article's text (Markdown)"),
+    "new.cli.body_file": (
+        "läs artikelns text ur FIL ('-' för standard in)",
+        "read the article's text from FILE ('-' for standard input)",
+    ),
+    "new.event.help": ("skapa ett evenemang", "create an event"),
+    "new.event.examples": (
+        "exempel:\n"
+        "  bftui new event --title 'Svenska Bostad först-nätverkets träff 2025' \\\n"
+        "      --year 2025 --start 2025-05-08 --end 2025-05-09 --city Umeå \\\n"
+        "      --partner 'Sveriges Stadsmissioner' --partner 'Umeå kommun' \\\n"
+        "      --participants 150 --participants-note 'cirka 150' --kind network-meeting\n\n"
+        "Datum skrivs ÅÅÅÅ-MM-DD, tider ÅÅÅÅ-MM-DD TT:MM.",
+        "examples:\n"
+        "  bftui new event --title 'Svenska Bostad först-nätverkets träff 2025' \\\n"
+        "      --year 2025 --start 2025-05-08 --end 2025-05-09 --city Umeå \\\n"
+        "      --partner 'Sveriges Stadsmissioner' --partner 'Umeå kommun' \\\n"
+        "      --participants 150 --participants-note 'cirka 150' --kind network-meeting\n\n"
+        "Dates are written YYYY-MM-DD, times YYYY-MM-DD HH:MM.",
+    ),
+    "new.article.help": ("skapa en artikel", "create an article"),
+    "new.article.examples": (
+        "exempel:\n"
+        "  bftui new article --kind interview --title 'Intervju med Eva' \\\n"
+        "      --published 2025-03-12 --interviewee 'Eva Lind' --role samordnare \\\n"
+        "      --organisation 'Umeå kommun' --consent --tag Umeå --body-file intervju.md\n"
+        "  echo 'Text' | bftui new article --kind news --title Nytt --published 2025-01-01 --body-file -",
+        "examples:\n"
+        "  bftui new article --kind interview --title 'Interview with Eva' \\\n"
+        "      --published 2025-03-12 --interviewee 'Eva Lind' --role coordinator \\\n"
+        "      --organisation 'Umeå kommun' --consent --tag Umeå --body-file interview.md\n"
+        "  echo 'Text' | bftui new article --kind news --title News --published 2025-01-01 --body-file -",
+    ),
 }

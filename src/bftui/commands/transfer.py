@@ -1,0 +1,218 @@
+"""Commands that move content in and out: `import`, `export ics|csv|json` and `stats`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bftui.core import export, ical
+from bftui.core.library import check_root
+from bftui.core.text import safe_text
+from bftui.i18n import t
+
+if TYPE_CHECKING:
+    from bftui.cli import Context
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _parser(subparsers: Any, common: Any, name: str, key: str) -> Any:
+    return subparsers.add_parser(
+        name,
+        parents=[common] if common else [],
+        help=t(f"{key}.help"),
+        description=t(f"{key}.help"),
+        epilog=t(f"{key}.examples"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add `import`, `export` and `stats` to the command line."""
+    importing = _parser(subparsers, common, "import", "import.cli")
+    importing.add_argument("file", metavar=t("import.cli.file_meta"), type=Path)
+    importing.add_argument("--save", action="store_true", help=t("import.cli.save"))
+    importing.set_defaults(run=run_import)
+
+    exporting = _parser(subparsers, common, "export", "export.cli")
+    formats = exporting.add_subparsers(
+        dest="format", metavar=t("export.cli.format_meta"), required=True
+    )
+    ics = _parser(formats, common, "ics", "export.ics")
+    ics.add_argument("slugs", nargs="*", metavar="SLUG", help=t("export.ics.slugs"))
+    ics.set_defaults(run=run_ics)
+    for name in ("csv", "json"):
+        table = _parser(formats, common, name, f"export.{name}")
+        table.add_argument(
+            "what",
+            nargs="?",
+            choices=("events", "articles"),
+            default="events",
+            help=t("export.cli.what"),
+        )
+        table.add_argument(
+            "--articles", action="store_true", help=t("export.cli.articles")
+        )
+        table.set_defaults(run=run_table)
+    csv_options = formats.choices["csv"]
+    csv_options.add_argument("--bom", action="store_true", help=t("export.csv.bom"))
+    csv_options.add_argument(
+        "--delimiter", choices=(",", ";", "\t"), default=",", help=t("export.csv.sep")
+    )
+    for parser in (ics, csv_options, formats.choices["json"]):
+        parser.add_argument(
+            "-o", "--output", metavar=t("export.cli.file_meta"), type=Path,
+            help=t("export.cli.output"),
+        )  # fmt: skip
+
+    statistics = _parser(subparsers, common, "stats", "stats.cli")
+    statistics.add_argument("--json", action="store_true", help=t("stats.cli.json"))
+    statistics.set_defaults(run=run_stats)
+
+
+def _error(message: str) -> None:
+    print(f"bftui: {safe_text(message)}", file=sys.stderr)
+
+
+def _emit(text: str, output: Path | None) -> int:
+    """Write `text` to `output` (atomically), or exactly as it is to stdout."""
+    if output is not None:
+        from bftui.core.atomic import StorageError, atomic_write
+
+        try:
+            atomic_write(output, text)
+        except StorageError as error:
+            _error(str(error))
+            return EXIT_PROBLEMS
+        print(t("export.cli.written", path=output), file=sys.stderr)
+        return EXIT_OK
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        # Bytes, so CRLF line ends and a BOM reach a pipe unchanged.
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    return EXIT_OK
+
+
+def run_import(context: Context) -> int:
+    """Print the article proposed for a file; write it into the library with `--save`."""
+    # Imported here: the importer and tomlkit would slow every other command's start.
+    from bftui.core.importer import ImportProblem, import_file
+    from bftui.core.storage import (
+        StorageError,
+        ValidationError,
+        article_text,
+        create_article,
+    )
+
+    args = context.args
+    try:
+        proposal = import_file(args.file)
+    except ImportProblem as problem:
+        _error(str(problem))
+        return EXIT_PROBLEMS
+    for note in proposal.notes:
+        print(t("import.cli.note", note=note), file=sys.stderr)
+    try:
+        if not args.save:
+            return _emit(article_text(proposal.front, proposal.body), None)
+        check_root(context.library_path)
+        path = create_article(context.library_path, proposal.front, proposal.body)
+    except ValidationError as error:
+        for field in error.errors:
+            _error(f"{field.key}: {field.message}")
+        return EXIT_PROBLEMS
+    except StorageError as error:
+        _error(str(error))
+        return EXIT_PROBLEMS
+    print(path)
+    return EXIT_OK
+
+
+def run_ics(context: Context) -> int:
+    """Write the library's dated events (or the named ones) as iCalendar."""
+    library = context.library()
+    events = library.events
+    if context.args.slugs:
+        unknown = [s for s in context.args.slugs if library.event(s) is None]
+        if unknown:
+            _error(t("export.ics.unknown", slugs=", ".join(unknown)))
+            return EXIT_USAGE
+        events = [e for s in context.args.slugs if (e := library.event(s))]
+    text, skipped = ical.calendar(events, name=library.title)
+    for event in skipped:
+        _error(t("export.ics.skipped", slug=event.slug, year=event.year))
+    if len(skipped) == len(events):
+        _error(t("export.ics.nothing"))
+        return EXIT_PROBLEMS
+    return _emit(text, context.args.output)
+
+
+def run_table(context: Context) -> int:
+    """Write one row per event, or per article, as CSV or JSON."""
+    args = context.args
+    library = context.library()
+    problems: list[Any] = []
+    if args.articles or args.what == "articles":
+        rows, problems = export.article_rows(library)
+        columns = export.ARTICLE_COLUMNS
+    else:
+        rows, columns = (
+            [export.event_row(e) for e in library.events],
+            export.EVENT_COLUMNS,
+        )
+    for problem in problems:
+        _error(str(problem))
+    if args.format == "json":
+        text = export.to_json(rows)
+    else:
+        text = export.to_csv(rows, columns, delimiter=args.delimiter, bom=args.bom)
+    status = _emit(text, args.output)
+    return status or (EXIT_PROBLEMS if problems else EXIT_OK)
+
+
+def _figure(tally: export.Tally) -> str:
+    if tally.meetings and tally.unknown == tally.meetings:
+        return "–"
+    return f"{tally.participants}{'*' if tally.approximate else ''}"
+
+
+def _table(heading: str, first: str, tallies: list[export.Tally]) -> list[str]:
+    head = (first, t("stats.meetings"), t("stats.participants"), t("stats.unknown"))
+    rows = [
+        (x.group or t("stats.no_city"), str(x.meetings), _figure(x), str(x.unknown))
+        for x in tallies
+    ]
+    width = max(len(row[0]) for row in [head, *rows])
+    lines = [heading]
+    for row in [head, *rows]:
+        lines.append(
+            f"{row[0]:<{width}}  {row[1]:>8}  {row[2]:>10}  {row[3]:>{len(head[3])}}"
+        )
+    return lines
+
+
+def run_stats(context: Context) -> int:
+    """Print meetings and participants per year and per city."""
+    result = export.stats(context.library().events)
+    if context.args.json:
+        record = export.stats_record(result)
+        return _emit(json.dumps(record, ensure_ascii=False, indent=2) + "\n", None)
+    total = result["total"][0]
+    years = [*result["years"], export.Tally(t("stats.total"), *_counts(total))]
+    lines = _table(t("stats.per_year"), t("stats.year"), years)
+    lines += ["", *_table(t("stats.per_city"), t("stats.city"), result["cities"])]
+    if total.approximate:
+        lines += ["", t("stats.approximate")]
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def _counts(tally: export.Tally) -> tuple[int, int, int, int]:
+    return tally.meetings, tally.participants, tally.unknown, tally.approximate

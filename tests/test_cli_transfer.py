@@ -1,0 +1,359 @@
+"""`bftui import`, `export`, `stats` and `new`: output, files written and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tomllib
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from bftui.cli import main
+from bftui.core import frontmatter
+from bftui.core.library import load
+from bftui.core.model import Article
+
+DATA = Path(__file__).parent / "data" / "import"
+SEED = DATA / "malmo-natverkstraff-2019.txt"
+SAMPLE = (
+    "2020-05-24-malmo-teamets-erfarenheter-fran-svenska-bostad-forst-natverkets-traff"
+)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _dated_event(library: Path) -> None:
+    code = main(
+        [
+            "new", "event", "--library", str(library),
+            "--title", "Nätverksträff 2025; Umeå, norr", "--year", "2025",
+            "--start", "2025-05-08", "--end", "2025-05-09", "--city", "Umeå",
+            "--venue", "Folkets hus", "--kind", "network-meeting",
+        ]
+    )  # fmt: skip
+    assert code == 0
+
+
+def test_import_prints_the_file_it_would_write(
+    capsys: pytest.CaptureFixture[str], library_path: Path
+) -> None:
+    code, out, err = _run(capsys, "import", str(SEED), "--library", str(library_path))
+    assert code == 0
+    parts = frontmatter.split(out)
+    front = tomllib.loads(parts.front)
+    assert front["title"].startswith("Malmö-teamets erfarenheter")
+    assert front["kind"] == "interview"
+    assert front["interviewee"]["organisation"] == "Malmö stad"
+    assert parts.body.count("\n### ") == 3
+    assert "granska" in err
+    # Nothing was written without --save.
+    assert len(load(library_path).articles) == 1
+
+
+def test_import_save_writes_the_sample_article_again(
+    capsys: pytest.CaptureFixture[str], library_path: Path
+) -> None:
+    code, out, _ = _run(
+        capsys, "import", str(SEED), "--save", "--library", str(library_path)
+    )
+    assert code == 0
+    written = Path(out.strip())
+    assert written.parent == library_path and written.is_file()
+    library = load(library_path)
+    assert library.problems == []
+    new = library.item_at(written)
+    old = library.article(SAMPLE)
+    assert isinstance(new, Article) and isinstance(old, Article)
+    assert new.slug.endswith("-2")  # the sample itself has the first name
+    same = ("title", "kind", "published", "lead")
+    assert [getattr(new, f) for f in same] == [getattr(old, f) for f in same]
+    assert new.interviewee is not None and old.interviewee is not None
+    assert new.interviewee.byline() == old.interviewee.byline()
+    assert [link.url for link in new.links] == [link.url for link in old.links]
+    body = written.read_text(encoding="utf-8").split("+++\n", 2)[2]
+    assert body == old.path.read_text(encoding="utf-8").split("+++\n", 2)[2]
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [(b"", 1), (b"\x00\x01\x02binary\x00", 1), (None, 1)],
+)
+def test_import_refuses_bad_files_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes | None, code: int
+) -> None:
+    path = tmp_path / "in.txt"
+    if content is not None:
+        path.write_bytes(content)
+    status, out, err = _run(capsys, "import", str(path))
+    assert status == code
+    assert out == ""
+    assert err.startswith("bftui: ") and "Traceback" not in err
+
+
+def test_import_without_a_file_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _run(capsys, "import")[0] == 2
+
+
+def test_export_ics_of_the_sample_has_nothing_to_export(
+    capsys: pytest.CaptureFixture[str], library_path: Path
+) -> None:
+    code, out, err = _run(capsys, "export", "ics", "--library", str(library_path))
+    assert code == 1
+    assert out == ""
+    assert "2019-natverkstraff-malmo" in err and "2020-natverkstraff-stockholm" in err
+
+
+def test_export_ics_writes_dated_events_and_names_skipped_ones(
+    capsysbinary: pytest.CaptureFixture[bytes], library_path: Path
+) -> None:
+    _dated_event(library_path)
+    capsysbinary.readouterr()
+    code = main(["export", "ics", "--library", str(library_path), "--lang", "en"])
+    out, err = capsysbinary.readouterr()
+    assert code == 0
+    assert b"\r\n" in out and b"\n" not in out.replace(b"\r\n", b"")
+    parsed = icalendar.Calendar.from_ical(out)
+    [event] = list(parsed.walk("VEVENT"))
+    assert str(event["SUMMARY"]) == "Nätverksträff 2025; Umeå, norr"
+    assert str(event["LOCATION"]) == "Folkets hus, Umeå"
+    assert b"SUMMARY:N\xc3\xa4tverkstr\xc3\xa4ff 2025\\; Ume\xc3\xa5\\, norr\r\n" in out
+    assert b"skipping 2019-natverkstraff-malmo" in err
+
+
+def test_export_ics_to_a_file_and_unknown_slugs(
+    capsys: pytest.CaptureFixture[str], library_path: Path, tmp_path: Path
+) -> None:
+    _dated_event(library_path)
+    capsys.readouterr()
+    target = tmp_path / "natverket.ics"
+    slug = "2025-natverkstraff-2025-umea-norr"
+    code, out, _ = _run(
+        capsys, "export", "ics", slug, "-o", str(target), "--library", str(library_path)
+    )
+    assert code == 0 and out == ""
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    code, _, err = _run(
+        capsys, "export", "ics", "no-such-event", "--library", str(library_path)
+    )
+    assert code == 2 and "no-such-event" in err
+
+
+@pytest.mark.parametrize(
+    ("options", "delimiter"), [((), ","), (("--bom", "--delimiter", ";"), ";")]
+)
+def test_export_csv_reads_back(
+    capsysbinary: pytest.CaptureFixture[bytes],
+    library_path: Path,
+    options: tuple[str, ...],
+    delimiter: str,
+) -> None:
+    code = main(["export", "csv", *options, "--library", str(library_path)])
+    out, _ = capsysbinary.readouterr()
+    assert code == 0
+    assert out.startswith(b"\xef\xbb\xbf") is ("--bom" in options)
+    rows = list(
+        csv.DictReader(
+            io.StringIO(out.decode("utf-8-sig"), newline=""), delimiter=delimiter
+        )
+    )
+    malmo = next(r for r in rows if r["slug"] == "2019-natverkstraff-malmo")
+    assert malmo["city"] == "Malmö" and malmo["participants"] == "200"
+    assert malmo["partners"] == "Sveriges Stadsmissioner"
+
+
+def test_export_articles_as_csv_and_json(
+    capsys: pytest.CaptureFixture[str], library_path: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "artiklar.csv"
+    code, _, _ = _run(
+        capsys, "export", "csv", "--articles", "-o", str(target),
+        "--library", str(library_path),
+    )  # fmt: skip
+    assert code == 0
+    [row] = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert row["questions"] == "3" and row["tags"] == "Malmö; nätverksträff"
+    code, out, _ = _run(
+        capsys, "export", "json", "articles", "--library", str(library_path)
+    )
+    assert code == 0
+    assert (
+        json.loads(out)[0]["interviewee"]
+        == "Anita Svantesson, sektionschef, Malmö stad"
+    )
+
+
+def test_stats_table_and_json(
+    capsys: pytest.CaptureFixture[str], library_path: Path
+) -> None:
+    code, out, _ = _run(capsys, "stats", "--library", str(library_path))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Träffar och deltagare per år"
+    row_2019 = next(line for line in lines if line.startswith("2019"))
+    assert row_2019.split() == ["2019", "1", "200*", "0"]
+    assert any(line.split()[:2] == ["Malmö", "1"] for line in lines)
+    code, out, _ = _run(capsys, "stats", "--json", "--library", str(library_path))
+    assert json.loads(out)["total"]["participants"] == 200
+    code, out, _ = _run(capsys, "stats", "--lang", "en", "--library", str(library_path))
+    assert out.startswith("Meetings and participants per year")
+
+
+def test_new_event_writes_what_the_schema_allows(
+    capsys: pytest.CaptureFixture[str], library_path: Path
+) -> None:
+    code, out, _ = _run(
+        capsys, "new", "event", "--library", str(library_path), "--title", "Träff",
+        "--year", "2024", "--partner", "A, med komma", "--partner", "B",
+        "--participants", "40",
+    )  # fmt: skip
+    assert code == 0
+    data = tomllib.loads(Path(out.strip()).read_text(encoding="utf-8"))
+    assert data["partners"] == ["A, med komma", "B"] and data["participants"] == 40
+    assert load(library_path).problems == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (
+            ["--title", "X", "--year", "2025", "--start", "2024-05-08"],
+            1,
+            "startdatumet",
+        ),
+        (["--title", "X", "--start", "8 maj"], 1, "ÅÅÅÅ-MM-DD"),
+        (["--title", "X", "--participants", "många", "--year", "2024"], 1, "heltal"),
+        (["--title", "X"], 1, "år eller startdatum"),
+        (["--year", "2024"], 2, "--title"),
+        (["--title", "X", "--year", "2024", "--kind", "party"], 2, "party"),
+    ],
+)
+def test_new_event_refuses_bad_values(
+    capsys: pytest.CaptureFixture[str],
+    library_path: Path,
+    argv: list[str],
+    code: int,
+    message: str,
+) -> None:
+    before = sorted((library_path / "events").iterdir())
+    status, out, err = _run(
+        capsys, "new", "event", "--library", str(library_path), *argv
+    )
+    assert status == code and message in err and out == ""
+    assert sorted((library_path / "events").iterdir()) == before
+
+
+def test_new_article_interview_from_a_body_file(
+    capsys: pytest.CaptureFixture[str], library_path: Path, tmp_path: Path
+) -> None:
+    body = tmp_path / "body.md"
+    body.write_text("Intro.\n\n### Hur gick det?\n\nBra.\n", encoding="utf-8")
+    code, out, _ = _run(
+        capsys, "new", "article", "--library", str(library_path), "--kind", "interview",
+        "--title", "Intervju med Eva", "--published", "2025-03-12",
+        "--interviewee", "Eva Lind", "--role", "samordnare", "--organisation", "Umeå kommun",
+        "--consent", "--tag", "Umeå", "--event", "2019-natverkstraff-malmo",
+        "--body-file", str(body),
+    )  # fmt: skip
+    assert code == 0
+    library = load(library_path)
+    assert library.problems == []
+    article = library.item_at(Path(out.strip()))
+    assert isinstance(article, Article)
+    assert article.interviewee is not None and article.interviewee.consent is True
+    assert article.tags == ("Umeå",) and article.event == "2019-natverkstraff-malmo"
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        (
+            [
+                "--kind",
+                "news",
+                "--title",
+                "N",
+                "--published",
+                "2025-01-01",
+                "--interviewee",
+                "E",
+            ],
+            1,
+        ),
+        (
+            [
+                "--kind",
+                "news",
+                "--title",
+                "N",
+                "--published",
+                "2025-01-01",
+                "--event",
+                "nope",
+            ],
+            1,
+        ),
+        (["--kind", "news", "--title", "N", "--published", "12 mars 2025"], 1),
+        (
+            [
+                "--kind",
+                "interview",
+                "--title",
+                "N",
+                "--published",
+                "2025-01-01",
+                "--role",
+                "r",
+            ],
+            1,
+        ),
+        (["--kind", "news", "--title", "N"], 2),
+        (
+            [
+                "--kind",
+                "news",
+                "--title",
+                "N",
+                "--published",
+                "2025-01-01",
+                "--body",
+                "a",
+                "--body-file",
+                "b",
+            ],
+            2,
+        ),
+    ],
+)
+def test_new_article_exit_codes(
+    capsys: pytest.CaptureFixture[str], library_path: Path, argv: list[str], code: int
+) -> None:
+    status, _, err = _run(
+        capsys, "new", "article", "--library", str(library_path), *argv
+    )
+    assert status == code and err
+    assert len(load(library_path).articles) == 1
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["import"], ["export"], ["export", "ics"], ["export", "csv"], ["export", "json"],
+        ["stats"], ["new"], ["new", "event"], ["new", "article"],
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize(("lang", "word"), [("sv", "exempel:"), ("en", "examples:")])
+def test_every_command_has_help_with_examples(
+    capsys: pytest.CaptureFixture[str], command: list[str], lang: str, word: str
+) -> None:
+    code, out, _ = _run(capsys, "--lang", lang, *command, "--help")
+    assert code == 0
+    assert word in out
