@@ -405,3 +405,15 @@ def test_broken_library_title_is_a_problem(root: Path) -> None:
     assert library.problems == [
         Problem(Path("bftui.toml"), 1, "ogiltig TOML: ogiltigt värde")
     ]
+
+
+def test_item_at(root: Path, write: Callable[..., Path]) -> None:
+    write("inside.md", article_text("Inne"))
+    write("2020/x.md", article_text("X"))
+    write("events/e.toml", 'title = "E"\nyear = 2020\n')
+    library = load(root)
+    inside = library.article("inside")
+    assert library.item_at(root / "2020" / ".." / "inside.md") == inside
+    assert library.item_at(root / "events/e.toml") == library.event("e")
+    assert library.item_at(root / "missing.md") is None
+    assert library.item_at(root / "bftui.toml") is None

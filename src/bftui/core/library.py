@@ -52,7 +52,15 @@ class Library:
         """Return the item stored in `path`, if any."""
         resolved = path.resolve()
         items: list[Item] = [*self.articles, *self.events]
-        return next((i for i in items if i.path.resolve() == resolved), None)
+        # Loaded paths sit under the resolved root, so a plain comparison finds
+        # nearly every item; only links inside the library need resolving.
+        found = next((i for i in items if i.path == resolved), None)
+        if found is not None or not resolved.is_file():
+            return found
+        return next(
+            (i for i in items if i.path.is_symlink() and i.path.resolve() == resolved),
+            None,
+        )
 
     def articles_for_event(self, slug: str) -> list[Article]:
         """Return the articles that name event `slug`, newest first."""
