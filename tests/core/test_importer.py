@@ -226,6 +226,12 @@ def test_control_characters_are_made_harmless() -> None:
     proposal = propose("Titel\x1b[31m\n\nText med \x07 klocka.\n", today=TODAY)
     assert "\x1b" not in proposal.front["title"]
     assert "\x07" not in proposal.body
+    page = (
+        "<article><h1>Rubrik</h1><p>Ett stycke med text om bostad först.</p>"
+        "<p>Se <a href='https://x.se/a'>rapporten\x1b[2J</a>.</p></article>"
+    )
+    proposal = propose(page, html=True, today=TODAY)
+    assert proposal.front["links"][0]["title"] == "rapporten\u241b[2J"
 
 
 @pytest.mark.parametrize(

@@ -187,7 +187,8 @@ def propose(text: str, *, html: bool = False, today: dt.date | None = None) -> P
     source = ""
     if html:
         page = page_text(text)
-        text, anchors, source = page.text, page.links, page.source
+        text, source = page.text, safe_text(page.source)
+        anchors = tuple((safe_text(a), safe_text(b)) for a, b in page.links)
     scanned = _scan(text, anchors)
     paragraphs = scanned.paragraphs
     notes: list[str] = []
