@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -434,3 +435,20 @@ def test_no_command_means_the_app(argv: list[str], expected: list[str]) -> None:
     if expected[0] == "tui":
         args = parser.parse_args(with_command)
         assert args.run is cli._run_tui
+
+
+def test_the_app_gets_the_chosen_library_language_and_mouse(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[Path, str, bool]] = []
+
+    def run_app(root: Path, settings: object, *, mouse: bool) -> int:
+        calls.append((root, settings.language, mouse))  # type: ignore[attr-defined]
+        return 0
+
+    fake = types.ModuleType("bftui.tui.app")
+    fake.run_app = run_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "bftui.tui.app", fake)
+    assert cli.main([str(library_path), "--lang", "en", "--no-mouse"]) == 0
+    assert cli.main(["--library", str(library_path)]) == 0
+    assert calls == [(library_path, "en", False), (library_path, "sv", True)]

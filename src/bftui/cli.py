@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 from pkgutil import iter_modules
@@ -191,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings, setting_problems = load_settings(paths.config_file())
     language = _early_language(arguments) or settings.language
     set_language(language)
+    # The app reads the language from its settings: --lang must win there too.
+    settings = replace(settings, language=language)
     parser, names = build_parser()
     try:
         args = parser.parse_args(_with_command(arguments, names))
@@ -206,7 +210,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bftui: {safe_text(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
-        sys.stderr.close()
+        # The reader (`head`, `less`) has gone: stop quietly. Point stdout at
+        # devnull so the interpreter's last flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
 
 
