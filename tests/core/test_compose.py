@@ -179,13 +179,14 @@ def test_no_consent_is_said(root: Path, write: Callable[..., Path]) -> None:
 
 
 def test_titles_cannot_inject_markdown(root: Path, write: Callable[..., Path]) -> None:
-    title = "[klicka](http://evil.example) *fet* <b>"
+    title = "[klicka](http://evil.example) *fet* <b> &lt;i&gt;"
     write("a.md", article_text(title, extra='tags = ["[x](y)"]\n'))
     library = load(root)
     doc = compose(library.articles[0], library)
     assert _links(doc) == []
     html = MarkdownIt("commonmark").render(doc)
     assert "<em>" not in html and "<b>" not in html
+    assert "&amp;lt;i&amp;gt;" in html
 
 
 def test_link_urls_cannot_break_out_of_their_destination(

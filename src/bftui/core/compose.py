@@ -19,7 +19,7 @@ from bftui.core.model import Article, Event, Item
 from bftui.core.text import has_controls
 from bftui.i18n import t
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
 
 
 def escape(text: str) -> str:
