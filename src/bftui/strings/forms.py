@@ -60,3 +60,88 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the answer must not contain headings of level 1–3 (#, ##, ###)",
     ),
 }
+
+STRINGS.update(
+    {
+        # The form frame.
+        "form.key_save": ("Spara", "Save"),
+        "form.key_cancel": ("Avbryt", "Cancel"),
+        "form.key_break": ("Bryt låset", "Break the lock"),
+        "form.hints": (
+            "ctrl+s spara · Esc avbryt · Tab nästa fält · shift+Tab föregående",
+            "ctrl+s save · Esc cancel · Tab next field · shift+Tab previous",
+        ),
+        "form.lock_held": (
+            "⚠ Redigeras redan av {owner} sedan {since}. Du kan läsa och skriva, men spara krockar om båda ändrar.",
+            "⚠ Being edited by {owner} since {since}. You can read and type, but saving conflicts if you both change it.",
+        ),
+        "form.lock_stale": (
+            "⚠ Låst av {owner} sedan {since}, men låset är gammalt: ctrl+b bryter det.",
+            "⚠ Locked by {owner} since {since}, but the lock is old: ctrl+b breaks it.",
+        ),
+        "form.lock_not_stale": (
+            "låset är för nytt för att brytas",
+            "the lock is too recent to break",
+        ),
+        "form.lock_not_broken": (
+            "låset kunde inte brytas (någon tog det nyss)",
+            "the lock could not be broken (someone just took it)",
+        ),
+        "form.fix_fields": (
+            "Rätta de markerade fälten innan du sparar.",
+            "Fix the marked fields before saving.",
+        ),
+        "form.saving": ("Sparar …", "Saving …"),
+        "form.failed": ("kunde inte spara: {error}", "could not save: {error}"),
+        "form.conflict_short": (
+            "Filen har ändrats av någon annan: inget sparades.",
+            "Someone else changed the file: nothing was saved.",
+        ),
+        "form.reloaded": (
+            "Formuläret visar nu filen som den är på disken.",
+            "The form now shows the file as it is on disk.",
+        ),
+        "form.discard_question": (
+            "Kasta ändringarna i formuläret?",
+            "Throw away the changes in the form?",
+        ),
+        "form.none": ("(inget)", "(none)"),
+        "form.hint_year": ("om datumen är okända", "when the dates are unknown"),
+        "form.hint_date": ("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
+        "form.hint_datetime": ("ÅÅÅÅ-MM-DD [TT:MM]", "YYYY-MM-DD [HH:MM]"),
+        "form.hint_list": ("kommaseparerad", "comma-separated"),
+        "form.hint_count": ("heltal", "whole number"),
+        "form.hint_markdown": ("Markdown", "Markdown"),
+        "form.hint_event": (
+            "skriv en del av namnet, ↓ för att välja",
+            "type part of the name, ↓ to choose",
+        ),
+        "form.body": ("Text", "Text"),
+        "form.question": ("Fråga", "Question"),
+        "form.answer": ("Svar", "Answer"),
+        "form.row_up": ("↑ Upp", "↑ Up"),
+        "form.row_down": ("↓ Ned", "↓ Down"),
+        "form.row_remove": ("✕ Ta bort", "✕ Remove"),
+        "form.row_add": ("+ Ny programpunkt", "+ New programme item"),
+        "form.new_event": ("Ny träff", "New meeting"),
+        "form.new_article": ("Ny artikel", "New article"),
+        "form.edit": ("Redigera: {title}", "Edit: {title}"),
+        "form.new_entry": ("Ny fråga i: {title}", "New question in: {title}"),
+        "form.edit_entry": ("Redigera fråga i: {title}", "Edit question in: {title}"),
+        # Yes/no.
+        "confirm.yes": ("Ja", "Yes"),
+        "confirm.no": ("Nej", "No"),
+        # Conflicts.
+        "conflict.changed": (
+            "Någon annan har ändrat filen medan formuläret var öppet. Inget har skrivits över. Så här ändrades den:",
+            "Someone else changed the file while the form was open. Nothing was overwritten. This is what changed:",
+        ),
+        "conflict.gone": (
+            "Filen har tagits bort eller flyttats medan formuläret var öppet. Inget har skrivits.",
+            "The file was deleted or moved while the form was open. Nothing was written.",
+        ),
+        "conflict.reload": ("Läs in filen igen", "Reload the file"),
+        "conflict.new": ("Spara som ny", "Save as new"),
+        "conflict.back": ("Tillbaka till formuläret", "Back to the form"),
+    }
+)

@@ -1,0 +1,96 @@
+"""The form for a new or changed event: every event field and its programme."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, TextArea
+
+from bftui.core import formvalues
+from bftui.core.model import EVENT_KINDS
+from bftui.core.schema import EVENT_FIELDS, FieldError
+from bftui.i18n import t
+from bftui.tui.screens.form import FormScreen
+from bftui.tui.widgets.field import FieldBox
+from bftui.tui.widgets.programme_editor import ProgrammeEditor
+
+_HINTS = {
+    "year": "form.hint_year",
+    "start": "form.hint_datetime",
+    "end": "form.hint_datetime",
+    "partners": "form.hint_list",
+    "participants": "form.hint_count",
+    "summary": "form.hint_markdown",
+}
+
+
+def control_id(key: str) -> str:
+    """Return the widget id of the control of field `key`."""
+    return "f-" + key.replace(".", "-")
+
+
+class EventForm(FormScreen):
+    """Every field of an event; dismisses with `Saved` once written."""
+
+    FORM_NAME = "event"
+
+    def compose_fields(self) -> ComposeResult:
+        """One field per event key, then the programme rows."""
+        values = self.start_values
+        for spec in EVENT_FIELDS:
+            if spec.key == "programme":
+                continue
+            text = str(values.get(spec.key, ""))
+            control: Any
+            if spec.key == "kind":
+                control = Select(
+                    [(t(f"kind.{kind}"), kind) for kind in EVENT_KINDS],
+                    value=text or Select.NULL,
+                    prompt=t("form.none"),
+                    id=control_id(spec.key),
+                )
+            elif spec.type == "markdown":
+                control = TextArea(text, id=control_id(spec.key), classes="markdown")
+            else:
+                control = Input(text, id=control_id(spec.key))
+            hint = t(_HINTS[spec.key]) if spec.key in _HINTS else ""
+            yield FieldBox(
+                spec.key, spec.label, control, required=spec.required, hint=hint
+            )
+        yield FieldBox(
+            "programme",
+            t("field.programme"),
+            ProgrammeEditor(values.get("programme", []), id="programme"),
+        )
+
+    def values(self) -> dict[str, Any]:
+        """Return the typed text of every field and programme row."""
+        values: dict[str, Any] = {}
+        for key in formvalues.EVENT_TEXT_KEYS:
+            control = self.query_one(f"#{control_id(key)}")
+            if isinstance(control, Select):
+                values[key] = "" if control.value is Select.NULL else str(control.value)
+            elif isinstance(control, TextArea):
+                values[key] = control.text
+            elif isinstance(control, Input):
+                values[key] = control.value
+        values["programme"] = self.query_one(ProgrammeEditor).rows()
+        return values
+
+    async def fill(self, values: dict[str, Any]) -> None:
+        """Put `values` into the fields."""
+        for key in formvalues.EVENT_TEXT_KEYS:
+            control = self.query_one(f"#{control_id(key)}")
+            text = str(values.get(key, ""))
+            if isinstance(control, Select):
+                control.value = text or Select.NULL
+            elif isinstance(control, TextArea):
+                control.load_text(text)
+            elif isinstance(control, Input):
+                control.value = text
+        await self.query_one(ProgrammeEditor).set_rows(values.get("programme", []))
+
+    def parse(self) -> tuple[Any, list[FieldError]]:
+        """Return the event's TOML data and what is wrong with it."""
+        return formvalues.parse_event(self.values())

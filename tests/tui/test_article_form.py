@@ -1,0 +1,126 @@
+"""The article form in a host App: new interview, kinds, event by typing, errors, edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from formhost import HostApp
+from textual.widgets import Checkbox, Input, OptionList, Select, TextArea
+
+from bftui.core import formvalues, frontmatter, storage
+from bftui.core.library import load
+from bftui.tui.screens.article_form import ArticleForm
+from bftui.tui.screens.form import FormTarget, Saved
+from bftui.tui.widgets.field import FieldBox
+
+EVENT_2019 = "2019-natverkstraff-malmo"
+
+
+def events(root: Path) -> list[tuple[str, str]]:
+    return [(e.slug, e.title) for e in load(root).events]
+
+
+def new_article_form(root: Path) -> ArticleForm:
+    def save(result: tuple[dict[str, Any], str]) -> Path:
+        return storage.create_article(root, *result)
+
+    target = FormTarget(root, "article:new", "Ny artikel", save)
+    values = formvalues.article_values(None, "", dt.date(2024, 6, 1))
+    return ArticleForm(target, values, events=events(root))
+
+
+async def test_new_interview_with_event_chosen_by_typing(library_path: Path) -> None:
+    app = HostApp(lambda: new_article_form(library_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        assert form.focused is not None and form.focused.id == "f-kind"
+        assert form.query_one("#f-published", Input).value == "2024-06-01"
+        form.query_one("#f-title", Input).value = "Ett samtal"
+        form.query_one("#f-interviewee-name", Input).value = "Eva Ek"
+        form.query_one("#f-consent", Checkbox).value = True
+        form.query_one("#f-body", TextArea).load_text("Intro.\n\n### Fråga?\n\nSvar.")
+        picker_input = form.query_one(".event-input", Input)
+        picker_input.focus()
+        for key in "malmö":
+            await pilot.press(key)
+        await pilot.pause()
+        options = form.query_one(".event-options", OptionList)
+        assert options.display and options.option_count == 1
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert picker_input.value == EVENT_2019
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (result,) = app.results
+    assert isinstance(result, Saved)
+    text = result.path.read_text(encoding="utf-8")
+    data = tomllib.loads(frontmatter.split(text).front)
+    assert data["event"] == EVENT_2019
+    assert data["interviewee"] == {"name": "Eva Ek", "consent": True}
+    assert data["published"] == dt.date(2024, 6, 1)
+    assert frontmatter.split(text).body == "\nIntro.\n\n### Fråga?\n\nSvar.\n"
+
+
+async def test_interviewee_only_for_interviews(library_path: Path) -> None:
+    app = HostApp(lambda: new_article_form(library_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        assert form.query_one("#interviewee").display
+        form.query_one("#f-kind", Select).value = "news"
+        await pilot.pause()
+        assert not form.query_one("#interviewee").display
+        form.query_one("#f-title", Input).value = "Nyhet"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (result,) = app.results
+    data = tomllib.loads(
+        frontmatter.split(result.path.read_text(encoding="utf-8")).front
+    )
+    assert data["kind"] == "news" and "interviewee" not in data
+
+
+async def test_invalid_fields_are_marked(library_path: Path) -> None:
+    app = HostApp(lambda: new_article_form(library_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        form.query_one("#f-published", Input).value = "igår"
+        form.query_one(".event-input", Input).value = "ingen-sadan"
+        form.query_one("#f-source", Input).value = "javascript:alert(1)"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        boxes = {box.key: box for box in form.query(FieldBox)}
+        for key in ("title", "published", "event", "source", "interviewee.name"):
+            assert boxes[key].error, key
+    assert app.results == []
+
+
+async def test_edit_unchanged_is_byte_identical(library_path: Path) -> None:
+    article = load(library_path).articles[0]
+    snap = storage.snapshot(article.path)
+    parts = frontmatter.split(snap.text)
+
+    def make() -> ArticleForm:
+        def save(result: tuple[dict[str, Any], str]) -> Path:
+            storage.update_article(article.path, *result, snap)
+            return article.path
+
+        values = formvalues.article_values(
+            tomllib.loads(parts.front), parts.body, dt.date.today()
+        )
+        target = FormTarget(library_path, "article:x", "x", save)
+        return ArticleForm(target, values, events=events(library_path))
+
+    app = HostApp(make)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert not app.screen.changed()
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert len(app.results) == 1
+    assert article.path.read_text(encoding="utf-8") == snap.text

@@ -1,0 +1,165 @@
+"""The event form in a host App: save, field errors, programme rows, cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from formhost import HostApp
+from textual.widgets import Button, Input, TextArea
+
+from bftui.core import formvalues, storage
+from bftui.tui.screens.confirm import ConfirmScreen
+from bftui.tui.screens.event_form import EventForm
+from bftui.tui.screens.form import FormTarget, Saved
+from bftui.tui.widgets.field import FieldBox
+from bftui.tui.widgets.programme_editor import ProgrammeRow
+
+
+def new_event_form(root: Path, saved: list[Any]) -> EventForm:
+    def save(data: dict[str, Any]) -> Path:
+        saved.append(data)
+        return storage.create_event(root, data)
+
+    target = FormTarget(root, "event:new", "Ny träff", save)
+    return EventForm(target, formvalues.event_values(None))
+
+
+async def type_text(pilot: Any, text: str) -> None:
+    await pilot.press(*[c if c != " " else "space" for c in text])
+
+
+async def test_new_meeting_saved_with_keyboard(library_path: Path) -> None:
+    saved: list[Any] = []
+    app = HostApp(lambda: new_event_form(library_path, saved))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        assert isinstance(form, EventForm)
+        assert form.focused is not None and form.focused.id == "f-title"
+        await type_text(pilot, "Träff i Umeå")
+        await pilot.press("tab", "tab")  # past kind
+        await type_text(pilot, "2024")
+        await pilot.press("tab")
+        await type_text(pilot, "2024-03-05")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (result,) = app.results
+    assert isinstance(result, Saved)
+    assert result.path.name == "2024-traff-i-umea.toml"
+    data = tomllib.loads(result.path.read_text(encoding="utf-8"))
+    assert data == {
+        "title": "Träff i Umeå",
+        "kind": "network-meeting",
+        "year": 2024,
+        "start": dt.date(2024, 3, 5),
+    }
+
+
+async def test_each_invalid_field_is_marked_and_nothing_saved(
+    library_path: Path,
+) -> None:
+    saved: list[Any] = []
+    app = HostApp(lambda: new_event_form(library_path, saved))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        for key, text in [
+            ("year", "nittonhundra"),
+            ("start", "5 mars"),
+            ("participants", "-3"),
+            ("url", "ftp://x"),
+        ]:
+            form.query_one(f"#f-{key}", Input).value = text
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        boxes = {box.key: box for box in form.query(FieldBox)}
+        for key in ("title", "year", "start", "participants", "url"):
+            assert boxes[key].error, key
+            assert boxes[key].has_class("-invalid")
+        assert not boxes["city"].error
+        # Fixing a field clears its message as you type.
+        form.query_one("#f-title", Input).focus()
+        await type_text(pilot, "X")
+        await pilot.pause()
+        assert not boxes["title"].error
+    assert saved == [] and app.results == []
+    assert not list((library_path / "events").glob("*item*"))
+
+
+async def test_end_before_start_is_refused(library_path: Path) -> None:
+    saved: list[Any] = []
+    app = HostApp(lambda: new_event_form(library_path, saved))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        form.query_one("#f-title", Input).value = "T"
+        form.query_one("#f-start", Input).value = "2024-03-05"
+        form.query_one("#f-end", Input).value = "2024-03-01"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        box = next(b for b in form.query(FieldBox) if b.key == "end")
+        assert box.error
+    assert saved == []
+
+
+async def test_programme_rows_add_remove_reorder(library_path: Path) -> None:
+    saved: list[Any] = []
+    app = HostApp(lambda: new_event_form(library_path, saved))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        form.query_one("#f-title", Input).value = "Träff"
+        form.query_one("#f-year", Input).value = "2024"
+        for title in ("Ett", "Två", "Tre"):
+            form.query_one("#programme-add", Button).press()
+            await pilot.pause()
+            row = form.query(ProgrammeRow).last()
+            row.query_one(".title", Input).value = title
+        rows = list(form.query(ProgrammeRow))
+        rows[2].query_one(".row-up", Button).press()
+        await pilot.pause()
+        rows = list(form.query(ProgrammeRow))
+        rows[0].query_one(".row-remove", Button).press()
+        await pilot.pause()
+        form.query(ProgrammeRow).first().query_one(".day", Input).value = "2"
+        form.query(ProgrammeRow).first().query_one(".description", TextArea).load_text(
+            "Rad ett\nRad två"
+        )
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (result,) = app.results
+    data = tomllib.loads(result.path.read_text(encoding="utf-8"))
+    assert data["programme"] == [
+        {"day": 2, "title": "Tre", "description": "Rad ett\nRad två"},
+        {"title": "Två"},
+    ]
+
+
+async def test_cancel_without_changes_closes_at_once(library_path: Path) -> None:
+    app = HostApp(lambda: new_event_form(library_path, []))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.results == [None]
+
+
+async def test_cancel_with_changes_asks_first(library_path: Path) -> None:
+    app = HostApp(lambda: new_event_form(library_path, []))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "Halv")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # no: back to the form, text kept
+        await pilot.pause()
+        assert isinstance(app.screen, EventForm)
+        assert app.screen.query_one("#f-title", Input).value == "Halv"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.results == [None]

@@ -1,0 +1,74 @@
+"""The Q&A form in a host App: save, an empty question, a heading in the answer, cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from formhost import HostApp
+from textual.widgets import Input, TextArea
+
+from bftui.tui.screens.confirm import ConfirmScreen
+from bftui.tui.screens.form import FormTarget, Saved
+from bftui.tui.screens.qa_form import QAForm
+from bftui.tui.widgets.field import FieldBox
+
+
+def qa_form(root: Path, got: list[Any], values: dict[str, str] | None = None) -> QAForm:
+    def save(result: tuple[str, str]) -> Path:
+        got.append(result)
+        return root / "x.md"
+
+    target = FormTarget(root, "qa:x.md:new", "Ny fråga", save)
+    return QAForm(target, values or {"question": "", "answer": ""})
+
+
+async def test_question_and_answer_saved(tmp_path: Path) -> None:
+    got: list[Any] = []
+    app = HostApp(lambda: qa_form(tmp_path, got))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen.focused is not None and app.screen.focused.id == "f-question"
+        await pilot.press("V", "a", "d", "question_mark", "tab")
+        await pilot.press("S", "v", "a", "r")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert got == [("Vad?", "Svar")]
+    assert isinstance(app.results[0], Saved)
+
+
+async def test_invalid_entry_is_refused(tmp_path: Path) -> None:
+    got: list[Any] = []
+    app = HostApp(lambda: qa_form(tmp_path, got))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        form.query_one("#f-answer", TextArea).load_text("## Rubrik\n\ntext")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        boxes = {box.key: box for box in form.query(FieldBox)}
+        assert boxes["question"].error and boxes["answer"].error
+        form.query_one("#f-question", Input).value = "Fråga?"
+        form.query_one("#f-answer", TextArea).load_text("Bara text")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert got == [("Fråga?", "Bara text")]
+
+
+async def test_cancel_edit_with_changes_asks(tmp_path: Path) -> None:
+    got: list[Any] = []
+    values = {"question": "Q?", "answer": "A"}
+    app = HostApp(lambda: qa_form(tmp_path, got, values))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.results == [None]
+    app = HostApp(lambda: qa_form(tmp_path, got, values))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.results == [None] and got == []
