@@ -210,9 +210,20 @@ class _PageParser(HTMLParser):
     def _absolute(self, href: str) -> str:
         href = href.strip()
         base = self._base or self.source
-        if base and not urlsplit(href).scheme and not href.startswith("#"):
-            href = urljoin(base, href)
-        return href if urlsplit(href).scheme in ("http", "https") else ""
+        if base and not _scheme(href) and not href.startswith("#"):
+            try:
+                href = urljoin(base, href)
+            except ValueError:
+                return ""
+        return href if _scheme(href) in ("http", "https") else ""
+
+
+def _scheme(url: str) -> str:
+    """Return the scheme of `url`, or "" when urllib refuses it (an unclosed "[")."""
+    try:
+        return urlsplit(url).scheme
+    except ValueError:
+        return ""
 
 
 def _keep(blocks: list[_Block]) -> list[_Block]:
@@ -227,14 +238,20 @@ def _keep(blocks: list[_Block]) -> list[_Block]:
 def page_text(html: str) -> PageText:
     """Return the text, links and address of the web page `html`."""
     parser = _PageParser()
-    parser.feed(html)
-    parser.close()
+    try:
+        parser.feed(html)
+        parser.close()
+    except AssertionError:
+        # Python 3.11's html.parser asserts on a broken "<![" section: read it as text.
+        parser = _PageParser()
+        parser.feed(html.replace("<![", "&lt;!["))
+        parser.close()
     paragraphs = []
     for block in _keep(parser.blocks):
         lines = "".join(block.parts).split("\n")
         paragraphs.append("\n".join(" ".join(line.split()) for line in lines).strip())
     source = parser.source.strip()
-    if urlsplit(source).scheme not in ("http", "https"):
+    if _scheme(source) not in ("http", "https"):
         source = ""
     return PageText("\n\n".join(paragraphs) + "\n", tuple(parser.links), source)
 

@@ -36,7 +36,10 @@ def resolve_link(href: str, source: Path | None, library: Library) -> LinkTarget
     Relative paths are taken from the folder of `source` (the library root
     when None) and must stay inside the library and name one of its items.
     """
-    parts = urlsplit(href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return LinkTarget("refused", href)  # e.g. "http://[x": not an address
     scheme = parts.scheme.lower()
     if scheme in EXTERNAL_SCHEMES:
         return LinkTarget("external", href)

@@ -26,7 +26,10 @@ class _Heading:
 
 
 def _headings(body: str) -> list[_Heading]:
-    tokens = _parser.parse(body)
+    # markdown-it also ends a line at a lone CR; body.split("\n") does not, so a
+    # lone CR would shift every line number after it (and edits would hit the
+    # wrong lines). A space keeps the lines as split("\n") counts them.
+    tokens = _parser.parse(body.replace("\r\n", "\n").replace("\r", " "))
     headings: list[_Heading] = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.level == 0 and token.map:

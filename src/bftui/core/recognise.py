@@ -284,7 +284,10 @@ def link_title(url: str, context: str) -> str:
     The last meaningful path segment becomes words; a word written with
     å, ä or ö somewhere in `context` gets those letters back.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url  # urllib refuses it (an unclosed "["): the address is the title
     host = parts.netloc.lower().removeprefix("www.")
     segments = [unquote(s) for s in parts.path.split("/") if s]
     words: list[str] = []

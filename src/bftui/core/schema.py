@@ -95,6 +95,7 @@ PROGRAMME_FIELDS: tuple[FieldSpec, ...] = (
 )
 """The fields of one programme row."""
 
+_TEXT_TYPES = ("text", "markdown", "url", "event_ref", "choice")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _EMPTY: Any = object()
 
@@ -181,7 +182,8 @@ def _type_check(type_: FieldType) -> Callable[[Any], str | None]:
 
 def check_value(spec: FieldSpec, value: Any) -> str | None:
     """Return why `value` breaks `spec`, or None if it is fine."""
-    if value is _EMPTY or value == "":
+    # "" is an empty text; in a date or number field it is a value of the wrong type.
+    if value is _EMPTY or (value == "" and spec.type in _TEXT_TYPES):
         return t("check.required") if spec.required else None
     if spec.type == "choice":
         if value not in spec.choices:

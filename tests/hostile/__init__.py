@@ -1,0 +1,1 @@
+"""Hostile input and hard failures: garbage, injection, escapes, races, crashes, size."""
