@@ -145,3 +145,73 @@ STRINGS.update(
         "conflict.back": ("Tillbaka till formuläret", "Back to the form"),
     }
 )
+
+STRINGS.update(
+    {
+        # Editing keys on the main screen.
+        "form.key_new_event": ("Ny träff", "New meeting"),
+        "form.key_new_article": ("Ny artikel", "New article"),
+        "form.key_edit_item": ("Redigera", "Edit"),
+        "form.key_external": ("Öppna i $EDITOR", "Open in $EDITOR"),
+        "form.key_qa_entries": ("Frågor och svar", "Questions and answers"),
+        "form.key_delete": ("Ta bort", "Delete"),
+        "form.help_editing": ("Redigera", "Editing"),
+        "form.tip_new_event": (
+            "Skapa en ny träff (evenemang) i biblioteket",
+            "Create a new meeting (event) in the library",
+        ),
+        "form.tip_new_article": (
+            "Skapa en ny artikel i biblioteket",
+            "Create a new article in the library",
+        ),
+        "form.saved": ("Sparat: {name}", "Saved: {name}"),
+        "form.deleted": (
+            "Flyttat till papperskorgen: {where} (kan återställas därifrån)",
+            "Moved to the trash: {where} (can be restored from there)",
+        ),
+        "form.delete_question": (
+            "Ta bort ”{title}”? Filen flyttas till .trash/ i biblioteket.",
+            "Delete “{title}”? The file moves to .trash/ in the library.",
+        ),
+        "form.not_interview": (
+            "Frågor och svar finns bara i intervjuer: välj en intervju först.",
+            "Questions and answers belong to interviews: choose an interview first.",
+        ),
+        "form.editor_failed": (
+            "kunde inte starta {editor}: {error}",
+            "could not start {editor}: {error}",
+        ),
+        "form.editor_problems": (
+            "Ändringen gav problem:\n{problems}",
+            "The edit introduced problems:\n{problems}",
+        ),
+        "form.draft_item_gone": (
+            "Utkastet ”{title}” hör till en fil som inte finns längre.",
+            "The draft “{title}” belongs to a file that is gone.",
+        ),
+        # The Q&A list.
+        "form.qa_key_close": ("Stäng", "Close"),
+        "form.qa_key_add": ("Ny efter vald", "Add after"),
+        "form.qa_key_add_end": ("Ny sist", "Add at end"),
+        "form.qa_key_edit": ("Redigera", "Edit"),
+        "form.qa_key_delete": ("Ta bort", "Delete"),
+        "form.qa_key_up": ("Flytta upp", "Move up"),
+        "form.qa_key_down": ("Flytta ned", "Move down"),
+        "form.qa_empty": (
+            "(inga frågor ännu: a lägger till en)",
+            "(no questions yet: a adds one)",
+        ),
+        "form.qa_delete_question": (
+            "Ta bort frågan ”{question}” och dess svar?",
+            "Delete the question “{question}” and its answer?",
+        ),
+        # Drafts.
+        "form.drafts_intro": (
+            "Osparade utkast från en tidigare session. Enter återställer, d kastar, Esc väntar.",
+            "Unsaved drafts from an earlier session. Enter restores, d discards, Esc waits.",
+        ),
+        "form.drafts_restore": ("Återställ", "Restore"),
+        "form.drafts_discard": ("Kasta", "Discard"),
+        "form.drafts_later": ("Senare", "Later"),
+    }
+)

@@ -1,0 +1,285 @@
+"""The main screen's editing keys: new meeting and article, edit, $EDITOR, delete, Q&A, drafts.
+
+`EditingScreen` is the main screen's base class: it brings the bindings and
+the actions; the main screen brings `library`, `current` and `open_item`.
+Files are read and written only in thread workers.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.binding import Binding
+from textual.screen import Screen
+
+from bftui.core import drafts, trash
+from bftui.core.atomic import StorageError
+from bftui.core.drafts import Draft
+from bftui.core.library import Library, load
+from bftui.core.model import Article, Item
+from bftui.i18n import t
+from bftui.tui.messages import LibraryLoaded
+from bftui.tui.screens.confirm import ConfirmScreen
+from bftui.tui.screens.drafts import DraftsScreen
+from bftui.tui.screens.form import FormScreen, Saved
+from bftui.tui.screens.qa_list import QAListScreen
+from bftui.tui.targets import (
+    Opened,
+    draft_snapshot,
+    edit_form,
+    entry_form,
+    new_article_form,
+    new_event_form,
+)
+
+EDITING_BINDINGS = [
+    Binding("n", "new_event", t("form.key_new_event"), id="edit.new_event"),
+    Binding("a", "new_article", t("form.key_new_article"), id="edit.new_article"),
+    Binding("E", "edit_item", t("form.key_edit_item"), id="edit.edit_item"),
+    Binding(
+        "e", "external_editor", t("form.key_external"), show=False, id="edit.external"
+    ),
+    Binding("i", "qa_entries", t("form.key_qa_entries"), show=False, id="edit.qa"),
+    Binding(
+        "d,delete", "delete_item", t("form.key_delete"), show=False, id="edit.delete"
+    ),
+]
+
+
+class EditingScreen(Screen[None]):
+    """Editing actions for a screen that shows one item of a library."""
+
+    BINDINGS = EDITING_BINDINGS
+
+    if TYPE_CHECKING:
+        library_root: Path
+        library: Library | None
+        current: Item | None
+
+        def open_item(self, item: Item) -> None: ...
+
+    def on_mount(self) -> None:
+        """Offer the drafts an earlier session left behind."""
+        self._find_drafts()
+
+    # After a save.
+
+    @work(thread=True, exclusive=True, group="edit-reload", exit_on_error=False)
+    def reload_and_show(self, path: Path | None) -> None:
+        """Read the library again, then select and show the item in `path`."""
+        library = load(self.library_root)
+        item = library.item_at(path) if path is not None else None
+        self.app.call_from_thread(self._loaded, library, item)
+
+    def _loaded(self, library: Library, item: Item | None) -> None:
+        if item is None:
+            self.current = None
+        self.post_message(LibraryLoaded(library))
+        if item is not None:
+            self.open_item(item)
+
+    def _after_form(self, opened: Opened | None) -> Any:
+        def closed(result: Saved | None) -> None:
+            if opened is not None:
+                self._release(opened)
+            if result is not None:
+                self.notify(t("form.saved", name=result.path.name), timeout=4)
+                self.reload_and_show(result.path)
+
+        return closed
+
+    @work(thread=True, group="edit-lock", exit_on_error=False)
+    def _release(self, opened: Opened) -> None:
+        opened.release()
+
+    # New items.
+
+    def action_new_event(self) -> None:
+        """Open the form for a new meeting."""
+        if self.library is not None:
+            self.app.push_screen(new_event_form(self.library), self._after_form(None))
+
+    def action_new_article(self) -> None:
+        """Open the form for a new article."""
+        if self.library is not None:
+            self.app.push_screen(new_article_form(self.library), self._after_form(None))
+
+    # Existing items.
+
+    def action_edit_item(self) -> None:
+        """Open the shown item in its form."""
+        if self.library is not None and self.current is not None:
+            self._open_for_edit(self.library, self.current, None)
+
+    @work(thread=True, exclusive=True, group="edit-open", exit_on_error=False)
+    def _open_for_edit(self, library: Library, item: Item, draft: Draft | None) -> None:
+        try:
+            opened = Opened.read(item.path)
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="error")
+            return
+        values = None
+        if draft is not None:
+            opened.snap = draft_snapshot(draft) or opened.snap
+            values = draft.fields.get("values")
+        form = edit_form(library, item, opened, values)
+        self.app.call_from_thread(self.app.push_screen, form, self._after_form(opened))
+
+    def action_qa_entries(self) -> None:
+        """List the shown interview's questions to add, edit, delete and move."""
+        item = self.current
+        if not isinstance(item, Article) or item.kind != "interview":
+            self.notify(t("form.not_interview"), severity="warning")
+            return
+        if self.library is not None:
+            self._open_entries(self.library, item)
+
+    @work(thread=True, exclusive=True, group="edit-open", exit_on_error=False)
+    def _open_entries(self, library: Library, article: Article) -> None:
+        try:
+            opened = Opened.read(article.path)
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="error")
+            return
+
+        def closed(changed: bool | None) -> None:
+            self._release(opened)
+            if changed:
+                self.reload_and_show(article.path)
+
+        screen = QAListScreen(library, article, opened)
+        self.app.call_from_thread(self.app.push_screen, screen, closed)
+
+    def action_delete_item(self) -> None:
+        """Move the shown item to the library's trash, after asking."""
+        item = self.current
+        if item is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(item)
+
+        question = t("form.delete_question", title=item.title)
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    @work(thread=True, exclusive=True, group="edit-delete", exit_on_error=False)
+    def _delete(self, item: Item) -> None:
+        try:
+            moved = trash.move_to_trash(self.library_root, item.path)
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="error")
+            return
+        where = moved.path.relative_to(self.library_root).as_posix()
+        self.app.call_from_thread(self.notify, t("form.deleted", where=where))
+        self.reload_and_show(None)
+
+    def action_external_editor(self) -> None:
+        """Edit the shown item's file in $EDITOR, then reload and report new problems."""
+        item = self.current
+        if item is None or self.library is None:
+            return
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        before = {str(p) for p in self.library.problems if _about(p.path, item.path)}
+        with self.app.suspend():
+            try:
+                subprocess.run([*shlex.split(editor), str(item.path)], check=False)
+            except OSError as error:
+                message = t("form.editor_failed", editor=editor, error=error.strerror)
+                self.notify(message, severity="error")
+                return
+        self._check_after_editor(item.path, before)
+
+    @work(thread=True, exclusive=True, group="edit-reload", exit_on_error=False)
+    def _check_after_editor(self, path: Path, before: set[str]) -> None:
+        library = load(self.library_root)
+        new = [str(p) for p in library.problems if _about(p.path, path)]
+        added = [p for p in new if p not in before]
+        item = library.item_at(path)
+        self.app.call_from_thread(self._loaded, library, item)
+        if added:
+            message = t("form.editor_problems", problems="\n".join(added))
+            self.app.call_from_thread(
+                self.notify, message, severity="error", timeout=15
+            )
+
+    # Drafts.
+
+    @work(thread=True, exclusive=True, group="edit-drafts", exit_on_error=False)
+    def _find_drafts(self) -> None:
+        found = drafts.list_drafts(self.library_root)
+        if found:
+            self.app.call_from_thread(
+                self.app.push_screen, DraftsScreen(found), self._draft_chosen
+            )
+
+    def _draft_chosen(self, choice: tuple[str, Draft] | None) -> None:
+        if choice is None:
+            return
+        action, draft = choice
+        if action == "discard":
+            self._discard_draft(draft)
+        else:
+            self._restore(draft)
+
+    @work(thread=True, group="edit-drafts", exit_on_error=False)
+    def _discard_draft(self, draft: Draft) -> None:
+        try:
+            drafts.discard(draft.library, draft.item)
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="error")
+        self._find_drafts()
+
+    def _restore(self, draft: Draft) -> None:
+        library = self.library
+        if library is None:
+            # The library is still loading: try again once it is there.
+            self.set_timer(0.3, lambda: self._restore(draft))
+            return
+        values = draft.fields.get("values")
+        kind, _, rest = draft.item.partition(":")
+        form: FormScreen | None = None
+        if draft.item == "event:new":
+            form = new_event_form(library, values)
+        elif draft.item == "article:new":
+            form = new_article_form(library, values)
+        if form is not None:
+            self.app.push_screen(form, self._after_form(None))
+            return
+        path = library.root / rest.split(":")[0]
+        item = library.item_at(path)
+        if item is None:
+            self.notify(t("form.draft_item_gone", title=draft.title), severity="error")
+            return
+        if kind in ("event", "article"):
+            self._open_for_edit(library, item, draft)
+        elif kind == "qa" and isinstance(item, Article):
+            self._restore_entry(library, item, draft)
+
+    @work(thread=True, exclusive=True, group="edit-open", exit_on_error=False)
+    def _restore_entry(self, library: Library, article: Article, draft: Draft) -> None:
+        try:
+            opened = Opened.read(article.path)
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="error")
+            return
+        opened.snap = draft_snapshot(draft) or opened.snap
+        where = draft.item.split(":")[2:]
+        values = draft.fields.get("values")
+        if where[0] == "new":
+            after = None if where[1] == "end" else int(where[1])
+            form = entry_form(
+                library, article, opened, None, after=after, values=values
+            )
+        else:
+            form = entry_form(library, article, opened, int(where[0]), values=values)
+        self.app.call_from_thread(self.app.push_screen, form, self._after_form(opened))
+
+
+def _about(problem_path: Path, path: Path) -> bool:
+    return path.as_posix().endswith(problem_path.as_posix())

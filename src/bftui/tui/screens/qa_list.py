@@ -1,0 +1,178 @@
+"""The Q&A entries of one interview: add, edit, delete and move them with keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from bftui.core import frontmatter, qa_edit, storage
+from bftui.core.atomic import StorageError
+from bftui.core.library import Library
+from bftui.core.model import Article
+from bftui.core.qa import find_entries
+from bftui.core.snapshots import ConflictError
+from bftui.core.text import safe_text
+from bftui.i18n import t
+from bftui.tui.screens.confirm import ConfirmScreen
+from bftui.tui.screens.conflict import ConflictScreen
+from bftui.tui.screens.form import Saved
+from bftui.tui.targets import Opened, entry_form
+
+
+class QAListScreen(ModalScreen[bool]):
+    """List an interview's questions; dismisses with True if anything was saved."""
+
+    BINDINGS = [
+        Binding("escape", "close", t("form.qa_key_close"), id="qa.close"),
+        Binding("a", "add", t("form.qa_key_add"), id="qa.add"),
+        Binding("A", "add_end", t("form.qa_key_add_end"), id="qa.add_end"),
+        Binding("e,enter", "edit", t("form.qa_key_edit"), id="qa.edit"),
+        Binding("d,delete", "delete", t("form.qa_key_delete"), id="qa.delete"),
+        Binding("shift+up,K", "move(-1)", t("form.qa_key_up"), id="qa.up"),
+        Binding("shift+down,J", "move(1)", t("form.qa_key_down"), id="qa.down"),
+    ]
+
+    def __init__(self, library: Library, article: Article, opened: Opened) -> None:
+        super().__init__(classes="qa-list-screen")
+        self.library = library
+        self.article = article
+        self.opened = opened
+        self.changed = False
+
+    def compose(self) -> ComposeResult:
+        """The title, the questions, and the keys."""
+        with Vertical(classes="qa-list-dialog"):
+            yield Static(Content(self.article.title), classes="form-title")
+            yield OptionList(id="qa-entries")
+            yield Static("", classes="form-message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """List the entries and focus the list."""
+        self.refresh_entries(0)
+        self.query_one(OptionList).focus()
+
+    def _questions(self) -> list[str]:
+        body = frontmatter.split(self.opened.snap.text).body
+        return [entry.question for entry in find_entries(safe_text(body))]
+
+    def refresh_entries(self, highlight: int | None) -> None:
+        """Show the entries of the file as last read, the cursor on `highlight`."""
+        options = self.query_one(OptionList)
+        questions = self._questions()
+        options.clear_options()
+        options.add_options(
+            Option(Content(f"{number}. {question}"))
+            for number, question in enumerate(questions, start=1)
+        )
+        if not questions:
+            options.add_option(Option(Content(t("form.qa_empty")), disabled=True))
+        elif highlight is not None:
+            options.highlighted = max(0, min(highlight, len(questions) - 1))
+
+    @property
+    def selected(self) -> int | None:
+        """The highlighted entry's index, if there are entries."""
+        if not self._questions():
+            return None
+        return self.query_one(OptionList).highlighted
+
+    def _open_form(self, index: int | None, after: int | None) -> None:
+        form = entry_form(self.library, self.article, self.opened, index, after=after)
+
+        def closed(result: Saved | None) -> None:
+            if result is not None:
+                self.changed = True
+                chosen = index if index is not None else len(self._questions()) - 1
+                if index is None and after is not None:
+                    chosen = after + 1
+                self.refresh_entries(chosen)
+
+        self.app.push_screen(form, closed)
+
+    def action_add(self) -> None:
+        """Add an entry after the selected one."""
+        self._open_form(None, self.selected)
+
+    def action_add_end(self) -> None:
+        """Add an entry after the last one."""
+        self._open_form(None, None)
+
+    def action_edit(self) -> None:
+        """Edit the selected entry."""
+        if self.selected is not None:
+            self._open_form(self.selected, None)
+
+    def action_delete(self) -> None:
+        """Delete the selected entry, after asking."""
+        index = self.selected
+        if index is None:
+            return
+        question = self._questions()[index]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._change(lambda body: qa_edit.delete_entry(body, index), index)
+
+        self.app.push_screen(
+            ConfirmScreen(t("form.qa_delete_question", question=question)), answered
+        )
+
+    def action_move(self, step: int) -> None:
+        """Move the selected entry up (-1) or down (1)."""
+        index = self.selected
+        if index is None or not 0 <= index + step < len(self._questions()):
+            return
+        self._change(lambda body: qa_edit.move_entry(body, index, step), index + step)
+
+    @work(thread=True, exclusive=True, group="qa-change", exit_on_error=False)
+    def _change(self, change: Callable[[str], str], highlight: int) -> None:
+        path = self.opened.path
+        try:
+            snap = storage.update_body(
+                path, change, self.opened.snap, root=self.library.root
+            )
+        except ConflictError as error:
+            self.app.call_from_thread(self._conflict, error)
+            return
+        except StorageError as error:
+            self.app.call_from_thread(self._message, error.message)
+            return
+        self.opened.snap = snap
+        self.changed = True
+        self.app.call_from_thread(self._done, highlight)
+
+    def _done(self, highlight: int) -> None:
+        self._message("")
+        self.refresh_entries(highlight)
+
+    def _message(self, message: str) -> None:
+        self.query_one(".form-message", Static).update(Content(message))
+
+    def _conflict(self, error: ConflictError) -> None:
+        def chosen(choice: str | None) -> None:
+            if choice == "reload":
+                self._reload()
+
+        self.app.push_screen(ConflictScreen(error, can_save_new=False), chosen)
+
+    @work(thread=True, exclusive=True, group="qa-change", exit_on_error=False)
+    def _reload(self) -> None:
+        try:
+            self.opened.snap = storage.snapshot(self.opened.path)
+        except StorageError as error:
+            self.app.call_from_thread(self._message, error.message)
+            return
+        self.app.call_from_thread(self.refresh_entries, 0)
+
+    def action_close(self) -> None:
+        """Close the list."""
+        self.dismiss(self.changed)

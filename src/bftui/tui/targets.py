@@ -1,0 +1,201 @@
+"""Build the forms for new and existing items: values, save functions, drafts and locks.
+
+Everything here that touches files runs in thread workers (the callers'):
+`open_*` functions read the item and take its lock, and the save functions
+they put in a `FormTarget` write through `bftui.core.storage`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from bftui.core import formvalues, frontmatter, locks, qa_edit, storage
+from bftui.core.drafts import Draft
+from bftui.core.library import Library
+from bftui.core.model import Article, Event, Item
+from bftui.core.qa import find_entries
+from bftui.core.snapshots import Snapshot
+from bftui.core.text import safe_text
+from bftui.i18n import t
+from bftui.tui.screens.article_form import ArticleForm
+from bftui.tui.screens.event_form import EventForm
+from bftui.tui.screens.form import FormScreen, FormTarget
+from bftui.tui.screens.qa_form import QAForm
+
+
+def relative(library: Library, path: Path) -> str:
+    """Return `path` relative to the library, as the draft keys write it."""
+    return path.relative_to(library.root).as_posix()
+
+
+def event_choices(library: Library) -> list[tuple[str, str]]:
+    """Return (slug, title) of the library's events, for the article form."""
+    return [(event.slug, event.title) for event in library.events]
+
+
+def new_event_form(library: Library, values: dict[str, Any] | None = None) -> EventForm:
+    """Return the form for a new meeting (with draft `values`, if restoring one)."""
+    target = FormTarget(
+        library.root,
+        "event:new",
+        t("form.new_event"),
+        lambda data: storage.create_event(library.root, data),
+    )
+    start = formvalues.event_values(None)
+    return EventForm(target, values or start, initial=start)
+
+
+def new_article_form(
+    library: Library, values: dict[str, Any] | None = None
+) -> ArticleForm:
+    """Return the form for a new article, published today unless restored from a draft."""
+    target = FormTarget(
+        library.root,
+        "article:new",
+        t("form.new_article"),
+        lambda result: storage.create_article(library.root, *result),
+    )
+    start = formvalues.article_values(None, "", dt.date.today())
+    return ArticleForm(
+        target, values or start, events=event_choices(library), initial=start
+    )
+
+
+class Opened:
+    """An item read for editing: its snapshot (kept current after saves) and lock."""
+
+    def __init__(self, path: Path, snap: Snapshot) -> None:
+        self.path = path
+        self.snap = snap
+        self.lock: locks.LockInfo | None = None
+        self.held_by: locks.LockInfo | None = None
+
+    @classmethod
+    def read(cls, path: Path, *, lock: bool = True) -> Opened:
+        """Read `path` and take its lock (noting whoever else holds it)."""
+        opened = cls(path, storage.snapshot(path))
+        if lock:
+            try:
+                opened.lock = locks.acquire(path)
+            except locks.LockedError as error:
+                opened.held_by = error.info
+        return opened
+
+    def release(self) -> None:
+        """Give the lock back."""
+        if self.lock is not None:
+            locks.release(self.lock)
+            self.lock = None
+
+    def extra(self) -> dict[str, Any]:
+        """What a draft needs to restore this form against the same file version."""
+        return {"snapshot": asdict(self.snap)}
+
+
+def _values(item: Item, text: str) -> dict[str, Any]:
+    if isinstance(item, Event):
+        return formvalues.event_values(tomllib.loads(text))
+    parts = frontmatter.split(text)
+    return formvalues.article_values(
+        tomllib.loads(parts.front), parts.body, dt.date.today()
+    )
+
+
+def edit_form(
+    library: Library, item: Item, opened: Opened, values: dict[str, Any] | None = None
+) -> FormScreen:
+    """Return the form for changing `item`, prefilled from the file as read."""
+    path, root = opened.path, library.root
+
+    def reload() -> dict[str, Any]:
+        opened.snap = storage.snapshot(path)
+        return _values(item, opened.snap.text)
+
+    target = FormTarget(
+        root,
+        f"{'event' if isinstance(item, Event) else 'article'}:{relative(library, path)}",
+        t("form.edit", title=item.title),
+        save=lambda _: path,
+        reload=reload,
+        lock=opened.lock,
+        held_by=opened.held_by,
+        extra=opened.extra(),
+    )
+    start = _values(item, opened.snap.text)
+    if isinstance(item, Event):
+        target.save = lambda data: _saved(
+            path, storage.update_event(path, data, opened.snap, root=root), opened
+        )
+        target.save_as_new = lambda data: storage.create_event(root, data)
+        return EventForm(target, values or start, initial=start)
+    target.save = lambda result: _saved(
+        path, storage.update_article(path, *result, opened.snap, root=root), opened
+    )
+    target.save_as_new = lambda result: storage.create_article(root, *result)
+    return ArticleForm(
+        target, values or start, events=event_choices(library), initial=start
+    )
+
+
+def _saved(path: Path, snap: Snapshot, opened: Opened) -> Path:
+    opened.snap = snap
+    return path
+
+
+def entry_form(
+    library: Library,
+    article: Article,
+    opened: Opened,
+    index: int | None,
+    *,
+    after: int | None = None,
+    values: dict[str, Any] | None = None,
+) -> QAForm:
+    """Return the form for entry `index` of `article`, or for a new one after `after`."""
+    path, root = opened.path, library.root
+    body = frontmatter.split(opened.snap.text).body
+    if index is None:
+        start = {"question": "", "answer": ""}
+        where = "end" if after is None else str(after)
+        key, title = f"qa:{relative(library, path)}:new:{where}", "form.new_entry"
+
+        def change(result: tuple[str, str]) -> Any:
+            return lambda text: qa_edit.add_entry(text, *result, after=after)
+
+    else:
+        entry = find_entries(safe_text(body))[index]
+        start = {"question": entry.question, "answer": entry.answer}
+        key, title = f"qa:{relative(library, path)}:{index}", "form.edit_entry"
+
+        def change(result: tuple[str, str]) -> Any:
+            return lambda text: qa_edit.edit_entry(text, index, *result)
+
+    def save(result: tuple[str, str]) -> Path:
+        snap = storage.update_body(path, change(result), opened.snap, root=root)
+        return _saved(path, snap, opened)
+
+    target = FormTarget(
+        root,
+        key,
+        t(title, title=article.title),
+        save,
+        lock=opened.lock,
+        held_by=opened.held_by,
+        extra=opened.extra(),
+    )
+    return QAForm(target, values or start, initial=start)
+
+
+def draft_snapshot(draft: Draft) -> Snapshot | None:
+    """Return the file version an edit draft was made against, if it says."""
+    snap = draft.fields.get("snapshot")
+    if not isinstance(snap, dict):
+        return None
+    try:
+        return Snapshot(**snap)
+    except TypeError:
+        return None
