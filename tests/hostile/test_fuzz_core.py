@@ -197,3 +197,18 @@ def test_a_lone_carriage_return_does_not_shift_the_entries() -> None:
     ]
     edited = qa_edit.edit_entry(body, 0, "Q1", "NEW")
     assert edited == "Intro\rmore\n\n### Q1\n\nNEW\n\n### Q2\n\nA2\n"
+
+
+@fuzz_settings()
+@given(markdown, st.sampled_from(("Ny fråga?", "Fråga med `kod` och *stjärna*")))
+def test_adding_an_entry_keeps_every_other_entry(body: str, question: str) -> None:
+    before = [entry.question for entry in qa.find_entries(body)]
+    if qa_edit.check_entry(question, "Svar.") or any(
+        line.lstrip().startswith(("```", "~~~", "<")) for line in body.split("\n")
+    ):
+        return  # an open fence or HTML block would swallow the new heading
+    after = [
+        entry.question
+        for entry in qa.find_entries(qa_edit.add_entry(body, question, "Svar."))
+    ]
+    assert after == [*before, question]

@@ -53,8 +53,12 @@ def write_target(path: Path, root: Path | None) -> Path:
     library `root`.
 
     Raises:
-        StorageError: when `path` is a link that leads outside `root`.
+        StorageError: when `path` is a link, or lies in a linked folder, that
+            leads outside `root`.
     """
+    # A linked folder on the way (events/ -> elsewhere) leads out as surely as a link.
+    if root is not None and not path.resolve().is_relative_to(root.resolve()):
+        raise StorageError(path, t("storage.symlink_outside"))
     if not path.is_symlink():
         return path
     target = path.resolve()
@@ -140,7 +144,7 @@ def atomic_write(path: Path, text: str, *, root: Path | None = None) -> Path:
     return target
 
 
-def write_new(path: Path, text: str) -> None:
+def write_new(path: Path, text: str, *, root: Path | None = None) -> None:
     """Create `path` with `text`, failing if it already exists.
 
     The name is claimed with `O_EXCL` (so two editors never take the same
@@ -149,8 +153,9 @@ def write_new(path: Path, text: str) -> None:
 
     Raises:
         FileExistsError: when the name is taken.
-        StorageError: on any other OS error.
+        StorageError: on any other OS error, or when `path` leads out of `root`.
     """
+    write_target(path, root)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except FileExistsError:
@@ -159,7 +164,7 @@ def write_new(path: Path, text: str) -> None:
         raise storage_error(path, error) from error
     os.close(fd)
     try:
-        atomic_write(path, text)
+        atomic_write(path, text, root=root)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(path)

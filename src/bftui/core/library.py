@@ -147,6 +147,11 @@ def _article_paths(root: Path) -> Iterator[Path]:
             for d in dirs
             if not d.startswith(".") and not (at_root and d in SKIPPED_DIRS)
         )
+        for name in dirs:
+            linked = Path(folder, name)
+            if linked.is_symlink() and not linked.resolve().is_relative_to(root):
+                # Not walked; yielded so that it is reported as a link leading out.
+                yield linked
         for name in sorted(files):
             # Hidden files are editor locks and backups (.#x.md, ._x.md), not articles.
             if (

@@ -64,8 +64,9 @@ def _write(path: Path, old: str, new: str, root: Path) -> Snapshot:
 
 def find_root(path: Path) -> Path:
     """Return the library folder holding item file `path`."""
-    # The folder of the name, not of a link's target: a link must not pick its root.
-    start = path.absolute().parent.resolve()
+    # The folder of the name, not of a link's target: a link (to a file or to a
+    # folder on the way) must not pick its root.
+    start = Path(os.path.abspath(path)).parent
     for folder in (start, *start.parents):
         if (folder / CONFIG_NAME).is_file() or (folder / EVENTS_DIR).is_dir():
             return folder
@@ -106,7 +107,9 @@ def _toml(path: Path, data: dict[str, Any], order: list[str]) -> str:
     return _render(path, doc, "", data)
 
 
-def _create(folder: Path, slug: str, taken: set[str], suffix: str, text: str) -> Path:
+def _create(
+    root: Path, folder: Path, slug: str, taken: set[str], suffix: str, text: str
+) -> Path:
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
@@ -115,7 +118,7 @@ def _create(folder: Path, slug: str, taken: set[str], suffix: str, text: str) ->
         name = unique(slug, taken)
         path = folder / f"{name}{suffix}"
         try:
-            write_new(path, text)
+            write_new(path, text, root=root)
         except FileExistsError:
             taken.add(name)
             continue
@@ -149,7 +152,7 @@ def create_event(root: Path, data: Data, *, slug: str | None = None) -> Path:
     year = clean.get("year") or getattr(start, "year", "")
     name = _slug(slug, f"{year} {clean['title']}")
     text = _toml(root / EVENTS_DIR, clean, _order(schema.EVENT_FIELDS))
-    return _create(root / EVENTS_DIR, name, event_slugs(root), ".toml", text)
+    return _create(root, root / EVENTS_DIR, name, event_slugs(root), ".toml", text)
 
 
 def _new_body(body: str) -> str:
@@ -187,7 +190,7 @@ def create_article(
     name = _slug(slug, f"{clean['published']} {clean['title']}")
     text = article_text(clean, body, root)
     taken = {p.stem for p in _article_paths(root)} if root.is_dir() else set()
-    return _create(root, name, taken, ".md", text)
+    return _create(root, root, name, taken, ".md", text)
 
 
 def _edit_toml(

@@ -35,6 +35,11 @@ def _relative(root: Path, path: Path) -> Path:
         raise StorageError(path, t("storage.outside_library")) from None
 
 
+def _inside(root: Path, path: Path) -> bool:
+    """Return True if `path`, with every link on the way followed, is in `root`."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
 def move_to_trash(root: Path, path: Path) -> Trashed:
     """Move item file `path` of library `root` into the trash.
 
@@ -44,6 +49,9 @@ def move_to_trash(root: Path, path: Path) -> Trashed:
     relative = _relative(root, path)
     if relative.parts and relative.parts[0] == TRASH_DIR:
         raise StorageError(path, t("storage.outside_library"))
+    if not _inside(root, root / TRASH_DIR):
+        # A linked .trash would move the item out of the library.
+        raise StorageError(root / TRASH_DIR, t("storage.outside_library"))
     now = dt.datetime.now().replace(microsecond=0)
     base = root / TRASH_DIR / now.strftime(_STAMP)
     folder, number = base, 1
@@ -63,7 +71,7 @@ def list_trash(root: Path) -> list[Trashed]:
     """Return what is in the trash of library `root`, newest first."""
     trash = root / TRASH_DIR
     found: list[Trashed] = []
-    if not trash.is_dir():
+    if not trash.is_dir() or not _inside(root, trash):
         return found
     for stamp in trash.iterdir():
         try:
@@ -85,6 +93,8 @@ def restore(root: Path, item: Trashed) -> Path:
             the move fails.
     """
     target = root / item.original
+    if not _inside(root, target) or not _inside(root, item.path):
+        raise StorageError(target, t("storage.outside_library"))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
