@@ -1,0 +1,269 @@
+"""The per-user cache of one library: its items, problems and full-text index.
+
+A SQLite FTS5 database on local disk (`paths.cache_dir()/index/<hash>.sqlite3`,
+never inside the library, whose network folder may not lock safely). It is a
+cache, never the source of truth: rebuilt silently when missing, corrupt,
+written by another bftui or schema version, or unwritable (then in memory).
+
+Use from a thread worker (every method may read files or the database):
+
+    index = Index.open(root)           # never raises
+    library = index.library()          # from the cache alone: a warm start
+    result = index.sync(progress)      # one stat pass; re-reads changed files only
+    if result.changed or result.removed:
+        library = index.library()
+    hits = index.search("malmo typ:intervju")   # see `bftui.core.search`
+
+All methods are thread-safe (one lock); `sync` lets searches in between its
+batches, so search works while a cold index is still being built.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+from bftui.core import records, search
+from bftui.core.index_db import connect, connect_file, db_path
+from bftui.core.index_files import BATCH, Read, fts_text, read_batches, scan, walk_key
+from bftui.core.library import Library, _library_title, finish
+from bftui.core.model import Article, Item, Problem
+from bftui.i18n import language
+
+COMMIT_EVERY = 2000
+"""Files written per transaction: each commit writes a new FTS5 segment, and
+many small segments cost far more to merge than a few big ones."""
+BIG_SYNC = 300
+"""Above this many changed files, spellings are refreshed from the whole index."""
+
+Progress = Callable[[int, int], None]
+"""Called as `progress(done, total)` while changed files are read."""
+
+_SWEDISH_WORD = re.compile(r"\w*[åäö]\w*")
+
+
+class SyncResult(NamedTuple):
+    """What one `Index.sync` found."""
+
+    changed: set[Path]
+    """Files added or changed since the last sync (absolute paths)."""
+    removed: set[Path]
+    """Files gone since the last sync (absolute paths)."""
+    problems: list[Problem]
+    """The problems of every broken file in the library now."""
+
+
+class Index:
+    """The cache of one library; see the module docstring for how to use it."""
+
+    def __init__(self, root: Path, connection: sqlite3.Connection, where: Path | None):
+        self.root = root
+        self.where = where
+        """The database file, or None when the index lives in memory."""
+        self._db = connection
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, root: Path, cache_dir: Path | None = None) -> Index:
+        """Open (or create) the index of library `root`; never raises."""
+        root = root.resolve()
+        where: Path | None = db_path(root, cache_dir)
+        if where is not None and where.resolve().is_relative_to(root):
+            where = None  # The shared folder must never hold our database.
+        connection = connect_file(where, root) if where is not None else None
+        if connection is None:
+            where = None
+            connection = connect(":memory:", root)
+        return cls(root, connection, where)
+
+    def close(self) -> None:
+        """Close the database."""
+        with self._lock:
+            self._db.close()
+
+    def items(self) -> list[Item]:
+        """Return every cached article and then every event, in the folder's order."""
+        root = self.root
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT type, data FROM items ORDER BY type, walk"
+            ).fetchall()
+        return [records.decode(kind, data, root) for kind, data in rows]
+
+    def problems(self) -> list[Problem]:
+        """Return the cached problems of every broken file, by file and line."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT path, problems FROM files WHERE problems IS NOT NULL"
+            ).fetchall()
+        found = [
+            Problem(Path(rel), line, message)
+            for rel, text in rows
+            for line, message in json.loads(text)
+        ]
+        return sorted(found, key=lambda p: (p.path.as_posix(), p.line))
+
+    def library(self) -> Library:
+        """Return the library as cached, assembled exactly as `library.load` does."""
+        problems = self.problems()
+        library = Library(root=self.root, problems=problems)
+        library.title = _library_title(self.root, problems)
+        for item in self.items():
+            if isinstance(item, Article):
+                library.articles.append(item)
+            else:
+                library.events.append(item)
+        return finish(library)
+
+    def search(self, text: str, limit: int = 50) -> list[search.Hit]:
+        """Return the best hits for what the user typed (see `bftui.core.query`)."""
+        with self._lock:
+            try:
+                return search.run(self._db, self.root, text, limit)
+            except sqlite3.DatabaseError:
+                return []
+
+    def sync(self, progress: Progress | None = None) -> SyncResult:
+        """Bring the cache up to date with the folder, reading only changed files."""
+        try:
+            return self._sync(progress)
+        except sqlite3.DatabaseError:
+            # A cache broken underneath us (disk full, corrupt page): start over
+            # in memory, which always works, and carry on.
+            with self._lock:
+                self._db.close()
+                self._db = connect(":memory:", self.root)
+                self.where = None
+            return self._sync(progress)
+
+    def _sync(self, progress: Progress | None) -> SyncResult:
+        found = scan(self.root)
+        lang = language()
+        with self._lock:
+            known = {
+                rel: (size, mtime, lang_ if problems else lang)
+                for rel, size, mtime, lang_, problems in self._db.execute(
+                    "SELECT path, size, mtime_ns, lang, problems FROM files"
+                )
+            }
+        removed = known.keys() - found.keys()
+        changed = [
+            rel for rel, stat in found.items() if known.get(rel) != (*stat, lang)
+        ]
+        full = len(changed) > BIG_SYNC
+        # Few files: their words with å, ä, ö are collected as they are stored;
+        # many: the whole index's vocabulary is read once at the end instead.
+        swedish: set[str] | None = None if full else set()
+        done = 0
+        try:
+            for batch in read_batches(self.root, changed):
+                with self._lock:
+                    if not self._db.in_transaction:
+                        self._db.execute("BEGIN IMMEDIATE")
+                    for read in batch:
+                        self._store(read, swedish)
+                    done += len(batch)
+                    if done % COMMIT_EVERY < BATCH:
+                        self._db.execute("COMMIT")
+                if progress is not None:
+                    progress(done, len(changed))
+            if removed or changed:
+                with self._lock:
+                    if not self._db.in_transaction:
+                        self._db.execute("BEGIN IMMEDIATE")
+                    for rel in removed:
+                        self._forget(rel)
+                    self._refresh_spellings(swedish or (), full)
+                    self._db.execute("COMMIT")
+        except BaseException:
+            with self._lock:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+            raise
+        return SyncResult(
+            {self.root / rel for rel in changed},
+            {self.root / rel for rel in removed},
+            self.problems(),
+        )
+
+    def _store(self, read: Read, swedish: set[str] | None) -> None:
+        self._forget(read.rel, keep_file=True)
+        problems = (
+            json.dumps([[p.line, p.message] for p in read.problems], ensure_ascii=False)
+            if read.problems
+            else None
+        )
+        self._db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+            (read.rel, read.size, read.mtime_ns, language(), problems),
+        )
+        item, text = read.item, read.text
+        if item is None or text is None:
+            return
+        kind = records.ARTICLE if isinstance(item, Article) else records.EVENT
+        cursor = self._db.execute(
+            "INSERT INTO items(path, walk, type, kind, year, date, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                read.rel,
+                walk_key(read.rel),
+                kind,
+                item.kind,
+                item.date.year,
+                item.date.isoformat(),
+                read.data,
+            ),
+        )
+        marks = ", ".join("?" * (len(text) + 1))
+        self._db.execute(
+            f"INSERT INTO docs VALUES ({marks})", (cursor.lastrowid, *text)
+        )
+        self._db.execute(
+            f"INSERT INTO fts(rowid, {', '.join(records.COLUMNS)}) VALUES ({marks})",
+            (cursor.lastrowid, *read.indexed),
+        )
+        if swedish is not None:
+            for value in read.indexed:
+                swedish.update(_SWEDISH_WORD.findall(value.lower()))
+
+    def _forget(self, rel: str, keep_file: bool = False) -> None:
+        row = self._db.execute("SELECT id FROM items WHERE path = ?", (rel,)).fetchone()
+        if row is not None:
+            old = self._db.execute(
+                f"SELECT {', '.join(records.COLUMNS)} FROM docs WHERE id = ?", row
+            ).fetchone()
+            if old is not None:
+                marks = ", ".join("?" * len(old))
+                self._db.execute(
+                    f"INSERT INTO fts(fts, rowid, {', '.join(records.COLUMNS)})"
+                    f" VALUES ('delete', ?, {marks})",
+                    (row[0], *(fts_text(value) for value in old)),
+                )
+            self._db.execute("DELETE FROM docs WHERE id = ?", row)
+            self._db.execute("DELETE FROM items WHERE id = ?", row)
+        if not keep_file:
+            self._db.execute("DELETE FROM files WHERE path = ?", (rel,))
+
+    def _refresh_spellings(self, words: Iterable[str], full: bool) -> None:
+        """Remember the index's words with å, ä or ö, by their spelling without."""
+        loose = "replace(replace(replace(term, 'å', 'a'), 'ä', 'a'), 'ö', 'o')"
+        if full:
+            self._db.execute("DELETE FROM variants")
+            self._db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary"
+                " USING fts5vocab(main, fts, row)"
+            )
+            self._db.execute(
+                f"INSERT INTO variants SELECT term, {loose} FROM temp.vocabulary"
+                " WHERE term GLOB '*[åäö]*'"
+            )
+            return
+        self._db.executemany(
+            f"INSERT OR IGNORE INTO variants SELECT ?1, {loose.replace('term', '?1')}",
+            ((word,) for word in words),
+        )

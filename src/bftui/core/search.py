@@ -1,0 +1,266 @@
+"""Full-text search over the index: Swedish-aware matching, ranking and snippets.
+
+Matching: case never matters and foreign accents are folded (é = e, ü = u).
+Å, Ä and Ö are letters of their own, so a word typed with one of them matches
+only itself ("får" never finds "far"), while a word typed without them also
+finds its spellings with them ("malmo" finds "Malmö"). The index keeps each
+word as written; a table of the indexed words holding å, ä or ö gives the
+spellings to look for. Hits are ranked with bm25, titles and people first.
+
+Snippets mark the matched words with `MARK_ON` and `MARK_OFF`, two control
+characters that file text can never hold (`safe_text` turns every control
+character into a visible picture), so they cannot be confused with content.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice, product
+from pathlib import Path
+
+from bftui.core import records
+from bftui.core.filtering import fold, has_swedish_letters
+from bftui.core.model import Article, Item
+from bftui.core.query import Query, Term, parse
+
+MARK_ON, MARK_OFF = "\x02", "\x03"
+"""Put around each matched word in `Hit.snippet`."""
+WEIGHTS = {
+    "title": 10.0,
+    "people": 6.0,
+    "orgs": 3.0,
+    "places": 3.0,
+    "tags": 4.0,
+    "lead": 2.0,
+    "body": 1.0,
+}
+"""bm25 weight of each index column: a hit in the title counts ten body hits."""
+SNIPPET_WIDTH = 110
+MAX_SPELLINGS = 24
+"""At most this many spellings of one word or phrase are looked for."""
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.+)$", re.MULTILINE)
+_SNIPPET_ORDER = ("body", "lead", "people", "orgs", "places", "tags", "title")
+"""Where a snippet is taken from: the text first, as the title shows anyway."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One item found, with where in it the search words were found."""
+
+    item: Item
+    score: float
+    """bm25 rank: lower is better."""
+    field: str
+    """The column the snippet comes from (`records.COLUMNS`), or "" for none."""
+    snippet: str
+    """One line of text around the hit, matched words between marks."""
+    match: str
+    """The first matched text as written in the item (e.g. "Malmö" for "malmo")."""
+    line: int | None = None
+    """0-based line of an article body where the hit is, if it is in the body."""
+    heading: str = ""
+    """The body heading (e.g. an interview question) above the hit, if any."""
+
+
+def split_marks(snippet: str) -> list[tuple[str, bool]]:
+    """Return `snippet` as (text, is_match) parts, marks removed."""
+    parts: list[tuple[str, bool]] = []
+    for index, piece in enumerate(re.split(f"[{MARK_ON}{MARK_OFF}]", snippet)):
+        if piece:
+            parts.append((piece, index % 2 == 1))
+    return parts
+
+
+def run(db: sqlite3.Connection, root: Path, text: str, limit: int = 50) -> list[Hit]:
+    """Return the best `limit` hits for `text` in the index `db` of library `root`."""
+    query = parse(text)
+    if query.empty or query.impossible:
+        return []
+    where, arguments = _filters(query)
+    if query.terms:
+        expression = " AND ".join(_fts_term(db, term) for term in query.terms)
+        weights = ", ".join(str(WEIGHTS[c]) for c in records.COLUMNS)
+        rows = db.execute(
+            f"SELECT items.id, items.type, items.data, bm25(fts, {weights}) AS score"
+            " FROM fts JOIN items ON items.id = fts.rowid"
+            f" WHERE fts MATCH ? {where} ORDER BY score LIMIT ?",
+            (expression, *arguments, limit),
+        ).fetchall()
+    else:
+        rows = db.execute(
+            f"SELECT id, type, data, 0.0 FROM items WHERE 1 {where}"
+            " ORDER BY date DESC, walk LIMIT ?",
+            (*arguments, limit),
+        ).fetchall()
+    if not rows:
+        return []
+    ids = [row[0] for row in rows]
+    marks = ", ".join("?" * len(ids))
+    texts = {
+        row[0]: records.SearchText(*row[1:])
+        for row in db.execute(
+            f"SELECT id, {', '.join(records.COLUMNS)} FROM docs WHERE id IN ({marks})",
+            ids,
+        )
+    }
+    pattern = highlighter(query.terms)
+    hits = []
+    for id_, kind, data, score in rows:
+        item = records.decode(kind, data, root)
+        hits.append(_hit(item, score, texts.get(id_), pattern))
+    return hits
+
+
+def _filters(query: Query) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    arguments: list[object] = []
+    if query.kinds is not None:
+        clauses.append(f"items.kind IN ({', '.join('?' * len(query.kinds))})")
+        arguments += sorted(query.kinds)
+    if query.years:
+        clauses.append("items.year BETWEEN ? AND ?")
+        arguments += query.years
+    if query.year_prefix:
+        clauses.append("CAST(items.year AS TEXT) LIKE ?")
+        arguments.append(f"{query.year_prefix}%")
+    return "".join(f" AND {clause}" for clause in clauses), arguments
+
+
+def _spellings(db: sqlite3.Connection, word: str, prefix: bool) -> list[str]:
+    """Return `word` and its indexed spellings with å, ä or ö (only prefixes if `prefix`)."""
+    if has_swedish_letters(word):
+        return [word]
+    if prefix:
+        rows = db.execute(
+            "SELECT DISTINCT substr(term, 1, ?) FROM variants"
+            " WHERE folded >= ? AND folded < ?",
+            (len(word), word, word + "\U0010ffff"),
+        )
+    else:
+        rows = db.execute("SELECT term FROM variants WHERE folded = ?", (word,))
+    return sorted({word, *(row[0] for row in rows)})
+
+
+def _quote(words: tuple[str, ...]) -> str:
+    # Words are runs of letters and digits: they hold no quote to escape.
+    return '"' + " ".join(words) + '"'
+
+
+def _fts_term(db: sqlite3.Connection, term: Term) -> str:
+    """Return the FTS5 expression of `term`: its spellings OR-ed together."""
+    last = len(term.words) - 1
+    options = [
+        _spellings(db, word, term.prefix and index == last)
+        for index, word in enumerate(term.words)
+    ]
+    star = "*" if term.prefix else ""
+    phrases = [
+        _quote(words) + star for words in islice(product(*options), MAX_SPELLINGS)
+    ]
+    expression = "(" + " OR ".join(phrases) + ")"
+    if term.columns:
+        return "{" + " ".join(term.columns) + "} : " + expression
+    return expression
+
+
+@lru_cache(maxsize=1024)
+def _letter(char: str, keep_swedish: bool) -> str:
+    """Return a regex class of every letter that folds to `char`."""
+    alike = {char, char.upper()}
+    for code in range(0xC0, 0x250):
+        other = chr(code)
+        if fold(other, keep_swedish) == char:
+            alike.add(other)
+    return "[" + "".join(sorted(re.escape(c) for c in alike)) + "]"
+
+
+def _word_pattern(word: str, prefix: bool) -> str:
+    keep = has_swedish_letters(word)
+    body = "".join(_letter(char, keep) for char in word)
+    return body + ("" if prefix else r"(?!\w)")
+
+
+def highlighter(terms: tuple[Term, ...]) -> re.Pattern[str] | None:
+    """Return a regex that finds the words of `terms` in text as written."""
+    patterns = []
+    for term in terms:
+        last = len(term.words) - 1
+        words = [
+            _word_pattern(word, term.prefix and index == last)
+            for index, word in enumerate(term.words)
+        ]
+        patterns.append(r"(?<!\w)" + r"\W+".join(words))
+    if not patterns:
+        return None
+    return re.compile("|".join(sorted(patterns, key=len, reverse=True)), re.IGNORECASE)
+
+
+def snippet(
+    text: str, pattern: re.Pattern[str], width: int = SNIPPET_WIDTH
+) -> tuple[str, int]:
+    """Return one marked line of `text` around the first match, and where it is.
+
+    Returns ("", -1) when `pattern` does not occur in `text`.
+    """
+    first = pattern.search(text)
+    if first is None:
+        return "", -1
+    start = max(0, first.start() - width // 3)
+    if start:
+        space = text.find(" ", start, first.start())
+        start = space + 1 if space >= 0 else start
+    end = min(len(text), start + width)
+    window = text[start:end]
+    marked = pattern.sub(lambda m: f"{MARK_ON}{m.group()}{MARK_OFF}", window)
+    line = " ".join(marked.split())
+    return ("…" if start else "") + line + (
+        "…" if end < len(text) else ""
+    ), first.start()
+
+
+def _hit(
+    item: Item,
+    score: float,
+    text: records.SearchText | None,
+    pattern: re.Pattern[str] | None,
+) -> Hit:
+    if text is None or pattern is None:
+        lead = getattr(item, "lead", "") or getattr(item, "summary", "")
+        return Hit(item, score, "", " ".join(lead.split())[:SNIPPET_WIDTH], "")
+    for field in _SNIPPET_ORDER:
+        value = getattr(text, field)
+        marked, position = snippet(value, pattern)
+        if position < 0:
+            continue
+        matched = pattern.match(value, position)
+        line = heading = None
+        if field == "body" and isinstance(item, Article):
+            line = value.count("\n", 0, position)
+            heading = _heading_above(value, position)
+        return Hit(
+            item,
+            score,
+            field,
+            marked,
+            matched.group() if matched else "",
+            line,
+            heading or "",
+        )
+    return Hit(item, score, "", "", "")
+
+
+def _heading_above(body: str, position: int) -> str:
+    """Return the Markdown heading that the text at `position` belongs to."""
+    found = None
+    for match in _HEADING.finditer(body, 0, position):
+        found = match
+    if found is None:
+        return ""
+    # The search stopped at `position`: read the heading's whole line.
+    end = body.find("\n", found.start())
+    line = body[found.start() : end if end >= 0 else len(body)]
+    return line.lstrip("#").strip()
