@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import stat
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 from bftui.i18n import t
+
+try:
+    import fcntl
+except ImportError:  # Windows: saves are still checked, only not serialised
+    fcntl = None  # type: ignore[assignment]
+
+SaveT = TypeVar("SaveT", bound=Callable[..., Any])
 
 TEMP_PREFIX = ".bftui-"
 TEMP_SUFFIX = ".tmp"
@@ -142,6 +152,43 @@ def atomic_write(path: Path, text: str, *, root: Path | None = None) -> Path:
         raise
     _fsync_folder(target.parent)
     return target
+
+
+@contextlib.contextmanager
+def folder_lock(path: Path) -> Iterator[None]:
+    """Hold the exclusive lock of the folder of file `path` (following a link).
+
+    It keeps other bftui processes from saving into the folder meanwhile. The
+    kernel drops a flock when its process dies, so a crash never leaves a
+    folder locked; where a folder cannot be locked, saving goes on without.
+    """
+    try:
+        fd = os.open(path.resolve().parent, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        if fcntl is not None:
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def one_save_at_a_time(save: SaveT) -> SaveT:
+    """Run `save(path, ...)` under `folder_lock(path)`, from its check to its write.
+
+    Without it, two processes could both find the file unchanged since their
+    snapshot and the second replace would silently drop the first one's save.
+    """
+
+    @functools.wraps(save)
+    def locked(path: Path, *args: Any, **kwargs: Any) -> Any:
+        with folder_lock(path):
+            return save(path, *args, **kwargs)
+
+    return locked  # type: ignore[return-value]
 
 
 def write_new(path: Path, text: str, *, root: Path | None = None) -> None:

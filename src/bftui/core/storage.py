@@ -18,7 +18,13 @@ import tomlkit
 import tomlkit.exceptions
 
 from bftui.core import frontmatter, schema, tomledit
-from bftui.core.atomic import StorageError, atomic_write, storage_error, write_new
+from bftui.core.atomic import (
+    StorageError,
+    atomic_write,
+    one_save_at_a_time,
+    storage_error,
+    write_new,
+)
 from bftui.core.library import CONFIG_NAME, EVENTS_DIR, _article_paths
 from bftui.core.schema import FieldError
 from bftui.core.slugs import is_valid, slugify, unique
@@ -205,6 +211,7 @@ def _edit_toml(
     return doc, tomledit.expected(original, data)
 
 
+@one_save_at_a_time
 def update_event(
     path: Path, data: Data, expected: Snapshot, *, root: Path | None = None
 ) -> Snapshot:
@@ -242,6 +249,7 @@ def _body(old: str, new: str) -> str:
     return text.replace("\n", "\r\n") if "\r\n" in old else text
 
 
+@one_save_at_a_time
 def update_article(
     path: Path, data: Data, body: str, expected: Snapshot, *, root: Path | None = None
 ) -> Snapshot:
@@ -273,6 +281,7 @@ def update_article(
     return _write(path, current, text, root)
 
 
+@one_save_at_a_time
 def update_body(
     path: Path,
     change: Callable[[str], str],
