@@ -1,0 +1,190 @@
+"""Kill a saving process with SIGKILL at random moments; nothing may be half-written.
+
+A forked child does what the Q&A form does, over and over: autosave the
+draft of a new entry, save the entry into the interview (storage), discard
+the draft. It reports each step on a pipe. The parent kills it after a
+random delay and then checks the library: the interview parses and holds
+exactly the entries saved before (or that one more), no temporary file is
+taken for content, and the draft of the interrupted entry can be restored.
+
+    python tests/hostile/harness/crash_saves.py --kills 1000
+
+prints a JSON report; the exit status is 1 on any failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from bftui.core import drafts, qa, qa_edit, storage
+from bftui.core.atomic import TEMP_PREFIX, TEMP_SUFFIX
+from bftui.core.library import load, load_article, read_body
+from bftui.core.model import Article
+from bftui.paths import bundled_library
+
+INTERVIEW = "2020-05-24-malmo-teamets-erfarenheter-fran-svenska-bostad-forst-natverkets-traff.md"
+ITEM = f"qa:{INTERVIEW}:new"
+
+
+def _question(number: int) -> str:
+    return f"Krasch {number}?"
+
+
+def _numbers(root: Path) -> list[int]:
+    """Return the numbers of the crash entries in the interview (it must parse)."""
+    article = load_article(root / INTERVIEW, root)
+    if not isinstance(article, Article):
+        raise AssertionError(f"the interview does not load: {article}")
+    return [
+        int(entry.question.split()[1].rstrip("?"))
+        for entry in qa.find_entries(read_body(article))
+        if entry.question.startswith("Krasch ")
+    ]
+
+
+def _child(root: Path, first: int, report: int) -> None:
+    """Save entries `first`, `first + 1`, ... until killed, telling `report` each step."""
+    path = root / INTERVIEW
+    for number in range(first, first + 10_000):
+        fields = {"question": _question(number), "answer": f"Svar {number}."}
+        drafts.save(drafts.Draft(root, ITEM, "qa", _question(number), fields))
+        os.write(report, f"drafted {number}\n".encode())
+        snap = storage.snapshot(path)
+        storage.update_body(
+            path,
+            lambda body, n=number: qa_edit.add_entry(body, _question(n), f"Svar {n}."),
+            snap,
+            root=root,
+        )
+        os.write(report, f"saved {number}\n".encode())
+        drafts.discard(root, ITEM)
+        os.write(report, f"discarded {number}\n".encode())
+
+
+def _kill_once(root: Path, rng: random.Random, max_delay: float) -> list[str]:
+    """Fork a saving child, kill it after a random delay, return the steps it reported."""
+    first = max(_numbers(root), default=-1) + 1
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: save until killed, never return into the caller
+        os.close(read_end)
+        try:
+            _child(root, first, write_end)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    time.sleep(rng.random() * max_delay)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    with os.fdopen(read_end, "rb") as pipe:
+        return pipe.read().decode().split()
+
+
+def _check(root: Path, steps: list[str], saved_before: list[int]) -> dict[str, Any]:
+    """Check the library after one kill; return what was found."""
+    numbers = _numbers(root)
+    events = list(zip(steps[::2], map(int, steps[1::2]), strict=True))
+    saved = [n for step, n in events if step == "saved"]
+    expected = saved_before + saved
+    # The kill may land after a save and before it was reported: one more.
+    assert numbers in (expected, [*expected, expected[-1] + 1 if expected else 0]), (
+        numbers[-3:],
+        expected[-3:],
+    )
+    draft = drafts.load(root, ITEM)
+    last = events[-1] if events else ("none", -1)
+    interrupted = numbers[-1] + 1 if numbers else 0
+    if last[0] == "drafted" and last[1] not in numbers:
+        # Killed while saving the entry: its draft must be there to restore.
+        assert draft is not None and draft.fields["question"] == _question(last[1])
+    if draft is not None:
+        number = int(draft.fields["question"].split()[1].rstrip("?"))
+        assert number in (interrupted, interrupted - 1), (number, interrupted)
+        if number == interrupted:
+            # Restore it as the form would: save the entry, discard the draft.
+            snap = storage.snapshot(root / INTERVIEW)
+            storage.update_body(
+                root / INTERVIEW,
+                lambda body: qa_edit.add_entry(
+                    body, draft.fields["question"], draft.fields["answer"]
+                ),
+                snap,
+                root=root,
+            )
+        drafts.discard(root, ITEM)
+    for path in drafts.drafts_dir().glob("*.json"):
+        json.loads(path.read_text(encoding="utf-8"))  # never half a draft
+    return {
+        "stage": last[0],
+        "restored_draft": draft is not None
+        and draft.fields["question"] == _question(interrupted),
+        "temp_files": len(list(root.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))),
+    }
+
+
+def run(kills: int, seed: int = 0, max_delay: float = 0.05) -> dict[str, Any]:
+    """Kill a saving child `kills` times on a copy of the sample library; report."""
+    rng = random.Random(seed)
+    stages: Counter[str] = Counter()
+    restored = temp_files = 0
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch) / "library"
+        shutil.copytree(bundled_library(), root)
+        for _ in range(kills):
+            saved_before = _numbers(root)
+            steps = _kill_once(root, rng, max_delay)
+            found = _check(root, steps, saved_before)
+            stages[found["stage"]] += 1
+            restored += found["restored_draft"]
+            temp_files = found["temp_files"]
+        library = load(root)
+        leftovers = sorted(p.name for p in root.rglob(f"{TEMP_PREFIX}*"))
+        taken_for_content = [
+            str(problem) for problem in library.problems if TEMP_PREFIX in str(problem)
+        ] + [str(i.path) for i in library.items() if TEMP_PREFIX in i.path.name]
+        return {
+            "kills_survived": kills,
+            "entries_saved": len(_numbers(root)),
+            "killed_after": dict(stages),
+            "drafts_restored": restored,
+            "temp_files_left": len(leftovers),
+            "temp_files_at_end_of_last_kill": temp_files,
+            "temp_files_taken_for_content": taken_for_content,
+            "seconds": round(time.perf_counter() - began, 2),
+        }
+
+
+def main() -> int:
+    """Run the harness from the command line and print its report."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--kills", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--max-delay", type=float, default=0.05, help="seconds")
+    args = parser.parse_args()
+    scratch = tempfile.mkdtemp()
+    os.environ["XDG_STATE_HOME"] = scratch  # the user's own drafts stay untouched
+    try:
+        report = run(args.kills, args.seed, args.max_delay)
+    except AssertionError as error:
+        print(json.dumps({"failed": repr(error)}))
+        return 1
+    finally:
+        shutil.rmtree(scratch)
+    print(json.dumps(report, indent=1))
+    return 1 if report["temp_files_taken_for_content"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
