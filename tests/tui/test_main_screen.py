@@ -200,11 +200,11 @@ async def test_filter_narrows_the_sidebar_as_you_type(app: BftuiApp) -> None:
         assert isinstance(app.focused, Input) and app.focused.id == "filter"
         await pilot.press(*"stockholm")
         await pilot.pause(0.3)
-        leaves = [n.data for n in screen.library_tree._item_nodes.values()]  # noqa: SLF001
-        assert [item.slug for item in leaves] == ["2020-natverkstraff-stockholm"]
+        shown = screen.library_tree.shown_items
+        assert [item.slug for item in shown] == ["2020-natverkstraff-stockholm"]
         await pilot.press("escape")
         await pilot.pause(0.3)
-        assert len(screen.library_tree._item_nodes) == 3  # noqa: SLF001
+        assert len(screen.library_tree.shown_items) == 3
         assert screen.library_tree.has_focus
 
 

@@ -40,7 +40,7 @@ from bftui.tui.targets import (
 EDITING_BINDINGS = [
     Binding("n", "new_event", t("form.key_new_event"), id="edit.new_event"),
     Binding("a", "new_article", t("form.key_new_article"), id="edit.new_article"),
-    Binding("E", "edit_item", t("form.key_edit_item"), id="edit.edit_item"),
+    Binding("E", "edit_item", t("form.key_edit_item"), show=False, id="edit.edit_item"),
     Binding(
         "e", "external_editor", t("form.key_external"), show=False, id="edit.external"
     ),

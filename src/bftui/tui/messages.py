@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from bftui.core.filtering import ItemFilter
 from bftui.core.library import Library
+from bftui.core.model import Article, Event
 
 
 class LibraryLoaded(Message):
@@ -14,6 +16,9 @@ class LibraryLoaded(Message):
         super().__init__()
         self.library = library
         """Everything that was loaded, problems included."""
+        self.article_filter = ItemFilter[Article](library.articles)
+        """The articles, prepared for filtering (built in the loading thread)."""
+        self.event_filter = ItemFilter[Event](library.events)
 
 
 class LinkActivated(Message):

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Tree
 
@@ -20,6 +19,7 @@ from bftui.core.links import resolve_link
 from bftui.core.model import Article, Event, Item
 from bftui.core.text import safe_text
 from bftui.i18n import t
+from bftui.tui.editing import EDITING_BINDINGS, EditingScreen
 from bftui.tui.history import History, Visit
 from bftui.tui.messages import LibraryLoaded, LinkActivated
 from bftui.tui.screens.help import HelpScreen, KeyGroup
@@ -46,7 +46,7 @@ FILTER_DELAY = 0.15
 """Seconds after the last key before the sidebar is filtered again."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(EditingScreen):
     """The library's articles and events beside the reader."""
 
     BINDINGS = [
@@ -72,7 +72,14 @@ class MainScreen(Screen[None]):
             id="main.filter",
             tooltip=t("tip.filter"),
         ),
-        Binding("l", "links", t("key.links"), id="main.links", tooltip=t("tip.links")),
+        Binding(
+            "l",
+            "links",
+            t("key.links"),
+            show=False,
+            id="main.links",
+            tooltip=t("tip.links"),
+        ),
         Binding(
             "b",
             "toggle_sidebar",
@@ -152,7 +159,9 @@ class MainScreen(Screen[None]):
                 yield filter_input
                 yield LibraryTree(id="tree")
             yield Reader(id="reader")
-        yield Footer()
+        # The palette stays one key away (ctrl+p, and in the help) to keep the
+        # footer's main keys within 80 columns.
+        yield Footer(show_command_palette=False)
 
     @property
     def library_tree(self) -> LibraryTree:
@@ -180,8 +189,8 @@ class MainScreen(Screen[None]):
         """Fill the sidebar; keep the reader on the item it showed, if it still exists."""
         library = self.library = message.library
         self.title = library.title
-        self._filter = ItemFilter(library.articles)
-        self._event_filter = ItemFilter(library.events)
+        self._filter = message.article_filter
+        self._event_filter = message.event_filter
         self.library_tree.loading = False
         self._fill_tree()
         if self.focused is None or not self.focused.display:
@@ -426,6 +435,7 @@ class MainScreen(Screen[None]):
             (t("help.everywhere"), self.BINDINGS),
             (t("help.sidebar"), LibraryTree.BINDINGS),
             (t("help.reader"), DocumentView.BINDINGS),
+            (t("form.help_editing"), EDITING_BINDINGS),
             (t("help.general"), self.app.BINDINGS),
         ]
         self.app.push_screen(HelpScreen(groups))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
@@ -16,14 +17,26 @@ from bftui.i18n import t
 PROBLEMS = "problems"
 """Node data of the entry that opens the list of problems."""
 
-Entry = Item | str | None
+EAGER_LIMIT = 400
+"""Up to this many items every year is filled and open; beyond, years open on demand."""
+
+
+@dataclass(slots=True)
+class YearGroup:
+    """A year's items, added to the tree when the year is first opened."""
+
+    items: list[Article] | list[Event]
+    filled: bool = False
+
+
+Entry = Item | YearGroup | str | None
 
 
 class LibraryTree(Tree[Entry]):
     """Articles and events grouped by year, newest first, and the problem count.
 
     One virtualised widget however large the library is: Textual's Tree draws
-    only the lines on screen.
+    only the lines on screen, and a year's rows are only made when it opens.
     """
 
     BINDINGS = [
@@ -57,6 +70,7 @@ class LibraryTree(Tree[Entry]):
         self.show_root = False
         self.guide_depth = 2
         self._item_nodes: dict[Path, TreeNode[Entry]] = {}
+        self._year_of: dict[Path, TreeNode[Entry]] = {}
 
     def fill(
         self,
@@ -68,19 +82,38 @@ class LibraryTree(Tree[Entry]):
         shown_articles = library.articles if articles is None else articles
         shown_events = library.events if events is None else events
         self.clear()
-        self._item_nodes = {}
-        self._add_group(t("sidebar.articles"), shown_articles)
-        self._add_group(t("sidebar.events"), shown_events)
+        self._item_nodes, self._year_of = {}, {}
+        eager = len(shown_articles) + len(shown_events) <= EAGER_LIMIT
+        self._add_group(t("sidebar.articles"), shown_articles, eager)
+        self._add_group(t("sidebar.events"), shown_events, eager)
         if library.problems and articles is None:
             self._add_problems(library.problems)
 
-    def _add_group(self, title: str, items: list[Article] | list[Event]) -> None:
+    def _add_group(
+        self, title: str, items: list[Article] | list[Event], eager: bool
+    ) -> None:
         label = Text.assemble((title, "bold"), (f" ({len(items)})", "dim"))
         group = self.root.add(label, None, expand=True)
-        for year, members in by_year(items):  # type: ignore[type-var]
-            year_node = group.add(Text(str(year)), None, expand=True)
+        for index, (year, members) in enumerate(by_year(items)):  # type: ignore[type-var]
+            label = Text.assemble(str(year), (f" ({len(members)})", "dim"))
+            year_node = group.add(label, YearGroup(members), allow_expand=True)
             for item in members:
-                self._item_nodes[item.path] = year_node.add_leaf(Text(item.title), item)
+                self._year_of[item.path] = year_node
+            if eager or index == 0:
+                self._open_year(year_node)
+
+    def _open_year(self, node: TreeNode[Entry]) -> None:
+        group = node.data
+        if isinstance(group, YearGroup) and not group.filled:
+            group.filled = True
+            for item in group.items:
+                self._item_nodes[item.path] = node.add_leaf(Text(item.title), item)
+        if not node.is_expanded:
+            node.expand()
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Entry]) -> None:
+        """Make a year's rows the first time it opens."""
+        self._open_year(event.node)
 
     def _add_problems(self, problems: list[Problem]) -> None:
         label = Text(t("sidebar.problems", count=len(problems)), style="bold")
@@ -92,12 +125,32 @@ class LibraryTree(Tree[Entry]):
         node = self.cursor_node
         return node.data if node else None
 
+    @property
+    def shown_items(self) -> list[Item]:
+        """Every item in the tree (also in years not opened yet), in order."""
+        return [
+            item
+            for year in self._year_nodes()
+            if isinstance(year.data, YearGroup)
+            for item in year.data.items
+        ]
+
+    def _year_nodes(self) -> list[TreeNode[Entry]]:
+        return [year for group in self.root.children for year in group.children]
+
     def show_item(self, item: Item) -> bool:
-        """Move the cursor to `item`; return False if it is not in the tree."""
-        node = self._item_nodes.get(item.path)
-        if node is None:
+        """Move the cursor to `item`, opening its year; False if it is not shown."""
+        year = self._year_of.get(item.path)
+        if year is None:
             return False
-        self.move_cursor(node)
+        was_filled = isinstance(year.data, YearGroup) and year.data.filled
+        self._open_year(year)
+        node = self._item_nodes[item.path]
+        if was_filled:
+            self.move_cursor(node)
+        else:
+            # A node's line is known only once the tree has laid out its new rows.
+            self.call_after_refresh(self.move_cursor, node)
         return True
 
     def first_item_line(self) -> None:
