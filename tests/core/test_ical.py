@@ -159,3 +159,14 @@ def test_uid_is_stable_between_exports() -> None:
     uid = [x for x in first.split("\r\n") if x.startswith("UID:")]
     assert uid == [x for x in second.split("\r\n") if x.startswith("UID:")]
     assert first != second  # DTSTAMP says when
+
+
+def test_write_event_writes_slug_ics(tmp_path: Path) -> None:
+    from bftui.core.ical import write_event
+
+    path = write_event(ALL_DAY, tmp_path)
+    assert path == tmp_path / "2024-natverkstraff-goteborg.ics"
+    assert icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    with pytest.raises(ValueError):
+        write_event(YEAR_ONLY, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]

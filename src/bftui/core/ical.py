@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from bftui import __version__
+from bftui.core.atomic import atomic_write
 from bftui.core.model import Event
 from bftui.i18n import t
 
@@ -180,3 +182,16 @@ def _needs_zone(event: Event) -> bool:
         isinstance(value, dt.datetime) and value.tzinfo is None
         for value in (event.start, event.end)
     )
+
+
+def write_event(event: Event, folder: Path, *, name: str = "") -> Path:
+    """Write `event` as `<slug>.ics` into `folder` (atomically) and return the path.
+
+    Raises:
+        ValueError: when the event only knows its year.
+        StorageError: when the file cannot be written.
+    """
+    text, skipped = calendar([event], name=name)
+    if skipped:
+        raise ValueError(event.slug)
+    return atomic_write(folder / f"{event.slug}.ics", text)

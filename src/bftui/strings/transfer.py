@@ -254,4 +254,44 @@ STRINGS: dict[str, tuple[str, str]] = {
         "      --organisation 'Umeå kommun' --consent --tag Umeå --body-file interview.md\n"
         "  echo 'Text' | bftui new article --kind news --title News --published 2025-01-01 --body-file -",
     ),
+    # The app: "Importera artikel" and the .ics export of an event.
+    "import.tui.command": ("Importera artikel", "Import article"),
+    "import.tui.command_help": (
+        "föreslå en artikel ur text eller en sparad webbsida och granska den i formuläret",
+        "propose an article from text or a saved web page and review it in the form",
+    ),
+    "import.tui.title": (
+        "Importera artikel: vilken fil?",
+        "Import article: which file?",
+    ),
+    "import.tui.hint": (
+        "Text kopierad från en webbsida (.txt) eller en sparad sida (.html). "
+        "Högerpil fyller i filnamn, Enter importerar, Escape avbryter.",
+        "Text copied from a web page (.txt) or a saved page (.html). "
+        "Right arrow completes names, Enter imports, Escape cancels.",
+    ),
+    "import.tui.form_title": (
+        "Importerad artikel ({name}) – granska och spara",
+        "Imported article ({name}) – review and save",
+    ),
+    "import.tui.notes": ("Om förslaget", "About the proposal"),
+    "import.tui.saved": ("Sparade {path}", "Saved {path}"),
+    "ical.tui.command": (
+        "Exportera evenemanget till .ics",
+        "Export the event to .ics",
+    ),
+    "ical.tui.command_help": (
+        "skriv det visade evenemanget som en kalenderfil",
+        "write the event shown as a calendar file",
+    ),
+    "ical.tui.title": (
+        "Exportera {slug}.ics till vilken mapp?",
+        "Export {slug}.ics to which folder?",
+    ),
+    "ical.tui.hint": (
+        "Högerpil fyller i mappnamn, Enter skriver filen, Escape avbryter.",
+        "Right arrow completes folder names, Enter writes the file, Escape cancels.",
+    ),
+    "ical.tui.written": ("Skrev {path}", "Wrote {path}"),
+    "transfer.key_cancel": ("Avbryt", "Cancel"),
 }
