@@ -63,6 +63,9 @@ class BftuiApp(App[int]):
             )
             yield SystemCommand(t("key.toc"), t("tip.toc"), screen.action_toc)
             yield SystemCommand(t("key.reload"), t("tip.reload"), screen.action_reload)
+            from bftui.tui import transfer  # the importer loads only when asked for
+
+            yield from transfer.commands(screen)
 
 
 def run_app(library_root: Path, settings: Settings, *, mouse: bool = True) -> int:
