@@ -222,6 +222,13 @@ def test_hard_wrapped_text_is_unwrapped() -> None:
     assert proposal.front["lead"] == "En kort ingress"
 
 
+def test_windows_and_old_mac_line_ends() -> None:
+    text = ARTICLE.format(date="12 mars 2024")
+    for ending in ("\r\n", "\r"):
+        proposal = propose(text.replace("\n", ending), today=TODAY)
+        assert proposal == propose(text, today=TODAY)
+
+
 def test_control_characters_are_made_harmless() -> None:
     proposal = propose("Titel\x1b[31m\n\nText med \x07 klocka.\n", today=TODAY)
     assert "\x1b" not in proposal.front["title"]

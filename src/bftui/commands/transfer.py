@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -205,14 +206,10 @@ def run_stats(context: Context) -> int:
         record = export.stats_record(result)
         return _emit(json.dumps(record, ensure_ascii=False, indent=2) + "\n", None)
     total = result["total"][0]
-    years = [*result["years"], export.Tally(t("stats.total"), *_counts(total))]
+    years = [*result["years"], dataclasses.replace(total, group=t("stats.total"))]
     lines = _table(t("stats.per_year"), t("stats.year"), years)
     lines += ["", *_table(t("stats.per_city"), t("stats.city"), result["cities"])]
     if total.approximate:
         lines += ["", t("stats.approximate")]
     print("\n".join(lines))
     return EXIT_OK
-
-
-def _counts(tally: export.Tally) -> tuple[int, int, int, int]:
-    return tally.meetings, tally.participants, tally.unknown, tally.approximate

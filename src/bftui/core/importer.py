@@ -152,6 +152,8 @@ def _scan(text: str, anchors: tuple[tuple[str, str], ...]) -> _Page:
     """Drop page furniture and date lines, group paragraphs, take out the links."""
     dates: dict[str, dt.date] = {}
     lines: list[str] = []
+    # Old Mac line ends would otherwise become visible control pictures.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
     for raw in safe_text(text).split("\n"):
         line = _normalise(raw)
         dated = recognise.dated_line(line) if line else None
