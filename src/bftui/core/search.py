@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, product
@@ -199,27 +200,42 @@ def highlighter(terms: tuple[Term, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(sorted(patterns, key=len, reverse=True)), re.IGNORECASE)
 
 
-def snippet(
+def best_match(
     text: str, pattern: re.Pattern[str], width: int = SNIPPET_WIDTH
-) -> tuple[str, int]:
-    """Return one marked line of `text` around the first match, and where it is.
+) -> re.Match[str] | None:
+    """Return the match whose snippet would show the most different search words.
 
-    Returns ("", -1) when `pattern` does not occur in `text`.
+    Between equals, the one showing the rarest word wins: the word just typed
+    is often the rare one that tells the hits apart.
     """
-    first = pattern.search(text)
-    if first is None:
-        return "", -1
-    start = max(0, first.start() - width // 3)
+    matches = list(islice(pattern.finditer(text), 300))
+    counts = Counter(match.group().lower() for match in matches)
+    best, best_score = None, (0, 0)
+    for number, match in enumerate(matches):
+        reach = match.start() + width * 2 // 3
+        words = set()
+        for later in matches[number:]:
+            if later.start() > reach:
+                break
+            words.add(later.group().lower())
+        score = (len(words), -min(counts[word] for word in words))
+        if best is None or score > best_score:
+            best, best_score = match, score
+    return best
+
+
+def snippet(
+    text: str, pattern: re.Pattern[str], at: int, width: int = SNIPPET_WIDTH
+) -> str:
+    """Return one line of `text` around position `at`, every match marked."""
+    start = max(0, at - width // 3)
     if start:
-        space = text.find(" ", start, first.start())
+        space = text.find(" ", start, at)
         start = space + 1 if space >= 0 else start
     end = min(len(text), start + width)
-    window = text[start:end]
-    marked = pattern.sub(lambda m: f"{MARK_ON}{m.group()}{MARK_OFF}", window)
+    marked = pattern.sub(lambda m: f"{MARK_ON}{m.group()}{MARK_OFF}", text[start:end])
     line = " ".join(marked.split())
-    return ("…" if start else "") + line + (
-        "…" if end < len(text) else ""
-    ), first.start()
+    return ("…" if start else "") + line + ("…" if end < len(text) else "")
 
 
 def _hit(
@@ -233,23 +249,15 @@ def _hit(
         return Hit(item, score, "", " ".join(lead.split())[:SNIPPET_WIDTH], "")
     for field in _SNIPPET_ORDER:
         value = getattr(text, field)
-        marked, position = snippet(value, pattern)
-        if position < 0:
+        match = best_match(value, pattern)
+        if match is None:
             continue
-        matched = pattern.match(value, position)
-        line = heading = None
+        line, heading = None, ""
         if field == "body" and isinstance(item, Article):
-            line = value.count("\n", 0, position)
-            heading = _heading_above(value, position)
-        return Hit(
-            item,
-            score,
-            field,
-            marked,
-            matched.group() if matched else "",
-            line,
-            heading or "",
-        )
+            line = value.count("\n", 0, match.start())
+            heading = _heading_above(value, match.start())
+        marked = snippet(value, pattern, match.start())
+        return Hit(item, score, field, marked, match.group(), line, heading)
     return Hit(item, score, "", "", "")
 
 
