@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bftui.core import recognise
+from bftui.core import recognise, weblinks
 from bftui.core.htmltext import LINK_CLOSE, LINK_OPEN, looks_like_html, page_text
 from bftui.core.slugs import slugify
 from bftui.core.text import safe_text
@@ -167,7 +167,7 @@ def _scan(text: str, anchors: tuple[tuple[str, str], ...]) -> _Page:
     kept: list[str] = []
     found: list[tuple[str, str]] = []
     for paragraph in paragraphs:
-        rest, links = recognise.take_links(paragraph, anchors)
+        rest, links = weblinks.take_links(paragraph, anchors)
         found += links
         if rest:
             kept.append(rest)
@@ -177,7 +177,7 @@ def _scan(text: str, anchors: tuple[tuple[str, str], ...]) -> _Page:
     for label, url in found:
         if url not in (link["url"] for link in links_out):
             guessed = guessed or not label
-            title = label or recognise.link_title(url, context)
+            title = label or weblinks.link_title(url, context)
             links_out.append({"title": title, "url": url})
     published = dates.get("published") or dates.get("bare") or dates.get("updated")
     return _Page(kept, published, links_out, guessed)

@@ -1,0 +1,155 @@
+"""Find the links in a web article's paragraphs and give them readable titles.
+
+Bare URLs, "Länk till ..." phrases and the link markers of a saved page
+(`bftui.core.htmltext`) become `(label, url)` pairs and leave the prose.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from bftui.core.htmltext import LINK_CLOSE, LINK_OPEN
+from bftui.core.slugs import slugify
+
+_URL = r"https?://[^\s<>\"'\u00a0]+"
+_TOKEN = re.compile(
+    rf"(?P<url>{_URL})|{re.escape(LINK_OPEN)}(?P<n>\d+){re.escape(LINK_CLOSE)}", re.I
+)
+_LINK_TO = re.compile(
+    r"\b(?:länk(?:ar)?|link)\s+(?:till|to)\s*:?\s*(?P<label>[^.!?:]{0,80}?)\s*:?\s*$",
+    re.I,
+)
+_READ_MORE = re.compile(
+    r"\b(?:läs mer|se mer|mer information|more|read more)\s*(?:på|om|här|at)?\s*:?\s*$",
+    re.I,
+)
+_WEAK_LABELS = frozenset(
+    {"här", "den här", "länk", "länken", "klicka här", "läs mer", "mer", "this",
+     "here", "link", "click here", "read more"}
+)  # fmt: skip
+
+
+def _trim_url(url: str) -> str:
+    while url and url[-1] in ".,;:!?)]}»”’'\"":
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def take_links(
+    paragraph: str, anchors: tuple[tuple[str, str], ...] = ()
+) -> tuple[str, list[tuple[str, str]]]:
+    """Take the links out of `paragraph`.
+
+    Bare URLs and "Länk till ..." phrases are removed from the text; a page
+    link's anchor text stays (it is prose) unless it only said "Länk till ...".
+
+    Returns:
+        The remaining text ("" when nothing but links was left) and the
+        `(label, url)` pairs found, in order; the label is "" when the text
+        gave none worth using as a title.
+    """
+    out, links, position = "", [], 0
+    for match in _TOKEN.finditer(paragraph):
+        before = out + paragraph[position : match.start()]
+        position = match.end()
+        if match.group("url"):
+            url = _trim_url(match.group("url"))
+            position = match.start() + len(url)
+            label = ""
+        elif int(match.group("n")) < len(anchors):
+            label, url = anchors[int(match.group("n"))]
+            if not before.endswith(label):
+                label = ""
+            bare = before[: len(before) - len(label)]
+            if _LINK_TO.search(bare) or not re.search(r"\w", bare):
+                before = bare
+        else:
+            out = before
+            continue
+        lead_in = _LINK_TO.search(before) or _READ_MORE.search(before)
+        if lead_in:
+            label = label or (lead_in.groupdict().get("label") or "")
+            before = before[: lead_in.start()]
+        out = re.sub(r"[<(\[]\s*$", "", before)
+        if paragraph[position : position + 1] in (">", ")", "]") and out != before:
+            position += 1
+        weak = label.strip().lower() in _WEAK_LABELS
+        links.append(("" if weak else label.strip(), url))
+    text = out + paragraph[position:]
+    text = re.sub(r"\s+([.,;!?])", r"\1", " ".join(text.split()))
+    text = re.sub(r"\s*[:–—-]$", ".", text) if links else text
+    text = re.sub(r"^[.,;:]\s*", "", text)
+    return (text if re.search(r"\w", text) else ""), links
+
+
+_COMMON = {
+    slugify(word): word
+    for word in [
+        "från",
+        "för",
+        "på",
+        "är",
+        "år",
+        "års",
+        "så",
+        "när",
+        "även",
+        "också",
+        "över",
+        "efter",
+        "mötet",
+        "möte",
+        "träff",
+        "nätverk",
+        "nätverket",
+        "nätverksträff",
+        "hemlös",
+        "hemlösa",
+        "hemlöshet",
+        "bostadslöshet",
+        "hyresgäst",
+        "hyresgäster",
+        "bostäder",
+        "boendet",
+        "stöd",
+        "utvärdering",
+        "rapport",
+    ]
+}
+"""Frequent words of the network's addresses, spelt with å, ä and ö."""
+
+
+def link_title(url: str, context: str) -> str:
+    """Return a readable title for `url` made from its address.
+
+    The last meaningful path segment becomes words; a word written with
+    å, ä or ö somewhere in `context` gets those letters back.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url  # urllib refuses it (an unclosed "["): the address is the title
+    host = parts.netloc.lower().removeprefix("www.")
+    segments = [unquote(s) for s in parts.path.split("/") if s]
+    words: list[str] = []
+    document = ""
+    for segment in reversed(segments):
+        stem = re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", segment, flags=re.I)
+        typed = re.match(r"^(.+)\.(pdf|docx?|xlsx?|pptx?|odt)$", stem, flags=re.I)
+        if typed:
+            stem, document = typed.group(1), f" ({typed.group(2).upper()})"
+        words = [w for w in re.split(r"[-_+\s.]+", stem) if w]
+        if any(re.search(r"[^\W\d]", w) for w in words) and len(stem) > 2:
+            break
+        words = []
+    if not words:
+        return host or url
+    spelled = dict(_COMMON)
+    spelled.update({slugify(w): w.lower() for w in re.findall(r"[^\W\d_]+", context)})
+    words = [spelled.get(w.lower(), w.lower()) for w in words]
+    title = " ".join(words)
+    title = title[:1].upper() + title[1:]
+    return (title if len(words) > 1 else f"{title} – {host}") + document
