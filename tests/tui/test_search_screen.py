@@ -127,3 +127,44 @@ async def test_short_query_asks_for_more(library_path: Path) -> None:
         assert hit_texts(app) == []
         status = app.screen.query_one("#search-status", Static)
         assert "två bokstäver" in str(status.render())
+
+
+async def test_ctrl_f_on_the_main_screen_opens_the_hit(library_path: Path) -> None:
+    from bftui.tui.app import BftuiApp
+    from bftui.tui.screens.main import MainScreen
+
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"stafettpinnen typ:intervju")
+        await settle(pilot)
+        assert len(hit_texts(app)) == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.current is not None
+        assert main.current.slug == SAMPLE_ARTICLE
+        assert main.query_one("#find").value == "stafettpinnen"
+
+
+async def test_palette_jumps_to_an_item_by_title(library_path: Path) -> None:
+    from bftui.tui.app import BftuiApp
+    from bftui.tui.screens.main import MainScreen
+
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"traff 2020")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.current is not None
+        assert main.current.slug == "2020-natverkstraff-stockholm"

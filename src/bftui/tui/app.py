@@ -12,6 +12,7 @@ from textual.screen import Screen
 from bftui.i18n import t
 from bftui.settings import Settings
 from bftui.tui.screens.main import MainScreen
+from bftui.tui.screens.search import ItemCommands
 
 DUMB_COLOURS = ("standard", "windows")
 """Rich colour systems of 16-colour terminals, which get the ANSI theme."""
@@ -23,6 +24,7 @@ class BftuiApp(App[int]):
     CSS_PATH = ["app.tcss"]
     TITLE = "bftui"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {ItemCommands}
     BINDINGS = [
         Binding(
             "ctrl+q", "quit", t("key.quit"), show=False, id="app.quit", priority=True

@@ -25,6 +25,7 @@ from bftui.tui.messages import LibraryLoaded, LinkActivated
 from bftui.tui.screens.help import HelpScreen, KeyGroup
 from bftui.tui.screens.links import LinksScreen
 from bftui.tui.screens.problems import ProblemsScreen
+from bftui.tui.screens.search import SearchChoice, SearchScreen
 from bftui.tui.screens.toc import TocScreen
 from bftui.tui.welcome import welcome_markdown
 from bftui.tui.widgets.document import DocumentView
@@ -131,6 +132,13 @@ class MainScreen(EditingScreen):
             show=False,
             id="main.reload",
             tooltip=t("tip.reload"),
+        ),
+        Binding(
+            "ctrl+f",
+            "search",
+            t("search.key"),
+            id="main.search",
+            tooltip=t("search.tip"),
         ),
     ]
 
@@ -444,6 +452,15 @@ class MainScreen(EditingScreen):
         """List the library's broken files."""
         if self.library is not None:
             self.app.push_screen(ProblemsScreen(self.library.problems))
+
+    def action_search(self) -> None:
+        """Search the text of the whole library; Enter opens the hit."""
+        self.app.push_screen(SearchScreen(self.library_root), self._open_found)
+
+    def _open_found(self, choice: SearchChoice | None) -> None:
+        if choice is not None:
+            found = self.library.item_at(choice.item.path) if self.library else None
+            self.open_item(found or choice.item, find=choice.find)
 
     def action_reload(self) -> None:
         """Read the library folder again (others may have changed it)."""
