@@ -33,4 +33,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search.palette.help": ("{kind}, {year}", "{kind}, {year}"),
     "search.close": ("Stäng", "Close"),
     "search.open": ("Öppna", "Open"),
+    "search.cli.help": (
+        "sök i hela bibliotekets text och skriv ut de bästa träffarna",
+        "search the whole library's text and print the best hits",
+    ),
+    "search.cli.examples": (
+        "exempel:\n  bftui search malmo\n  bftui search 'typ:intervju år:2019 \"bostad först\"'\n"
+        "  bftui search stad:Malmö --json | jq '.[].slug'\n\n"
+        "filter: typ: tagg: år: stad: person: (även type: tag: year: city:)\n"
+        "slutstatus: 0 träffar, 1 inga träffar, 2 fel användning",
+        "examples:\n  bftui search malmo\n  bftui search 'type:interview year:2019 \"bostad först\"'\n"
+        "  bftui search city:Malmö --json | jq '.[].slug'\n\n"
+        "filters: type: tag: year: city: person: (also typ: tagg: år: stad:)\n"
+        "exit status: 0 hits, 1 no hits, 2 usage error",
+    ),
+    "search.cli.query": ("vad du söker", "what to search for"),
+    "search.cli.limit": ("högst så många träffar (20)", "at most this many hits (20)"),
+    "search.cli.json": ("skriv JSON", "print JSON"),
 }

@@ -1,0 +1,78 @@
+"""The `search` command: the library's best hits for a query, from the search index."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from bftui.core.index import Index
+from bftui.core.library import check_root
+from bftui.core.search import MARK_OFF, MARK_ON, Hit
+from bftui.i18n import t
+
+if TYPE_CHECKING:
+    from bftui.cli import Context
+
+EXIT_OK, EXIT_NONE = 0, 1
+_BOLD, _PLAIN = "\x1b[1m", "\x1b[0m"
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add `search` to the command line."""
+    parser = subparsers.add_parser(
+        "search",
+        parents=[common],
+        help=t("search.cli.help"),
+        description=t("search.cli.help"),
+        epilog=t("search.cli.examples"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("query", nargs="+", metavar="QUERY", help=t("search.cli.query"))
+    parser.add_argument("--limit", type=int, default=20, help=t("search.cli.limit"))
+    parser.add_argument("--json", action="store_true", help=t("search.cli.json"))
+    parser.set_defaults(run=run_search)
+
+
+def _record(hit: Hit, index: Index) -> dict[str, Any]:
+    item = hit.item
+    return {
+        "slug": item.slug,
+        "title": item.title,
+        "kind": item.kind,
+        "date": item.date.isoformat(),
+        "path": item.path.relative_to(index.root).as_posix(),
+        "field": hit.field,
+        "snippet": hit.snippet.replace(MARK_ON, "").replace(MARK_OFF, ""),
+        "match": hit.match,
+        "line": hit.line,
+        "heading": hit.heading,
+        "score": hit.score,
+    }
+
+
+def run_search(context: Context) -> int:
+    """Print the best hits: slug and title, then the snippet (matches bold on a terminal)."""
+    root = context.library_path
+    check_root(root)
+    index = Index.open(root)
+    index.sync()
+    hits = index.search(" ".join(context.args.query), max(1, context.args.limit))
+    if context.args.json:
+        json.dump(
+            [_record(hit, index) for hit in hits],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        print()
+        return EXIT_OK if hits else EXIT_NONE
+    # File text went through safe_text when indexed, so it holds no escape codes.
+    on, off = (_BOLD, _PLAIN) if sys.stdout.isatty() else ("", "")
+    for hit in hits:
+        item = hit.item
+        print(f"{item.kind:<16} {item.date.isoformat():<10} {item.slug}  {item.title}")
+        if hit.snippet:
+            print("    " + hit.snippet.replace(MARK_ON, on).replace(MARK_OFF, off))
+    return EXIT_OK if hits else EXIT_NONE
