@@ -35,6 +35,7 @@ def test_json_and_no_hits(
     records = json.loads(capsys.readouterr().out)
     assert {record["slug"] for record in records} == {
         SAMPLE_ARTICLE,
+        "2019-natverkstraff-malmo",
         "2020-natverkstraff-stockholm",
     }
     assert all(record["match"] == "stafettpinnen" for record in records)
