@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
     from bftui.cli import Context
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""What JSON leaves raw but a terminal acts on (C1, bidi): written as \\u escapes."""
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -72,8 +76,9 @@ def run_list(context: Context) -> int:
     library = context.library()
     if context.args.json:
         records = [item_record(item, library) for item in library.items()]
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        text = json.dumps(records, ensure_ascii=False, indent=2)
+        # The same data (a path may hold any character), but inert in a terminal.
+        print(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     else:
         for item in library.items():
             label, date = _kind_label(item), list_date(item)

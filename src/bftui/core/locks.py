@@ -18,6 +18,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from bftui.core.text import safe_text
+
 STALE_AFTER = dt.timedelta(minutes=15)
 """A lock untouched this long belongs to an editor who is gone."""
 
@@ -94,10 +96,11 @@ def read_lock(path: Path) -> LockInfo | None:
     try:
         data = json.loads(raw)
         since = dt.datetime.fromisoformat(data["since"])
+        # The lock file is anyone's to write: its names are shown, so made harmless.
         return LockInfo(
             lock,
-            str(data["user"]),
-            str(data["host"]),
+            safe_text(str(data["user"])),
+            safe_text(str(data["host"])),
             int(data["pid"]),
             since,
             max(since, touched),

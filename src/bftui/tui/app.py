@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from bftui.i18n import t
@@ -47,6 +48,20 @@ class BftuiApp(App[int]):
             self.theme = "ansi-dark"
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification; its text is never read as markup, as it may quote files."""
+        super().notify(
+            message, title=title, severity=severity, timeout=timeout, markup=False
+        )
 
     def get_default_screen(self) -> Screen[None]:
         """Start on the main screen."""
