@@ -212,3 +212,10 @@ def test_adding_an_entry_keeps_every_other_entry(body: str, question: str) -> No
         for entry in qa.find_entries(qa_edit.add_entry(body, question, "Svar."))
     ]
     assert after == [*before, question]
+
+
+@pytest.mark.parametrize("body", ["\xa0", "    ", "\t", " ", "", "\n", "\r\n"])
+def test_an_entry_added_to_a_blank_body_is_an_entry(body: str) -> None:
+    """Regression: "\\xa0### Q" and "    ### Q" were no headings, so the entry was lost."""
+    added = qa_edit.add_entry(body, "Ny fråga?", "Svar.")
+    assert [entry.question for entry in qa.find_entries(added)] == ["Ny fråga?"]

@@ -74,7 +74,8 @@ def add_entry(body: str, question: str, answer: str, after: int | None = None) -
         raise IndexError(after)
     if after < 0 or entries[after].end == len(lines):
         # At the end: only add text, with one blank line before the heading.
-        if not body.strip() or body.endswith(newline * 2):
+        # A blank body without a final newline (" ", "\xa0") needs one before "###".
+        if (not body.strip() and body[-1:] in ("", "\n")) or body.endswith(newline * 2):
             gap = ""
         elif body.endswith("\n"):
             gap = newline
