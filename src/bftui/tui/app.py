@@ -22,7 +22,7 @@ DUMB_COLOURS = ("standard", "windows")
 class BftuiApp(App[int]):
     """A reader and editor for a library of articles and events."""
 
-    CSS_PATH = ["app.tcss"]
+    CSS_PATH = ["app.tcss", "forms.tcss"]
     TITLE = "bftui"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {ItemCommands}
@@ -80,6 +80,16 @@ class BftuiApp(App[int]):
             )
             yield SystemCommand(t("key.toc"), t("tip.toc"), screen.action_toc)
             yield SystemCommand(t("key.reload"), t("tip.reload"), screen.action_reload)
+            yield SystemCommand(
+                t("form.key_new_event"),
+                t("form.tip_new_event"),
+                screen.action_new_event,
+            )
+            yield SystemCommand(
+                t("form.key_new_article"),
+                t("form.tip_new_article"),
+                screen.action_new_article,
+            )
             from bftui.tui import transfer  # the importer loads only when asked for
 
             yield from transfer.commands(screen)
