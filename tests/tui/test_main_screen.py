@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from conftest import main_screen, open_item, settle, shown_text  # type: ignore[import-not-found]
+from appdriver import main_screen, open_item, settle, shown_text  # type: ignore[import-not-found]
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import main_screen, open_item, settle  # type: ignore[import-not-found]
+from appdriver import main_screen, open_item, settle  # type: ignore[import-not-found]
 from textual.pilot import Pilot
 
 from bftui.tui.app import BftuiApp

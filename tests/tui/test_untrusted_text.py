@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import main_screen, open_item, settle, shown_text  # type: ignore[import-not-found]
+from appdriver import main_screen, open_item, settle, shown_text  # type: ignore[import-not-found]
 
 from bftui.tui.app import BftuiApp
 

@@ -1,0 +1,39 @@
+"""Drive the app in tests: wait for workers, find the main screen, read the reader.
+
+A module of its own (not conftest), so that tests import it by a unique name.
+"""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from bftui.core.model import Item
+from bftui.tui.screens.main import MainScreen
+
+
+async def settle(pilot: Pilot[int]) -> None:
+    """Wait until every worker has finished and its messages are handled."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def main_screen(pilot: Pilot[int]) -> MainScreen:
+    """Return the app's main screen."""
+    screen = pilot.app.screen_stack[0]
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def shown_text(pilot: Pilot[int]) -> str:
+    """Return the whole rendered text of the document in the reader."""
+    return "\n".join(line.text for line in main_screen(pilot).document.rendered.lines)
+
+
+async def open_item(pilot: Pilot[int], item: Item) -> None:
+    """Put the sidebar cursor on `item`, press Enter and wait for the reader."""
+    screen = main_screen(pilot)
+    screen.library_tree.focus()
+    assert screen.library_tree.show_item(item)
+    await pilot.press("enter")
+    await settle(pilot)
