@@ -27,6 +27,7 @@ EVENT_TEXT_KEYS = tuple(
 )
 ARTICLE_TEXT_KEYS = ("kind", "title", "published", "lead", "tags", "event", "source")
 PERSON_KEYS = ("interviewee.name", "interviewee.role", "interviewee.organisation")
+_DATED = ("year", "start", "end")
 
 
 def _text(key: str, value: Any, specs: Mapping[str, FieldSpec]) -> str:
@@ -111,9 +112,17 @@ def parse_event(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldEr
                 parsed[name] = _parse(spec, text, f"programme.{number}.{name}", errors)
         rows.append(parsed)
     data["programme"] = rows or None
-    if not errors:
+    # The rules between fields run whatever else is wrong, so their errors do
+    # not vanish while another field is being fixed; but not over a date that
+    # did not parse (its own error says enough).
+    if not any(error.key in _DATED for error in errors):
         present = {k: v for k, v in data.items() if v is not None}
-        errors += [e for e in schema.check_event(present) if e.key != "programme"]
+        known = {error.key for error in errors}
+        errors += [
+            error
+            for error in schema.check_event(present)
+            if error.key != "programme" and error.key not in known
+        ]
     return data, errors
 
 
@@ -150,17 +159,3 @@ def parse_article(
 def row_key(number: int, name: str) -> str:
     """Return the error key of field `name` in programme row `number` (0-based)."""
     return f"programme.{number}.{name}"
-
-
-def spec_for(key: str, form: str) -> FieldSpec | None:
-    """Return the spec of field `key` (`programme.2.title` included) of an "event" or "article" form."""
-    parts = key.split(".")
-    if len(parts) == 3 and parts[0] == "programme":
-        return _ROW_SPECS.get(parts[2])
-    return (_EVENT_SPECS if form == "event" else _ARTICLE_SPECS).get(key)
-
-
-def check_text(key: str, text: str, form: str) -> str | None:
-    """Return what is wrong with `text` typed into field `key` of an "event" or "article" form."""
-    spec = spec_for(key, form)
-    return None if spec is None else schema.parse_field(spec, text)[1]

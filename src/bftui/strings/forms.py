@@ -105,6 +105,10 @@ STRINGS.update(
             "Kasta ändringarna i formuläret?",
             "Throw away the changes in the form?",
         ),
+        "form.quit_question": (
+            "Avsluta och kasta ändringarna i formuläret?",
+            "Quit and throw away the changes in the form?",
+        ),
         "form.none": ("(inget)", "(none)"),
         "form.hint_year": ("om datumen är okända", "when the dates are unknown"),
         "form.hint_date": ("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),

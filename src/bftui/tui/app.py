@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from bftui.i18n import t
 from bftui.settings import Settings
+from bftui.tui.quitting import quit_app
 from bftui.tui.screens.main import MainScreen
 from bftui.tui.screens.search import ItemCommands
 
@@ -62,6 +63,10 @@ class BftuiApp(App[int]):
         super().notify(
             message, title=title, severity=severity, timeout=timeout, markup=False
         )
+
+    async def action_quit(self) -> None:
+        """Quit; an open form with changes asks first (see `quit_app`)."""
+        quit_app(self)
 
     def get_default_screen(self) -> Screen[None]:
         """Start on the main screen."""

@@ -11,7 +11,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 
 from bftui.core import formvalues
 from bftui.core.model import ARTICLE_KINDS
-from bftui.core.schema import FieldError, check_event_ref
+from bftui.core.schema import FieldError
 from bftui.i18n import t
 from bftui.tui.screens.event_form import control_id
 from bftui.tui.screens.form import FormScreen, FormTarget
@@ -19,11 +19,7 @@ from bftui.tui.widgets.event_picker import EventPicker
 from bftui.tui.widgets.field import FieldBox
 
 _INPUTS = ("title", "published", "lead", "tags", "source")
-_HINTS = {
-    "published": "form.hint_date",
-    "tags": "form.hint_list",
-    "event": "form.hint_event",
-}
+_HINTS = {"published": "form.hint_date", "tags": "form.hint_list"}
 
 
 class ArticleForm(FormScreen):
@@ -61,7 +57,11 @@ class ArticleForm(FormScreen):
             control = Input(str(values.get(key, "")), id=control_id(key))
             yield self._box(key, control, required=key in ("title", "published"))
             if key == "tags":
-                picker = EventPicker(self.events, str(values.get("event", "")))
+                picker = EventPicker(
+                    self.events,
+                    str(values.get("event", "")),
+                    placeholder=t("form.hint_event"),
+                )
                 yield self._box("event", picker)
         with Vertical(id="interviewee", classes="interviewee"):
             for key in formvalues.PERSON_KEYS:
@@ -74,7 +74,9 @@ class ArticleForm(FormScreen):
             )
             yield FieldBox("interviewee.consent", "", consent)
         body = TextArea(str(values.get("body", "")), id="f-body", classes="markdown")
-        yield FieldBox("body", t("form.body"), body, hint=t("form.hint_markdown"))
+        yield FieldBox(
+            "body", t("form.body"), body, hint=t("form.hint_markdown"), classes="-fill"
+        )
 
     def on_mount(self) -> None:
         """Show the interviewee only for interviews."""
@@ -88,12 +90,6 @@ class ArticleForm(FormScreen):
     def _show_interviewee(self) -> None:
         kind = self.query_one("#f-kind", Select).value
         self.query_one("#interviewee").display = kind == "interview"
-
-    def check_text(self, key: str, text: str) -> str | None:
-        """Check one field; the event must be one of the library's."""
-        if key == "event":
-            return check_event_ref(text.strip(), {slug for slug, _ in self.events})
-        return super().check_text(key, text)
 
     def values(self) -> dict[str, Any]:
         """Return what is typed in every field."""

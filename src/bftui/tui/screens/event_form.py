@@ -62,6 +62,7 @@ class EventForm(FormScreen):
             "programme",
             t("field.programme"),
             ProgrammeEditor(values.get("programme", []), id="programme"),
+            classes="-stacked",
         )
 
     def values(self) -> dict[str, Any]:

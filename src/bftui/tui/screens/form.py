@@ -1,28 +1,24 @@
-"""The shared form frame: save with ctrl+s, cancel with Escape, drafts, locks and conflicts.
+"""The shared form frame: save with ctrl+s, cancel with Escape, field errors and conflicts.
 
 A form saves through the `FormTarget` it is given, in a thread worker, and
 stays open when saving fails so nothing typed is lost; it dismisses with
-`Saved` once the file is written.
+`Saved` once the file is written. Drafts and locks are `KeptForm`'s job.
 """
 
 from __future__ import annotations
 
-import copy
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
-from bftui.core import drafts, formvalues, locks
 from bftui.core.atomic import StorageError
 from bftui.core.schema import FieldError
 from bftui.core.snapshots import ConflictError
@@ -30,50 +26,20 @@ from bftui.core.storage import ValidationError
 from bftui.i18n import t
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictChoice, ConflictScreen
+from bftui.tui.screens.form_keeping import FormTarget, KeptForm, Saved
 from bftui.tui.widgets.field import FieldBox
 
-AUTOSAVE_SECONDS = 3.0
-"""How often a changed form is kept as a draft (and its lock refreshed)."""
+__all__ = ["FormScreen", "FormTarget", "Saved"]
 
 
-@dataclass(frozen=True, slots=True)
-class Saved:
-    """What a form dismisses with once its item is written."""
-
-    path: Path
-    """The file written (a new one after "save as new")."""
-    result: Any = None
-    """What the form handed to its target's save function."""
+def _box_of(widget: Widget) -> FieldBox | None:
+    return next(
+        (a for a in widget.ancestors_with_self if isinstance(a, FieldBox)), None
+    )
 
 
-@dataclass(slots=True)
-class FormTarget:
-    """Where a form's result goes, and what it needs to know about the item."""
-
-    library: Path
-    draft_item: str
-    """The draft key, e.g. `event:new` or `event:events/x.toml`."""
-    title: str
-    """What the form is called in its header and in the drafts list."""
-    save: Callable[[Any], Path]
-    """Writes the result; runs in a worker thread. Raises storage errors."""
-    save_as_new: Callable[[Any], Path] | None = None
-    """Writes the result as a new item (offered after a conflict)."""
-    reload: Callable[[], dict[str, Any]] | None = None
-    """Reads the item again and returns fresh form values (after a conflict)."""
-    lock: locks.LockInfo | None = None
-    """The lock this editor holds on the item."""
-    held_by: locks.LockInfo | None = None
-    """Someone else's lock on the item, if any."""
-    extra: dict[str, Any] = field(default_factory=dict)
-    """Kept in the draft with the values (e.g. the snapshot the form was opened on)."""
-
-
-class FormScreen(ModalScreen[Saved | None]):
+class FormScreen(KeptForm):
     """A dialog of fields; subclasses say which fields and how to read them."""
-
-    FORM_NAME = ""
-    """The kind of form, stored in drafts: "event", "article" or "qa"."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", t("form.key_save"), id="form.save", priority=True),
@@ -90,12 +56,10 @@ class FormScreen(ModalScreen[Saved | None]):
         *,
         initial: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(classes="form-screen")
-        self.target = target
-        self.start_values = copy.deepcopy(values)
-        self._initial = copy.deepcopy(initial if initial is not None else values)
-        self._drafted: dict[str, Any] | None = None
+        super().__init__(target, values, initial=initial)
         self._busy = False
+        self._left: set[str] = set()
+        """The fields the editor has been in and left: their errors show as typed."""
 
     def compose(self) -> ComposeResult:
         """Frame the subclass's fields with a title, lock line, message and hints."""
@@ -111,10 +75,6 @@ class FormScreen(ModalScreen[Saved | None]):
         """Yield the form's fields (subclasses)."""
         raise NotImplementedError
 
-    def values(self) -> dict[str, Any]:
-        """Return what is typed in the form now, as JSON-ready values (subclasses)."""
-        raise NotImplementedError
-
     async def fill(self, values: dict[str, Any]) -> None:
         """Put `values` into the fields (subclasses)."""
         raise NotImplementedError
@@ -125,57 +85,55 @@ class FormScreen(ModalScreen[Saved | None]):
 
     def on_mount(self) -> None:
         """Focus the first field, show the lock, and start autosaving drafts."""
-        self.show_lock()
+        super().on_mount()
         self.focus_first()
-        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+
+    @property
+    def body(self) -> VerticalScroll:
+        """The scrolling part of the form that holds the fields."""
+        return self.query_one(".form-body", VerticalScroll)
 
     def focus_first(self) -> None:
         """Give the focus to the first field."""
-        body = self.query_one(".form-body", VerticalScroll)
-        first = next((w for w in body.query("*") if w.focusable), None)
+        first = next((w for w in self.body.query("*") if w.focusable), None)
         if first is not None:
             first.focus()
 
-    @on(Input.Blurred)
-    def _input_left(self, event: Input.Blurred) -> None:
-        self._check_input(event.input, force=True)
+    # Errors as the editor types: the whole form is checked, so rules between
+    # fields (an end before the start) come and go with either field.
+
+    @on(events.DescendantBlur)
+    def _field_left(self, event: events.DescendantBlur) -> None:
+        box = _box_of(event.widget)
+        # Focus lost to a dialog over the form is no field being left.
+        if box is not None and box.is_attached and self.app.screen is self:
+            self._left.add(box.key)
+            self.recheck()
 
     @on(Input.Changed)
-    def _input_changed(self, event: Input.Changed) -> None:
-        self._check_input(event.input, force=False)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _field_changed(self) -> None:
+        self.recheck()
 
-    def _check_input(self, control: Input, *, force: bool) -> None:
-        # Says what is wrong when a field is left, and stops saying it once fixed.
-        box = next((a for a in control.ancestors if isinstance(a, FieldBox)), None)
-        if box is not None and (force or box.error):
-            box.set_error(self.check_text(box.key, control.value))
-
-    def check_text(self, key: str, text: str) -> str | None:
-        """Return what is wrong with `text` in field `key`, or None."""
-        return formvalues.check_text(key, text, self.FORM_NAME)
-
-    def changed(self) -> bool:
-        """Return True if anything differs from what the form was opened on."""
-        return self.values() != self._initial
-
-    def show_lock(self) -> None:
-        """Say who else is editing this item, if anyone."""
-        held = self.target.held_by
-        line = self.query_one(".form-lock", Static)
-        if held is None:
-            line.display = False
+    def recheck(self) -> None:
+        """Check the whole form; update the fields that were left or show an error."""
+        if not self.is_mounted:
             return
-        since = held.since.strftime("%Y-%m-%d %H:%M")
-        key = "form.lock_stale" if held.is_stale() else "form.lock_held"
-        line.update(Content(t(key, owner=held.owner, since=since)))
-        line.display = True
+        errors: dict[str, str] = {}
+        for error in self.parse()[1]:
+            errors.setdefault(error.key, error.message)
+        for box in self.query(FieldBox):
+            if box.key in self._left or box.error:
+                box.set_error(errors.get(box.key))
 
-    def show_message(self, message: str) -> None:
-        """Show a message about the whole form (why saving failed)."""
-        self.query_one(".form-message", Static).update(Content(message))
+    def show_errors(self, errors: list[FieldError], *, focus: bool = True) -> None:
+        """Show each error next to its field, errors with no field in the message.
 
-    def show_errors(self, errors: list[FieldError]) -> None:
-        """Show each error next to its field; errors with no field go to the message."""
+        With `focus`, the first invalid field gets the focus and is scrolled
+        into view with its error, so what is typed next goes where it is seen.
+        """
         boxes = {box.key: box for box in self.query(FieldBox)}
         for box in boxes.values():
             box.set_error(None)
@@ -188,9 +146,17 @@ class FormScreen(ModalScreen[Saved | None]):
                 box.set_error(error.message)
         message = t("form.fix_fields") if errors else ""
         self.show_message("  ".join([message, *loose]).strip())
-        invalid = [b for b in boxes.values() if b.error]
-        if invalid:
-            self.query_one(".form-body", VerticalScroll).scroll_to_widget(invalid[0])
+        invalid = next((box for box in boxes.values() if box.error), None)
+        if focus and invalid is not None and invalid.display:
+            invalid.focus_control()
+            # After the refresh, so the error line shown just now counts.
+            self.call_after_refresh(self.body.scroll_to_widget, invalid, animate=False)
+
+    def show_message(self, message: str) -> None:
+        """Show a message about the whole form (why saving failed)."""
+        self.query_one(".form-message", Static).update(Content(message))
+
+    # Saving.
 
     def action_save(self) -> None:
         """Check every field and save if they are all fine."""
@@ -217,7 +183,7 @@ class FormScreen(ModalScreen[Saved | None]):
         except Exception as error:  # noqa: BLE001 - shown, never a traceback
             self.app.call_from_thread(self._failed, [], t("form.failed", error=error))
         else:
-            self._forget_draft()
+            self.forget_draft()
             self.app.call_from_thread(self.dismiss, Saved(path, result))
 
     def _failed(self, errors: list[FieldError], message: str) -> None:
@@ -259,8 +225,11 @@ class FormScreen(ModalScreen[Saved | None]):
     async def _refill(self, values: dict[str, Any]) -> None:
         await self.fill(values)
         self._initial = self.values()
-        self.show_errors([])
+        self._left.clear()
+        self.show_errors([], focus=False)
         self.show_message(t("form.reloaded"))
+
+    # Leaving.
 
     def action_cancel(self) -> None:
         """Close the form, asking first if that would throw away changes."""
@@ -275,70 +244,5 @@ class FormScreen(ModalScreen[Saved | None]):
         self.app.push_screen(ConfirmScreen(t("form.discard_question")), answered)
 
     def _close(self) -> None:
-        self._drop_draft()
+        self.drop_draft()
         self.dismiss(None)
-
-    @work(thread=True, group="form-draft", exit_on_error=False)
-    def _drop_draft(self) -> None:
-        self._forget_draft()
-
-    def _forget_draft(self) -> None:
-        try:
-            drafts.discard(self.target.library, self.target.draft_item)
-        except StorageError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="warning")
-
-    def autosave(self) -> None:
-        """Keep the form as a draft if it changed since the last time, and refresh the lock."""
-        values = self.values()
-        if values == self._drafted or values == self._initial:
-            if self.target.lock is not None:
-                self._touch(self.target.lock)
-            return
-        self._drafted = copy.deepcopy(values)
-        draft = drafts.Draft(
-            self.target.library,
-            self.target.draft_item,
-            self.FORM_NAME,
-            self.target.title,
-            {"values": values, "initial": self._initial, **self.target.extra},
-            dt.datetime.now().astimezone(),
-        )
-        self._write_draft(draft)
-
-    @work(thread=True, group="form-draft", exit_on_error=False)
-    def _write_draft(self, draft: drafts.Draft) -> None:
-        try:
-            drafts.save(draft)
-        except StorageError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="warning")
-        if self.target.lock is not None:
-            locks.touch(self.target.lock)
-
-    @work(thread=True, group="form-draft", exit_on_error=False)
-    def _touch(self, lock: locks.LockInfo) -> None:
-        locks.touch(lock)
-
-    def action_break_lock(self) -> None:
-        """Break someone else's lock on the item, if it is old enough to break."""
-        held = self.target.held_by
-        if held is None:
-            return
-        if not held.is_stale():
-            self.notify(t("form.lock_not_stale"), severity="warning")
-            return
-        self._break(held)
-
-    @work(thread=True, exclusive=True, group="form-lock", exit_on_error=False)
-    def _break(self, held: locks.LockInfo) -> None:
-        item = held.path.with_name(held.path.name.removesuffix(locks.SUFFIX))
-        if not locks.break_lock(held):
-            self.app.call_from_thread(self.notify, t("form.lock_not_broken"))
-            return
-        try:
-            mine = locks.acquire(item)
-        except locks.LockedError as error:
-            self.target.held_by = error.info
-        else:
-            self.target.lock, self.target.held_by = mine, None
-        self.app.call_from_thread(self.show_lock)

@@ -26,12 +26,13 @@ class QAForm(FormScreen):
         answer = TextArea(
             str(self.start_values.get("answer", "")), id="f-answer", classes="markdown"
         )
-        yield FieldBox("answer", t("form.answer"), answer, hint=t("form.hint_markdown"))
-
-    def check_text(self, key: str, text: str) -> str | None:
-        """The question must not be empty."""
-        errors = check_entry(text, "") if key == "question" else []
-        return errors[0].message if errors else None
+        yield FieldBox(
+            "answer",
+            t("form.answer"),
+            answer,
+            hint=t("form.hint_markdown"),
+            classes="-fill",
+        )
 
     def values(self) -> dict[str, Any]:
         """Return the question and the answer."""

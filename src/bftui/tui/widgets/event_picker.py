@@ -25,15 +25,18 @@ class EventPicker(Vertical):
 
     BINDINGS = [Binding("down", "list", show=False, id="form.event_list")]
 
-    def __init__(self, events: list[tuple[str, str]], value: str = "") -> None:
+    def __init__(
+        self, events: list[tuple[str, str]], value: str = "", *, placeholder: str = ""
+    ) -> None:
         super().__init__(classes="event-picker")
         self.events = sorted(events, key=lambda pair: swedish_key(pair[1]))
         """(slug, title) of every event in the library."""
         self._value = value
+        self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         """Show the input and the (hidden until typed into) list."""
-        yield Input(self._value, classes="event-input")
+        yield Input(self._value, self._placeholder, classes="event-input", compact=True)
         yield OptionList(classes="event-options")
 
     @property

@@ -27,37 +27,46 @@ class ProgrammeRow(Vertical):
         self.number = number
         self.values = values
 
-    def _box(self, name: str, control: Any) -> FieldBox:
+    def _box(self, name: str, control: Any, hint: str = "") -> FieldBox:
         spec = _LABELS[name]
         return FieldBox(
-            row_key(self.number, name), spec.label, control, required=spec.required
+            row_key(self.number, name),
+            spec.label,
+            control,
+            required=spec.required,
+            hint=hint,
+            classes=f"row-{name}",
         )
 
     def compose(self) -> ComposeResult:
         """Lay out the row's fields and buttons."""
+        values = self.values
         with Horizontal(classes="programme-line"):
-            yield self._box("day", Input(self.values.get("day", ""), classes="day"))
-            yield self._box("time", Input(self.values.get("time", ""), classes="time"))
-            yield self._box(
-                "title", Input(self.values.get("title", ""), classes="title")
-            )
-        yield self._box(
-            "description",
-            TextArea(self.values.get("description", ""), classes="description"),
-        )
+            day = Input(values.get("day", ""), classes="day")
+            yield self._box("day", day, t("form.hint_count"))
+            yield self._box("time", Input(values.get("time", ""), classes="time"))
+        yield self._box("title", Input(values.get("title", ""), classes="title"))
+        description = TextArea(values.get("description", ""), classes="description")
+        yield self._box("description", description, t("form.hint_markdown"))
         with Horizontal(classes="programme-buttons"):
             yield Button(t("form.row_up"), classes="row-up", compact=True)
             yield Button(t("form.row_down"), classes="row-down", compact=True)
             yield Button(t("form.row_remove"), classes="row-remove", compact=True)
 
     def read(self) -> dict[str, str]:
-        """Return what is typed in the row now."""
-        return {
-            "day": self.query_one(".day", Input).value,
-            "time": self.query_one(".time", Input).value,
-            "title": self.query_one(".title", Input).value,
-            "description": self.query_one(".description", TextArea).text,
-        }
+        """Return what is typed in the row now.
+
+        A row still being composed (or removed) gives what it was made with
+        for the fields it does not show yet.
+        """
+        values = dict(self.values)
+        for control in self.query(Input).results(Input):
+            for name in ("day", "time", "title"):
+                if control.has_class(name):
+                    values[name] = control.value
+        for area in self.query(".description").results(TextArea):
+            values["description"] = area.text
+        return values
 
 
 class ProgrammeEditor(Vertical):

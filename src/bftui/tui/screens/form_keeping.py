@@ -1,0 +1,172 @@
+"""What keeps a form's work safe while it is open: autosaved drafts and the item's lock.
+
+`KeptForm` is the base of every form screen. It knows the form's target and
+values, writes a draft every few seconds when something changed, keeps the
+lock on the item fresh, shows who else holds it and breaks a stale one.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from bftui.core import drafts, locks
+from bftui.core.atomic import StorageError
+from bftui.i18n import t
+
+AUTOSAVE_SECONDS = 3.0
+"""How often a changed form is kept as a draft (and its lock refreshed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What a form dismisses with once its item is written."""
+
+    path: Path
+    """The file written (a new one after "save as new")."""
+    result: Any = None
+    """What the form handed to its target's save function."""
+
+
+@dataclass(slots=True)
+class FormTarget:
+    """Where a form's result goes, and what it needs to know about the item."""
+
+    library: Path
+    draft_item: str
+    """The draft key, e.g. `event:new` or `event:events/x.toml`."""
+    title: str
+    """What the form is called in its header and in the drafts list."""
+    save: Callable[[Any], Path]
+    """Writes the result; runs in a worker thread. Raises storage errors."""
+    save_as_new: Callable[[Any], Path] | None = None
+    """Writes the result as a new item (offered after a conflict)."""
+    reload: Callable[[], dict[str, Any]] | None = None
+    """Reads the item again and returns fresh form values (after a conflict)."""
+    lock: locks.LockInfo | None = None
+    """The lock this editor holds on the item."""
+    held_by: locks.LockInfo | None = None
+    """Someone else's lock on the item, if any."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Kept in the draft with the values (e.g. the snapshot the form was opened on)."""
+
+
+class KeptForm(ModalScreen[Saved | None]):
+    """A form whose typed values are kept as a draft and whose item stays locked."""
+
+    FORM_NAME = ""
+    """The kind of form, stored in drafts: "event", "article" or "qa"."""
+
+    def __init__(
+        self,
+        target: FormTarget,
+        values: dict[str, Any],
+        *,
+        initial: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(classes="form-screen")
+        self.target = target
+        self.start_values = copy.deepcopy(values)
+        self._initial = copy.deepcopy(initial if initial is not None else values)
+        self._drafted: dict[str, Any] | None = None
+
+    def values(self) -> dict[str, Any]:
+        """Return what is typed in the form now, as JSON-ready values (subclasses)."""
+        raise NotImplementedError
+
+    def changed(self) -> bool:
+        """Return True if anything differs from what the form was opened on."""
+        return self.values() != self._initial
+
+    def on_mount(self) -> None:
+        """Show the lock and start autosaving drafts."""
+        self.show_lock()
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+
+    def show_lock(self) -> None:
+        """Say who else is editing this item, if anyone."""
+        held = self.target.held_by
+        line = self.query_one(".form-lock", Static)
+        if held is None:
+            line.display = False
+            return
+        since = held.since.strftime("%Y-%m-%d %H:%M")
+        key = "form.lock_stale" if held.is_stale() else "form.lock_held"
+        line.update(Content(t(key, owner=held.owner, since=since)))
+        line.display = True
+
+    def autosave(self) -> None:
+        """Keep the form as a draft if it changed since the last time, and refresh the lock."""
+        values = self.values()
+        if values == self._drafted or values == self._initial:
+            if self.target.lock is not None:
+                self._touch(self.target.lock)
+            return
+        self._drafted = copy.deepcopy(values)
+        draft = drafts.Draft(
+            self.target.library,
+            self.target.draft_item,
+            self.FORM_NAME,
+            self.target.title,
+            {"values": values, "initial": self._initial, **self.target.extra},
+            dt.datetime.now().astimezone(),
+        )
+        self._write_draft(draft)
+
+    @work(thread=True, group="form-draft", exit_on_error=False)
+    def _write_draft(self, draft: drafts.Draft) -> None:
+        try:
+            drafts.save(draft)
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="warning")
+        if self.target.lock is not None:
+            locks.touch(self.target.lock)
+
+    @work(thread=True, group="form-draft", exit_on_error=False)
+    def _touch(self, lock: locks.LockInfo) -> None:
+        locks.touch(lock)
+
+    @work(thread=True, group="form-draft", exit_on_error=False)
+    def drop_draft(self) -> None:
+        """Throw the form's draft away (in a worker)."""
+        self.forget_draft()
+
+    def forget_draft(self) -> None:
+        """Throw the form's draft away, now; call from a worker thread."""
+        try:
+            drafts.discard(self.target.library, self.target.draft_item)
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="warning")
+
+    def action_break_lock(self) -> None:
+        """Break someone else's lock on the item, if it is old enough to break."""
+        held = self.target.held_by
+        if held is None:
+            return
+        if not held.is_stale():
+            self.notify(t("form.lock_not_stale"), severity="warning")
+            return
+        self._break(held)
+
+    @work(thread=True, exclusive=True, group="form-lock", exit_on_error=False)
+    def _break(self, held: locks.LockInfo) -> None:
+        item = held.path.with_name(held.path.name.removesuffix(locks.SUFFIX))
+        if not locks.break_lock(held):
+            self.app.call_from_thread(self.notify, t("form.lock_not_broken"))
+            return
+        try:
+            mine = locks.acquire(item)
+        except locks.LockedError as error:
+            self.target.held_by = error.info
+        else:
+            self.target.lock, self.target.held_by = mine, None
+        self.app.call_from_thread(self.show_lock)
