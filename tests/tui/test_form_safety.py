@@ -1,0 +1,153 @@
+"""Nothing typed is lost: drafts come back after a dropped session, conflicts overwrite nothing, quit asks."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from conftest import main_screen, open_item, settle  # type: ignore[import-not-found]
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from bftui.core import drafts, locks
+from bftui.tui.app import BftuiApp
+from bftui.tui.screens.confirm import ConfirmScreen
+from bftui.tui.screens.conflict import ConflictScreen
+from bftui.tui.screens.drafts import DraftsScreen
+from bftui.tui.screens.event_form import EventForm
+
+EVENT_2019 = "2019-natverkstraff-malmo"
+
+
+async def type_text(pilot: Pilot[int], text: str) -> None:
+    await pilot.press(*[c if c != " " else "space" for c in text])
+
+
+async def open_event_form(pilot: Pilot[int]) -> tuple[EventForm, Path]:
+    """Show the 2019 meeting and open it in its form (E)."""
+    await settle(pilot)
+    library = main_screen(pilot).library
+    assert library is not None
+    event = library.event(EVENT_2019)
+    assert event is not None
+    await open_item(pilot, event)
+    await pilot.press("E")
+    await settle(pilot)
+    form = pilot.app.screen
+    assert isinstance(form, EventForm)
+    return form, event.path
+
+
+async def set_city(pilot: Pilot[int], form: EventForm, city: str) -> None:
+    form.query_one("#f-city", Input).focus()
+    await pilot.press("ctrl+u")
+    await type_text(pilot, city)
+
+
+async def test_draft_is_offered_at_next_start_and_restores(library_path: Path) -> None:
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Halvfardig traff")
+        assert isinstance(app.screen, EventForm)
+        app.screen.autosave()  # what its timer does every few seconds
+        await settle(pilot)
+    # The session ends with the form still open, as when a connection drops.
+    assert drafts.list_drafts(library_path)
+    again = BftuiApp(library_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, DraftsScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        form = again.screen
+        assert isinstance(form, EventForm)
+        assert form.query_one("#f-title", Input).value == "Halvfardig traff"
+        assert form.changed()  # so Escape asks before throwing it away
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(again.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+    assert drafts.list_drafts(library_path) == []
+
+
+async def test_conflict_back_then_save_as_new(app: BftuiApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        form, path = await open_event_form(pilot)
+        before = set(path.parent.glob("*.toml"))
+        await set_city(pilot, form, "Lund")
+        theirs = path.read_text(encoding="utf-8").replace("Malmö", "Göteborg")
+        path.write_text(theirs, encoding="utf-8")  # someone else, meanwhile
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictScreen)
+        assert path.read_text(encoding="utf-8") == theirs
+        await pilot.press("b")  # back to the form, nothing lost
+        await settle(pilot)
+        assert app.screen is form
+        assert form.query_one("#f-city", Input).value == "Lund"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("n")  # save as a new item
+        await settle(pilot)
+        assert not isinstance(app.screen, EventForm | ConflictScreen)
+        assert path.read_text(encoding="utf-8") == theirs
+        (copy,) = set(path.parent.glob("*.toml")) - before
+        assert tomllib.loads(copy.read_text(encoding="utf-8"))["city"] == "Lund"
+        shown = main_screen(pilot).current
+        assert shown is not None and shown.path == copy
+
+
+async def test_conflict_reload_shows_the_file_on_disk(app: BftuiApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        form, path = await open_event_form(pilot)
+        await set_city(pilot, form, "Lund")
+        theirs = path.read_text(encoding="utf-8").replace("Malmö", "Göteborg")
+        path.write_text(theirs, encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen is form
+        assert form.query_one("#f-city", Input).value == "Göteborg"
+        assert not form.changed()
+        await pilot.press("ctrl+s")  # against the version now on disk
+        await settle(pilot)
+        assert not isinstance(app.screen, EventForm)
+    assert path.read_text(encoding="utf-8") == theirs
+
+
+async def test_quit_with_changed_form_asks(app: BftuiApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        form, path = await open_event_form(pilot)
+        lock = locks.lock_path(path)
+        assert lock.exists()
+        await set_city(pilot, form, "Lund")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is form and app.return_code is None
+        assert form.query_one("#f-city", Input).value == "Lund"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.return_code == 0
+    assert not lock.exists()
+    assert "Malmö" in path.read_text(encoding="utf-8")
+
+
+async def test_quit_with_unchanged_form_gives_the_lock_back(app: BftuiApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        _, path = await open_event_form(pilot)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert app.return_code == 0
+    assert not locks.lock_path(path).exists()
