@@ -69,6 +69,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path} cannot be read: {error}",
     ),
     "reader.reloading": ("Läser om biblioteket …", "Reading the library again …"),
+    "reader.too_deep": (
+        "Texten här är nästlad djupare än läsaren kan visa (citat i citat, listor i "
+        "listor), så den visas som den är skriven:",
+        "This text is nested deeper than the reader can show (quotes in quotes, "
+        "lists in lists), so it is shown as written:",
+    ),
     "welcome.counts": (
         "{articles} artiklar och {events} evenemang.",
         "{articles} articles and {events} events.",

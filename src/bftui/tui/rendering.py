@@ -8,21 +8,32 @@ Line API, paints the first section at once and adds the rest as it comes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
-from rich.console import Console
+from rich.console import Console, Group
 from rich.markdown import Heading, Markdown
 from rich.segment import Segment
+from rich.text import Text
 from rich.theme import Theme
 from textual.color import Color, ColorParseError
 from textual.strip import Strip
+
+from bftui.i18n import t
 
 _splitter = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 MAX_WIDTH = 100
 """Lines longer than this are hard to read; wider terminals get a margin instead."""
+
+MAX_DEPTH = 16
+"""Blocks nested deeper (quotes in quotes, lists in lists) are shown as written, with
+a notice: markdown-it drops whatever lies below 20 levels, without a word."""
+
+_DEEP = re.compile(rf"^[ \t>*+\-\d.)]{{{MAX_DEPTH},}}", re.MULTILINE)
+"""A line that may open that deep: only then is the section parsed to find out."""
 
 
 class _LeftHeading(Heading):
@@ -147,7 +158,14 @@ def render_section(
         highlight=False,
     )
     links: list[LinkSpan] = []
-    rendered = console.render_lines(_Markdown(source, hyperlinks=True), pad=False)
+    document: Markdown | Group = _Markdown(source, hyperlinks=True)
+    if (
+        _DEEP.search(source)
+        and max((token.level for token in _splitter.parse(source)), default=0)
+        >= MAX_DEPTH
+    ):
+        document = Group(Text(t("reader.too_deep"), style="italic"), "", Text(source))
+    rendered = console.render_lines(document, pad=False)
     strips = [
         Strip(_unlink(line, number, links)) for number, line in enumerate(rendered)
     ]

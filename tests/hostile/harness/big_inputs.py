@@ -1,0 +1,200 @@
+"""Big and deep files, and how long bftui takes to load, compose and show them.
+
+    python tests/hostile/harness/big_inputs.py
+
+writes each file into a copy of the sample library, then times the loader,
+compose and the app: the reader renders the file while the sidebar cursor
+keeps moving, and a 10 ms ticker records the longest event-loop stall.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bftui.core.compose import compose
+from bftui.core.library import load
+from bftui.paths import bundled_library
+
+FRONT = (
+    '+++\ntitle = "{title}"\nkind = "{kind}"\npublished = 2024-01-02\n{extra}+++\n\n'
+)
+INTERVIEWEE = '\n[interviewee]\nname = "Anita Svantesson"\n'
+PARAGRAPH = (
+    "Bostad först-teamet i Malmö arrangerade träffen i samarbete med Sveriges "
+    "Stadsmissioner, med *över 200* deltagare och `kod` och [en länk](https://x.se/).\n\n"
+)
+
+
+def five_megabytes() -> str:
+    """Return a 5 MB report: paragraphs under section headings."""
+    sections, size, parts = 0, 0, []
+    while size < 5 * 2**20:
+        sections += 1
+        part = f"## Avsnitt {sections}\n\n" + PARAGRAPH * 40
+        parts.append(part)
+        size += len(part.encode())
+    return FRONT.format(title="Fem megabyte", kind="report", extra="") + "".join(parts)
+
+
+def hundred_thousand_lines() -> str:
+    """Return an article of 100,000 short lines (one long paragraph and list)."""
+    lines = [f"- rad {number} med lite text" for number in range(100_000)]
+    return FRONT.format(title="Hundratusen rader", kind="report", extra="") + "\n".join(
+        lines
+    )
+
+
+def deep_quotes() -> str:
+    """Return Markdown with blockquotes nested 1,000 levels deep."""
+    body = "\n".join(">" * level + " nivå " + str(level) for level in range(1, 1001))
+    return FRONT.format(title="Djupa citat", kind="report", extra="") + body + "\n"
+
+
+def deep_lists() -> str:
+    """Return Markdown with list items nested 1,000 levels deep."""
+    body = "\n".join("  " * level + f"- nivå {level}" for level in range(1000))
+    return FRONT.format(title="Djupa listor", kind="report", extra="") + body + "\n"
+
+
+def deep_mixed() -> str:
+    """Return Markdown nesting quotes, lists and emphasis 1,000 levels deep."""
+    body = "> - " * 500 + "*" * 1000 + "text" + "*" * 1000 + "\n\n" + "[" * 1000 + "x"
+    return FRONT.format(title="Djupt blandat", kind="report", extra="") + body + "\n"
+
+
+def many_entries() -> str:
+    """Return an interview with 5,000 Q&A entries."""
+    entries = "".join(
+        f"### Fråga {number}?\n\nSvar {number}: {PARAGRAPH}" for number in range(5000)
+    )
+    front = FRONT.format(title="Femtusen frågor", kind="interview", extra=INTERVIEWEE)
+    return front + "Intro.\n\n" + entries
+
+
+INPUTS: dict[str, Callable[[], str]] = {
+    "5mb": five_megabytes,
+    "100k-lines": hundred_thousand_lines,
+    "deep-quotes": deep_quotes,
+    "deep-lists": deep_lists,
+    "deep-mixed": deep_mixed,
+    "5000-entries": many_entries,
+}
+
+
+def write_input(root: Path, name: str) -> Path:
+    """Write input `name` into library `root` and return its path."""
+    path = root / f"stor-{name}.md"
+    path.write_text(INPUTS[name](), encoding="utf-8")
+    return path
+
+
+async def open_in_app(
+    root: Path, slug: str, keys: int = 6, until: int | None = None
+) -> dict[str, Any]:
+    """Open `slug` in the app; return render time, sidebar moves and the longest stall.
+
+    The app runs until the whole document is rendered, or `until` lines are.
+    """
+    from textual.widgets import Tree
+
+    from bftui.tui.app import BftuiApp
+    from bftui.tui.screens.main import MainScreen
+
+    app = BftuiApp(root)
+    stall = 0.0
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen_stack[0]
+        assert isinstance(screen, MainScreen) and screen.library is not None
+        item = screen.library.article(slug)
+        assert item is not None, screen.library.problems
+        running = True
+
+        async def ticker() -> None:
+            nonlocal stall
+            last = time.perf_counter()
+            while running:
+                await asyncio.sleep(0.01)
+                now = time.perf_counter()
+                stall = max(stall, now - last - 0.01)
+                last = now
+
+        task = asyncio.create_task(ticker())
+        began = time.perf_counter()
+        screen.open_item(item)
+        tree = screen.query_one(Tree)
+        tree.focus()
+        lines = []
+        for number in range(keys):  # while the reader renders, the sidebar moves
+            # Down and back up: the cursor ends on the item, so no preview replaces it.
+            await pilot.press("down" if number % 2 == 0 else "up")
+            lines.append(tree.cursor_line)
+
+        def done() -> bool:
+            rendered = screen.document.rendered
+            shown = rendered.complete or bool(until and len(rendered.lines) >= until)
+            return screen.current is item and shown
+
+        while not done():
+            await asyncio.sleep(0.02)
+            if time.perf_counter() - began > 120:
+                raise TimeoutError(slug)
+        seconds = time.perf_counter() - began
+        running = False
+        await task
+        shown = len(screen.document.rendered.lines)
+        text = "\n".join(line.text for line in screen.document.rendered.lines[:400])
+    return {
+        "app_render_s": round(seconds, 2),
+        "largest_stall_s": round(stall, 3),
+        "sidebar_moved": len(set(lines)) > 1,
+        "lines_shown": shown,
+        "head": text,
+    }
+
+
+def measure(name: str) -> dict[str, Any]:
+    """Time the loader, compose and the app on input `name`."""
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch) / "library"
+        shutil.copytree(bundled_library(), root)
+        path = write_input(root, name)
+        began = time.perf_counter()
+        library = load(root)
+        loaded = time.perf_counter() - began
+        item = library.article(path.stem)
+        assert item is not None, [str(p) for p in library.problems]
+        began = time.perf_counter()
+        markdown = compose(item, library)
+        composed = time.perf_counter() - began
+        shown = asyncio.run(open_in_app(root, path.stem))
+        shown.pop("head")
+        return {
+            "input": name,
+            "bytes": path.stat().st_size,
+            "lines": path.read_text(encoding="utf-8").count("\n"),
+            "load_s": round(loaded, 2),
+            "compose_s": round(composed, 2),
+            "composed_chars": len(markdown),
+            **shown,
+        }
+
+
+def main() -> int:
+    """Measure every input (or those named) and print the results as JSON lines."""
+    for name in sys.argv[1:] or INPUTS:
+        print(json.dumps(measure(name)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

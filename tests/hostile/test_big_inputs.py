@@ -1,0 +1,103 @@
+"""Big and deep inputs: a 5 MB article, 100,000 lines, 1,000 levels, 5,000 entries.
+
+The loader and compose take them in stride; the reader shows them while the
+sidebar keeps moving, or says what it could not show as Markdown. Full
+timings: `python tests/hostile/harness/big_inputs.py`.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from rich.theme import Theme
+
+from bftui.core import qa
+from bftui.core.compose import compose
+from bftui.core.library import load, read_body
+from bftui.core.reading import MAX_FILE_BYTES
+from bftui.i18n import t
+from bftui.tui.rendering import render_document
+
+from .harness.big_inputs import INPUTS, open_in_app, write_input
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(INPUTS))
+def test_big_and_deep_files_load_and_compose_quickly(
+    sample_copy: Path, name: str
+) -> None:
+    path = write_input(sample_copy, name)
+    began = time.perf_counter()
+    library = load(sample_copy)
+    article = library.article(path.stem)
+    assert article is not None, [str(p) for p in library.problems]
+    markdown = compose(article, library)
+    assert time.perf_counter() - began < 5
+    assert len(markdown) > 0.9 * len(read_body(article))
+
+
+@pytest.mark.parametrize("name", ["deep-quotes", "deep-lists", "deep-mixed"])
+def test_deep_nesting_is_shown_as_written_with_a_notice(
+    sample_copy: Path, name: str
+) -> None:
+    """Regression: markdown-it dropped everything below 20 levels without a word."""
+    path = write_input(sample_copy, name)
+    library = load(sample_copy)
+    article = library.article(path.stem)
+    assert article is not None
+    began = time.perf_counter()
+    lines = [
+        line.text
+        for section in render_document(compose(article, library), 80, Theme())
+        for line in section.lines
+    ]
+    assert time.perf_counter() - began < 10
+    text = "\n".join(lines)
+    notice = t("reader.too_deep").split()[0]
+    assert notice in text
+    last = {"deep-quotes": "nivå 1000", "deep-lists": "nivå 999", "deep-mixed": "x"}
+    assert last[name] in text.replace("\n", " ")
+
+
+def test_ordinary_nesting_is_still_rendered_as_markdown() -> None:
+    markdown = "> citat\n>> i citat\n\n- punkt\n  - i punkt\n    - djupare\n"
+    text = "\n".join(
+        line.text for s in render_document(markdown, 80, Theme()) for line in s.lines
+    )
+    assert t("reader.too_deep").split()[0] not in text and "▌" in text and "•" in text
+
+
+def test_a_file_over_the_size_limit_is_a_problem_not_a_hang(sample_copy: Path) -> None:
+    path = sample_copy / "enorm.md"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written or read
+    library = load(sample_copy)
+    assert [p.path for p in library.problems] == [Path("enorm.md")]
+
+
+@pytest.mark.slow
+async def test_five_thousand_entries_render_while_the_sidebar_moves(
+    sample_copy: Path,
+) -> None:
+    path = write_input(sample_copy, "5000-entries")
+    report = await open_in_app(sample_copy, path.stem)
+    assert report["sidebar_moved"]
+    assert report["largest_stall_s"] < 1.5
+    assert report["app_render_s"] < 20
+    body = read_body(load(sample_copy).article(path.stem))
+    assert len(qa.find_entries(body)) == 5000
+    assert report["lines_shown"] > 5000 * 4
+
+
+@pytest.mark.slow
+async def test_five_megabytes_show_their_first_screens_at_once(
+    sample_copy: Path,
+) -> None:
+    path = write_input(sample_copy, "5mb")
+    report = await open_in_app(sample_copy, path.stem, until=500)
+    assert report["sidebar_moved"]
+    assert report["app_render_s"] < 15
+    assert report["largest_stall_s"] < 1.5
+    assert "Avsnitt 1" in report["head"]
