@@ -1,0 +1,334 @@
+"""`python -m bftui.bench`: measure bftui on a synthetic library of 10,000 articles.
+
+Generates the library in a temporary folder, then measures the index alone,
+the app in a pseudo-terminal and the app headless, each several times, and
+prints medians beside a minimal Textual app measured in the same run.
+`--quick` checks the harness on a small library in a minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bftui.bench import engine, headless, terminal_runs
+from bftui.bench.generate import REPORT_SLUG, TYPICAL_SLUG, Sizes, generate
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bftui.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--runs", type=int, default=5, help="runs of each measurement (5)"
+    )
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--events", type=int, default=1_000)
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="1,000 articles, 100 events, 3 runs: check the harness",
+    )
+    parser.add_argument(
+        "--library",
+        type=Path,
+        help="use (or create) the synthetic library in this folder",
+    )
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=("engine", "terminal", "headless"),
+        help="leave a part out",
+    )
+    return parser
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def p95(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return (
+        ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+        if ordered
+        else float("nan")
+    )
+
+
+def _ms(seconds: float) -> str:
+    return "n/a" if seconds != seconds else f"{seconds * 1000:,.0f} ms"
+
+
+def _spread(values: Sequence[float]) -> str:
+    if not values:
+        return "n/a"
+    return f"{_ms(median(values))} [{_ms(min(values))}–{_ms(max(values))}]"
+
+
+class Table:
+    """Rows of figure, target, measured, baseline, and whether the target is met."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(
+        self,
+        figure: str,
+        target: str,
+        measured: str,
+        baseline: str = "",
+        met: bool | None = None,
+    ) -> None:
+        verdict = "" if met is None else ("yes" if met else "NO")
+        self.rows.append((figure, target, measured, baseline, verdict))
+        print(f"  {figure}: {measured} {baseline}", flush=True)
+
+    def print(self) -> None:
+        head = (
+            "figure",
+            "target",
+            "measured: median [min–max]",
+            "baseline / ratio",
+            "met",
+        )
+        rows = [head, *self.rows]
+        widths = [max(len(row[n]) for row in rows) for n in range(5)]
+        for number, row in enumerate(rows):
+            print(
+                "| "
+                + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True))
+                + " |"
+            )
+            if number == 0:
+                print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+
+
+def _library(args: argparse.Namespace, scratch: Path) -> Path:
+    sizes = Sizes(articles=args.articles, events=args.events)
+    if args.quick:
+        sizes = Sizes(articles=1_000, events=100)
+    root = (args.library or scratch / "bibliotek-bench").resolve()
+    if not (root / "bftui.toml").is_file():
+        print(
+            f"Writing {sizes.articles:,} articles and {sizes.events:,} events to {root} …",
+            flush=True,
+        )
+        started = time.perf_counter()
+        generate(root, sizes)
+        print(f"  written in {time.perf_counter() - started:.1f} s", flush=True)
+    files = [p for p in root.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files)
+    print(f"Library: {len(files):,} files, {size / 1e6:.1f} MB", flush=True)
+    return root
+
+
+def _engine(root: Path, runs: int, table: Table, scratch: Path) -> None:
+    print("Index alone …", flush=True)
+    builds = engine.cold_builds(root, runs)
+    seconds = [b["seconds"] for b in builds]
+    table.add(
+        "full index build, cold (separate process)",
+        "<= 5 s",
+        _spread(seconds),
+        f"{int(builds[0]['files']):,} files",
+        median(seconds) <= 5,
+    )
+    warm = engine.warm_start(root, scratch / "engine-cache", runs)
+    table.add("index warm start: open + library() + stat sync", "", _spread(warm))
+    keys = engine.keystrokes(root, scratch / "engine-cache", runs)
+    table.add(
+        "search as you type, per keystroke, p95",
+        "<= 30 ms",
+        f"{_ms(p95(keys))} (median {_ms(median(keys))}, max {_ms(max(keys))}, "
+        f"{len(keys)} keystrokes)",
+        "",
+        p95(keys) <= 0.030,
+    )
+    table.add(
+        "peak memory of a cold build (index alone)",
+        "",
+        f"{median([b['peak_mb'] for b in builds]):.0f} MB RSS",
+    )
+
+
+def _paired(
+    runs: int, first: Callable[[int], float], second: Callable[[int], float]
+) -> tuple[list[float], list[float]]:
+    """Run two measurements alternately (AB, BA, ...) so both get the same noise."""
+    a, b = [], []
+    for run in range(runs):
+        if run % 2:
+            b.append(second(run))
+            a.append(first(run))
+        else:
+            a.append(first(run))
+            b.append(second(run))
+    return a, b
+
+
+def _terminal(root: Path, runs: int, table: Table, scratch: Path) -> None:
+    print("App in a pseudo-terminal (120x40) …", flush=True)
+    home = scratch / "home"
+    warm_cache = scratch / "warm-cache"
+    terminal_runs.hello(home)  # Warm-up runs, not counted: page cache, .pyc files.
+    terminal_runs.app_start(root, warm_cache, home)
+    starts: list[dict[str, float]] = []
+    hello, _ = _paired(
+        runs,
+        lambda _: terminal_runs.hello(home),
+        lambda _: starts.append(terminal_runs.app_start(root, warm_cache, home)) or 0.0,
+    )
+    sidebar = [s["sidebar"] for s in starts]
+    ratios = [s / h for s, h in zip(sidebar, hello, strict=True)]
+    table.add(
+        "first paint with the sidebar filled, warm cache",
+        "<= 1.3x minimal",
+        _spread(sidebar),
+        f"{_spread(hello)} / {median(ratios):.2f}x",
+        median(ratios) <= 1.3,
+    )
+    colds: list[dict[str, float]] = []
+    for _ in range(runs):
+        with terminal_runs.fresh_cache() as cache:
+            colds.append(terminal_runs.app_start(root, Path(cache), home))
+    paint = [c["first_paint"] for c in colds]
+    ratio = median(paint) / median(hello)
+    table.add(
+        "first paint, cold (no cache)",
+        "<= 1.5x minimal",
+        _spread(paint),
+        f"{ratio:.2f}x",
+        ratio <= 1.5,
+    )
+    table.add(
+        "sidebar filled, cold (no cache)", "", _spread([c["sidebar"] for c in colds])
+    )
+    sessions = [terminal_runs.app_session(root, warm_cache, home) for _ in range(runs)]
+    typical = [s["typical"] for s in sessions]
+    table.add(
+        "open a typical article (8 KB), Enter to text on screen",
+        "<= 100 ms",
+        _spread(typical),
+        "",
+        median(typical) <= 0.1,
+    )
+    first = [s["report_first_screen"] for s in sessions]
+    table.add(
+        "open the 300 KB report: first screen",
+        "<= 500 ms",
+        _spread(first),
+        "",
+        median(first) <= 0.5,
+    )
+    whole = [s["report_whole"] for s in sessions]
+    table.add(
+        "open the 300 KB report: last heading reachable (End)",
+        "<= 5 s",
+        _spread(whole),
+        "",
+        median(whole) <= 5,
+    )
+    rss = [s["peak_rss_mb"] for s in sessions]
+    table.add(
+        "peak memory (app: sidebar, both items, a search)",
+        "<= 250 MB RSS",
+        f"{median(rss):.0f} MB [{min(rss):.0f}–{max(rss):.0f}]",
+        "",
+        median(rss) <= 250,
+    )
+
+
+def _headless(root: Path, runs: int, table: Table) -> None:
+    print("App headless (Textual's test driver) …", flush=True)
+    hello = [headless.run(headless.hello_start()) for _ in range(runs)]
+    figures = [
+        headless.run(headless.app_run(root, TYPICAL_SLUG, REPORT_SLUG))
+        for _ in range(runs)
+    ]
+
+    def column(name: str) -> list[float]:
+        return [f[name] for f in figures if name in f]
+
+    start = column("start_to_sidebar")
+    table.add(
+        "headless: start to sidebar filled",
+        "",
+        _spread(start),
+        f"{_spread(hello)} / {median(start) / median(hello):.2f}x",
+    )
+    table.add(
+        "headless: open typical article",
+        "<= 100 ms",
+        _spread(column("typical_first_screen")),
+        "",
+        median(column("typical_first_screen")) <= 0.1,
+    )
+    table.add(
+        "headless: report first screen",
+        "<= 500 ms",
+        _spread(column("report_first_screen")),
+        "",
+        median(column("report_first_screen")) <= 0.5,
+    )
+    table.add(
+        "headless: report wholly rendered",
+        "<= 5 s",
+        _spread(column("report_whole")),
+        "",
+        median(column("report_whole")) <= 5,
+    )
+    screen = column("search_screen_p95")
+    table.add(
+        "headless: search screen, keystroke to hits shown, p95 (incl. 60 ms pause)",
+        "",
+        _spread(screen),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the table."""
+    args = _parser().parse_args(argv)
+    runs = 3 if args.quick and args.runs == 5 else max(1, args.runs)
+    with tempfile.TemporaryDirectory(prefix="bftui-bench-") as scratch_name:
+        scratch = Path(scratch_name)
+        # The headless app and the index find their cache here, never in ~/.cache.
+        os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")
+        os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
+        os.environ["XDG_STATE_HOME"] = str(scratch / "state")
+        root = _library(args, scratch)
+        load = os.getloadavg()[0]
+        print(
+            f"{os.cpu_count()} cores, load average {load:.1f}, {runs} runs each",
+            flush=True,
+        )
+        table = Table()
+        parts = [
+            ("engine", lambda: _engine(root, runs, table, scratch)),
+            ("terminal", lambda: _terminal(root, runs, table, scratch)),
+            ("headless", lambda: _headless(root, runs, table)),
+        ]
+        for name, part in parts:
+            if name in args.skip:
+                continue
+            try:
+                part()
+            except Exception as error:  # A part the app cannot do yet: say so, go on.
+                print(f"  {name}: failed: {type(error).__name__}: {error}", flush=True)
+                table.add(f"{name} (failed)", "", f"{type(error).__name__}: {error}")
+        print(f"\nload average at the end: {os.getloadavg()[0]:.1f}\n")
+        table.print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

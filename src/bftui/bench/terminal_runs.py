@@ -1,0 +1,114 @@
+"""The app and the baseline in a real (pseudo-)terminal: first paint, opening items, memory."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bftui.bench.generate import (
+    LIBRARY_TITLE,
+    REPORT_END_MARK,
+    REPORT_MARK,
+    TYPICAL_MARK,
+)
+from bftui.bench.hello import MARK as HELLO_MARK
+from bftui.bench.terminal import MarkerTimeout, Terminal
+
+SIDEBAR_MARK = LIBRARY_TITLE
+"""The header shows the library's title once the library is loaded and listed."""
+
+
+def environment(cache: Path, home: Path) -> dict[str, str]:
+    """Return the environment of one run: its own cache, no user config."""
+    return {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "COLORTERM": "truecolor",
+        "XDG_CACHE_HOME": str(cache),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "BFTUI_LIBRARY": "",
+    }
+
+
+def hello(home: Path) -> float:
+    """Return seconds until the minimal app's line is on screen."""
+    terminal = Terminal(
+        [sys.executable, "-m", "bftui.bench.hello"], environment(home / "cache", home)
+    )
+    try:
+        return terminal.wait_for(HELLO_MARK, 30) - terminal.started
+    finally:
+        terminal.close()
+
+
+def app_start(root: Path, cache: Path, home: Path) -> dict[str, float]:
+    """Start the app; return seconds to the first paint (its header) and to the sidebar."""
+    terminal = Terminal(
+        [sys.executable, "-m", "bftui", str(root)], environment(cache, home)
+    )
+    try:
+        shell = terminal.wait_for(root.name, 60) - terminal.started
+        sidebar = terminal.wait_for(SIDEBAR_MARK, 120) - terminal.started
+        return {"first_paint": shell, "sidebar": sidebar}
+    finally:
+        terminal.close()
+
+
+def _palette_open(terminal: Terminal, words: str) -> float:
+    """Jump to an item with the command palette; return when Enter was sent."""
+    terminal.send("escape")
+    terminal.drain(0.3)
+    terminal.send("ctrl+p")
+    terminal.drain(0.5)
+    terminal.send(words)
+    terminal.drain(1.0)  # The palette lists its hits; then the first is chosen.
+    return terminal.send("enter")
+
+
+def app_session(root: Path, cache: Path, home: Path) -> dict[str, float]:
+    """Open the typical article and the long report through the palette; peak memory."""
+    terminal = Terminal(
+        [sys.executable, "-m", "bftui", str(root)], environment(cache, home)
+    )
+    figures: dict[str, float] = {}
+    try:
+        terminal.wait_for(SIDEBAR_MARK, 120)
+        terminal.drain(1.0)
+        sent = _palette_open(terminal, "Typiska intervjun")
+        figures["typical"] = terminal.wait_for(TYPICAL_MARK, 30, terminal.mark()) - sent
+        sent = _palette_open(terminal, "Stora utvärderingsrapporten")
+        since = terminal.mark()
+        figures["report_first_screen"] = (
+            terminal.wait_for(REPORT_MARK, 60, since) - sent
+        )
+        terminal.send("tab")
+        deadline = time.perf_counter() + 60
+        while True:  # End until the last heading shows: the whole report is there.
+            terminal.send("end")
+            try:
+                figures["report_whole"] = (
+                    terminal.wait_for(REPORT_END_MARK, 0.25, since) - sent
+                )
+                break
+            except MarkerTimeout:
+                if time.perf_counter() > deadline:
+                    raise
+        terminal.send("ctrl+f")
+        terminal.drain(0.5)
+        terminal.send("malmo")
+        terminal.drain(2.0)
+        terminal.send("escape")
+        terminal.drain(0.3)
+        figures["peak_rss_mb"] = terminal.peak_rss_mb()
+    finally:
+        terminal.close()
+    return figures
+
+
+def fresh_cache() -> tempfile.TemporaryDirectory[str]:
+    """Return an empty cache folder for a cold start."""
+    return tempfile.TemporaryDirectory(prefix="bftui-bench-cold-")
