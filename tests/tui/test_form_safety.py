@@ -55,7 +55,8 @@ async def test_draft_is_offered_at_next_start_and_restores(library_path: Path) -
         app.screen.autosave()  # what its timer does every few seconds
         await settle(pilot)
     # The session ends with the form still open, as when a connection drops.
-    assert drafts.list_drafts(library_path)
+    (draft,) = drafts.list_drafts(library_path)
+    assert draft.title == "Ny träff: Halvfardig traff"  # as it is offered
     again = BftuiApp(library_path)
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -53,8 +53,8 @@ class FieldError:
 
 
 ARTICLE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("kind", "choice", required=True, choices=ARTICLE_KINDS),
     FieldSpec("title", "text", required=True),
+    FieldSpec("kind", "choice", required=True, choices=ARTICLE_KINDS),
     FieldSpec("published", "date", required=True),
     FieldSpec("lead", "text"),
     FieldSpec("tags", "list"),

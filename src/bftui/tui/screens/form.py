@@ -149,8 +149,11 @@ class FormScreen(KeptForm):
         invalid = next((box for box in boxes.values() if box.error), None)
         if focus and invalid is not None and invalid.display:
             invalid.focus_control()
-            # After the refresh, so the error line shown just now counts.
-            self.call_after_refresh(self.body.scroll_to_widget, invalid, animate=False)
+            # After the refresh, so the error line shown just now counts; in the
+            # middle, so the fields around it are seen too.
+            self.call_after_refresh(
+                self.body.scroll_to_widget, invalid, animate=False, center=True
+            )
 
     def show_message(self, message: str) -> None:
         """Show a message about the whole form (why saving failed)."""

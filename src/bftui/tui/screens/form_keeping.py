@@ -104,6 +104,13 @@ class KeptForm(ModalScreen[Saved | None]):
         line.update(Content(t(key, owner=held.owner, since=since)))
         line.display = True
 
+    def draft_title(self, values: dict[str, Any]) -> str:
+        """Return what the draft is called when offered: the form's title and what was typed."""
+        typed = str(values.get("title") or values.get("question") or "").strip()
+        if not typed or typed in self.target.title:
+            return self.target.title
+        return f"{self.target.title}: {typed}"
+
     def autosave(self) -> None:
         """Keep the form as a draft if it changed since the last time, and refresh the lock."""
         values = self.values()
@@ -116,7 +123,7 @@ class KeptForm(ModalScreen[Saved | None]):
             self.target.library,
             self.target.draft_item,
             self.FORM_NAME,
-            self.target.title,
+            self.draft_title(values),
             {"values": values, "initial": self._initial, **self.target.extra},
             dt.datetime.now().astimezone(),
         )
