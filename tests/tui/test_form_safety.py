@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
 import tomllib
 from pathlib import Path
 
 from conftest import main_screen, open_item, settle  # type: ignore[import-not-found]
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from bftui.core import drafts, locks
 from bftui.tui.app import BftuiApp
@@ -152,3 +154,31 @@ async def test_quit_with_unchanged_form_gives_the_lock_back(app: BftuiApp) -> No
         await settle(pilot)
         assert app.return_code == 0
     assert not locks.lock_path(path).exists()
+
+
+async def test_stale_lock_broken_in_the_form_is_given_back(app: BftuiApp) -> None:
+    library = app.library_root
+    path = library / "events" / f"{EVENT_2019}.toml"
+    lock = locks.lock_path(path)
+    record = {
+        "user": "eva",
+        "host": "annan",
+        "pid": 1,
+        "since": "2020-01-01T10:00:00+01:00",
+        "token": "x",
+    }
+    lock.write_text(json.dumps(record), encoding="utf-8")
+    os.utime(lock, (1577869200, 1577869200))  # untouched since 2020
+    async with app.run_test(size=(80, 24)) as pilot:
+        form, _ = await open_event_form(pilot)
+        line = form.query_one(".form-lock", Static)
+        assert line.display and "eva@annan" in str(line.render())
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        assert not line.display
+        mine = locks.read_lock(path)
+        assert mine is not None and mine.is_mine()
+        await pilot.press("escape")  # nothing changed: closes at once
+        await settle(pilot)
+        assert not isinstance(app.screen, EventForm)
+    assert not lock.exists()

@@ -35,9 +35,11 @@ def quit_app(app: App[Any]) -> None:
 
 
 def _leave(app: App[Any], forms: list[FormScreen]) -> None:
-    held = [form.target.lock for form in forms]
-    held += [s.opened.lock for s in app.screen_stack if isinstance(s, QAListScreen)]
-    mine = [lock for lock in held if lock is not None]
+    held = [form.target.holding.lock for form in forms]
+    held += [
+        s.opened.holding.lock for s in app.screen_stack if isinstance(s, QAListScreen)
+    ]
+    mine = list({id(lock): lock for lock in held if lock is not None}.values())
     if not forms and not mine:
         app.exit()
         return

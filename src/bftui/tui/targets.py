@@ -24,6 +24,7 @@ from bftui.i18n import t
 from bftui.tui.screens.article_form import ArticleForm
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.form import FormScreen, FormTarget
+from bftui.tui.screens.form_keeping import Holding
 from bftui.tui.screens.qa_form import QAForm
 
 
@@ -71,8 +72,8 @@ class Opened:
     def __init__(self, path: Path, snap: Snapshot) -> None:
         self.path = path
         self.snap = snap
-        self.lock: locks.LockInfo | None = None
-        self.held_by: locks.LockInfo | None = None
+        self.holding = Holding()
+        """The lock on the item, shared with the forms opened on it."""
 
     @classmethod
     def read(cls, path: Path, *, lock: bool = True) -> Opened:
@@ -80,16 +81,16 @@ class Opened:
         opened = cls(path, storage.snapshot(path))
         if lock:
             try:
-                opened.lock = locks.acquire(path)
+                opened.holding.lock = locks.acquire(path)
             except locks.LockedError as error:
-                opened.held_by = error.info
+                opened.holding.held_by = error.info
         return opened
 
     def release(self) -> None:
         """Give the lock back."""
-        if self.lock is not None:
-            locks.release(self.lock)
-            self.lock = None
+        if self.holding.lock is not None:
+            locks.release(self.holding.lock)
+            self.holding.lock = None
 
     def extra(self) -> dict[str, Any]:
         """What a draft needs to restore this form against the same file version."""
@@ -121,8 +122,7 @@ def edit_form(
         t("form.edit", title=item.title),
         save=lambda _: path,
         reload=reload,
-        lock=opened.lock,
-        held_by=opened.held_by,
+        holding=opened.holding,
         extra=opened.extra(),
     )
     start = _values(item, opened.snap.text)
@@ -183,8 +183,7 @@ def entry_form(
         key,
         t(title, title=article.title),
         save,
-        lock=opened.lock,
-        held_by=opened.held_by,
+        holding=opened.holding,
         extra=opened.extra(),
     )
     return QAForm(target, values or start, initial=start)

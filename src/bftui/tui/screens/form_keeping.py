@@ -38,6 +38,20 @@ class Saved:
 
 
 @dataclass(slots=True)
+class Holding:
+    """The lock on an item: this editor's, or the one someone else holds.
+
+    Shared by everything open on the item (its forms, its Q&A list), so a
+    lock taken over in a form is the one given back when the item closes.
+    """
+
+    lock: locks.LockInfo | None = None
+    """The lock this editor holds on the item."""
+    held_by: locks.LockInfo | None = None
+    """Someone else's lock on the item, if any."""
+
+
+@dataclass(slots=True)
 class FormTarget:
     """Where a form's result goes, and what it needs to know about the item."""
 
@@ -52,10 +66,8 @@ class FormTarget:
     """Writes the result as a new item (offered after a conflict)."""
     reload: Callable[[], dict[str, Any]] | None = None
     """Reads the item again and returns fresh form values (after a conflict)."""
-    lock: locks.LockInfo | None = None
-    """The lock this editor holds on the item."""
-    held_by: locks.LockInfo | None = None
-    """Someone else's lock on the item, if any."""
+    holding: Holding = field(default_factory=Holding)
+    """The lock on the item."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Kept in the draft with the values (e.g. the snapshot the form was opened on)."""
 
@@ -94,7 +106,7 @@ class KeptForm(ModalScreen[Saved | None]):
 
     def show_lock(self) -> None:
         """Say who else is editing this item, if anyone."""
-        held = self.target.held_by
+        held = self.target.holding.held_by
         line = self.query_one(".form-lock", Static)
         if held is None:
             line.display = False
@@ -115,8 +127,8 @@ class KeptForm(ModalScreen[Saved | None]):
         """Keep the form as a draft if it changed since the last time, and refresh the lock."""
         values = self.values()
         if values == self._drafted or values == self._initial:
-            if self.target.lock is not None:
-                self._touch(self.target.lock)
+            if self.target.holding.lock is not None:
+                self._touch(self.target.holding.lock)
             return
         self._drafted = copy.deepcopy(values)
         draft = drafts.Draft(
@@ -135,8 +147,8 @@ class KeptForm(ModalScreen[Saved | None]):
             drafts.save(draft)
         except StorageError as error:
             self.app.call_from_thread(self.notify, error.message, severity="warning")
-        if self.target.lock is not None:
-            locks.touch(self.target.lock)
+        if self.target.holding.lock is not None:
+            locks.touch(self.target.holding.lock)
 
     @work(thread=True, group="form-draft", exit_on_error=False)
     def _touch(self, lock: locks.LockInfo) -> None:
@@ -156,7 +168,7 @@ class KeptForm(ModalScreen[Saved | None]):
 
     def action_break_lock(self) -> None:
         """Break someone else's lock on the item, if it is old enough to break."""
-        held = self.target.held_by
+        held = self.target.holding.held_by
         if held is None:
             return
         if not held.is_stale():
@@ -173,7 +185,7 @@ class KeptForm(ModalScreen[Saved | None]):
         try:
             mine = locks.acquire(item)
         except locks.LockedError as error:
-            self.target.held_by = error.info
+            self.target.holding.held_by = error.info
         else:
-            self.target.lock, self.target.held_by = mine, None
+            self.target.holding.lock, self.target.holding.held_by = mine, None
         self.app.call_from_thread(self.show_lock)
