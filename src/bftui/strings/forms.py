@@ -195,12 +195,12 @@ STRINGS.update(
         ),
         # The Q&A list.
         "form.qa_key_close": ("Stäng", "Close"),
-        "form.qa_key_add": ("Ny efter vald", "Add after"),
+        "form.qa_key_add": ("Ny efter", "Add after"),
         "form.qa_key_add_end": ("Ny sist", "Add at end"),
         "form.qa_key_edit": ("Redigera", "Edit"),
         "form.qa_key_delete": ("Ta bort", "Delete"),
-        "form.qa_key_up": ("Flytta upp", "Move up"),
-        "form.qa_key_down": ("Flytta ned", "Move down"),
+        "form.qa_key_up": ("Upp", "Up"),
+        "form.qa_key_down": ("Ned", "Down"),
         "form.qa_empty": (
             "(inga frågor ännu: a lägger till en)",
             "(no questions yet: a adds one)",

@@ -53,7 +53,7 @@ class QAListScreen(ModalScreen[bool]):
             yield Static(Content(self.article.title), classes="form-title")
             yield OptionList(id="qa-entries")
             yield Static("", classes="form-message")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """List the entries and focus the list."""
