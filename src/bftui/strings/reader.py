@@ -68,6 +68,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path} kan inte läsas: {error}",
         "{path} cannot be read: {error}",
     ),
+    "reader.indexing": (
+        "Läser {done} av {total} filer …",
+        "Reading {done} of {total} files …",
+    ),
+    "reader.removed": (
+        "{name} har tagits bort av någon annan; texten som visas är den senast lästa.",
+        "{name} was removed by someone else; the text shown is the last one read.",
+    ),
+    "reader.watch_failed": (
+        "Ändringar i mappen följs inte längre ({error}); tryck r för att läsa om.",
+        "Changes in the folder are no longer followed ({error}); press r to reload.",
+    ),
     "reader.reloading": ("Läser om biblioteket …", "Reading the library again …"),
     "reader.too_deep": (
         "Texten här är nästlad djupare än läsaren kan visa (citat i citat, listor i "

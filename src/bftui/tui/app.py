@@ -70,7 +70,7 @@ class BftuiApp(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         """Start on the main screen."""
-        return MainScreen(self.library_root)
+        return MainScreen(self.library_root, self.settings.watch)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Offer the app's own actions in the command palette, in the UI language."""

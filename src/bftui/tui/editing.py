@@ -20,7 +20,7 @@ from textual.screen import Screen
 from bftui.core import drafts, trash
 from bftui.core.atomic import StorageError
 from bftui.core.drafts import Draft
-from bftui.core.library import Library, load
+from bftui.core.library import Library
 from bftui.core.model import Article, Item
 from bftui.i18n import t
 from bftui.tui.messages import LibraryLoaded
@@ -63,6 +63,8 @@ class EditingScreen(Screen[None]):
 
         def open_item(self, item: Item) -> None: ...
 
+        def read_library(self) -> Library: ...
+
     def on_mount(self) -> None:
         """Offer the drafts an earlier session left behind."""
         self._find_drafts()
@@ -72,7 +74,7 @@ class EditingScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="edit-reload", exit_on_error=False)
     def reload_and_show(self, path: Path | None) -> None:
         """Read the library again, then select and show the item in `path`."""
-        library = load(self.library_root)
+        library = self.read_library()
         item = library.item_at(path) if path is not None else None
         self.app.call_from_thread(self._loaded, library, item)
 
@@ -197,7 +199,7 @@ class EditingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="edit-reload", exit_on_error=False)
     def _check_after_editor(self, path: Path, before: set[str]) -> None:
-        library = load(self.library_root)
+        library = self.read_library()
         new = [str(p) for p in library.problems if _about(p.path, path)]
         added = [p for p in new if p not in before]
         item = library.item_at(path)

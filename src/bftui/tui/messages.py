@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.message import Message
 
 from bftui.core.filtering import ItemFilter
@@ -12,10 +14,14 @@ from bftui.core.model import Article, Event
 class LibraryLoaded(Message):
     """The library folder has been read (or read again)."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(
+        self, library: Library, changed: frozenset[Path] = frozenset()
+    ) -> None:
         super().__init__()
         self.library = library
         """Everything that was loaded, problems included."""
+        self.changed = changed
+        """Files known to have changed since the last load (absolute paths)."""
         self.article_filter = ItemFilter[Article](library.articles)
         """The articles, prepared for filtering (built in the loading thread)."""
         self.event_filter = ItemFilter[Event](library.events)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from textual import on, work
@@ -10,14 +11,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Tree
+from textual.widgets import Footer, Header, Input, Static, Tree
 
 from bftui.core.compose import compose
 from bftui.core.filtering import ItemFilter
-from bftui.core.library import Library, load
+from bftui.core.index import Index
+from bftui.core.library import Library
 from bftui.core.links import resolve_link
 from bftui.core.model import Article, Event, Item
 from bftui.core.text import safe_text
+from bftui.core.watch import watch
 from bftui.i18n import t
 from bftui.tui.editing import EDITING_BINDINGS, EditingScreen
 from bftui.tui.history import History, Visit
@@ -43,6 +46,8 @@ def display_path(path: Path) -> str:
 
 PREVIEW_DELAY = 0.15
 """Seconds the sidebar cursor must rest on an item before the reader shows it."""
+PROGRESS_FROM = 500
+"""Reading at least this many files shows a count in the sidebar."""
 FILTER_DELAY = 0.15
 """Seconds after the last key before the sidebar is filtered again."""
 
@@ -142,7 +147,7 @@ class MainScreen(EditingScreen):
         ),
     ]
 
-    def __init__(self, library_root: Path) -> None:
+    def __init__(self, library_root: Path, watch_setting: str = "auto") -> None:
         super().__init__()
         self.library_root = library_root
         self.library: Library | None = None
@@ -153,6 +158,11 @@ class MainScreen(EditingScreen):
         self._preview_timer: Timer | None = None
         self._filter_timer: Timer | None = None
         self._quiet_highlight = False
+        self.index: Index | None = None
+        """The library's cached index (opened in the loading thread)."""
+        self._index_lock = threading.Lock()
+        self._stop_watching = threading.Event()
+        self._watch_setting = watch_setting
         """Set while the app itself places the cursor, which should not open anything."""
 
     def compose(self) -> ComposeResult:
@@ -166,6 +176,7 @@ class MainScreen(EditingScreen):
                 filter_input.cursor_blink = False
                 yield filter_input
                 yield LibraryTree(id="tree")
+                yield Static("", id="load-status", markup=False)
             yield Reader(id="reader")
         # The palette stays one key away (ctrl+p, and in the help) to keep the
         # footer's main keys within 80 columns.
@@ -188,10 +199,71 @@ class MainScreen(EditingScreen):
         self.library_tree.focus()
         self.load_library()
 
+    def on_unmount(self) -> None:
+        """Stop watching the folder."""
+        self._stop_watching.set()
+
+    def read_library(self) -> Library:
+        """Bring the cached index up to date and return the library (thread workers only).
+
+        Only files whose size or time changed are read again, so this is
+        quick after an edit even in a library of 10,000 articles.
+        """
+        index = self._open_index()
+        index.sync()
+        return index.library()
+
+    def _open_index(self) -> Index:
+        with self._index_lock:
+            if self.index is None:
+                self.index = Index.open(self.library_root)
+            return self.index
+
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load_library(self) -> None:
-        """Read the library folder off the UI thread."""
-        self.post_message(LibraryLoaded(load(self.library_root)))
+        """Show the cached library at once, then bring it up to date, then watch it."""
+        index = self._open_index()
+        cached = index.library()
+        if cached.articles or cached.events or cached.problems:
+            self.post_message(LibraryLoaded(cached))
+        result = index.sync(self._progress)
+        if result.changed or result.removed or not (cached.articles or cached.events):
+            changed = frozenset(result.changed)
+            self.post_message(LibraryLoaded(index.library(), changed))
+        self.app.call_from_thread(self._show_progress, "")
+        if not self._stop_watching.is_set():
+            self.app.call_from_thread(self.watch_library)
+
+    def _progress(self, done: int, total: int) -> None:
+        if total >= PROGRESS_FROM and (done % 250 == 0 or done == total):
+            self.app.call_from_thread(
+                self._show_progress, t("reader.indexing", done=done, total=total)
+            )
+
+    def _show_progress(self, text: str) -> None:
+        status = self.query_one("#load-status", Static)
+        status.update(text)
+        status.display = bool(text)
+
+    def watch_library(self) -> None:
+        """Follow changes others make to the folder until the screen goes away.
+
+        A plain daemon thread rather than a worker: it runs for the whole
+        session, and waiting for all workers (as tests do) must not wait for it.
+        """
+        threading.Thread(target=self._watch, name="bftui-watch", daemon=True).start()
+
+    def _watch(self) -> None:
+        try:
+            changes = watch(self.library_root, self._watch_setting, self._stop_watching)
+            for _changed in changes:
+                result = self._open_index().sync()
+                if result.changed or result.removed:
+                    library = self._open_index().library()
+                    self.post_message(LibraryLoaded(library, frozenset(result.changed)))
+        except Exception as error:  # noqa: BLE001 - a lost watcher must not end the app
+            message = t("reader.watch_failed", error=safe_text(str(error)))
+            self.app.call_from_thread(self.notify, message, severity="warning")
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Fill the sidebar; keep the reader on the item it showed, if it still exists."""
@@ -203,16 +275,21 @@ class MainScreen(EditingScreen):
         self._fill_tree()
         if self.focused is None or not self.focused.display:
             self.library_tree.focus()
-        current = library.item_at(self.current.path) if self.current else None
-        if current is not None:
-            self.open_item(current, record=False, line=self.document.top_line)
-        elif self.current is None:
+        if self.current is None:
             self.document.show(welcome_markdown(library))
             self._quiet_highlight = True
             self.library_tree.call_after_refresh(self.library_tree.first_item_line)
+            return
+        current = library.item_at(self.current.path)
+        if current is None:
+            name = safe_text(self.current.path.name)
+            self.notify(t("reader.removed", name=name), severity="warning", timeout=8)
+        elif current != self.current or current.path in message.changed:
+            self.open_item(current, record=False, line=self.document.top_line)
 
     def _fill_tree(self) -> None:
         assert self.library and self._filter and self._event_filter
+        under_cursor = self.library_tree.current
         query = self.query_one("#filter", Input).value
         if query.strip():
             articles = self._filter.apply(query)
@@ -220,8 +297,11 @@ class MainScreen(EditingScreen):
             self.library_tree.fill(self.library, articles, events)
         else:
             self.library_tree.fill(self.library)
-        if self.current is not None:
-            self.library_tree.show_item(self.current)
+        keep = under_cursor if isinstance(under_cursor, (Article, Event)) else None
+        keep = self.library.item_at(keep.path) if keep else self.current
+        if keep is not None:
+            self._quiet_highlight = True
+            self.library_tree.show_item(keep)
 
     # Opening items.
 
@@ -455,7 +535,9 @@ class MainScreen(EditingScreen):
 
     def action_search(self) -> None:
         """Search the text of the whole library; Enter opens the hit."""
-        self.app.push_screen(SearchScreen(self.library_root), self._open_found)
+        self.app.push_screen(
+            SearchScreen(self.library_root, self.index), self._open_found
+        )
 
     def _open_found(self, choice: SearchChoice | None) -> None:
         if choice is not None:
@@ -465,4 +547,8 @@ class MainScreen(EditingScreen):
     def action_reload(self) -> None:
         """Read the library folder again (others may have changed it)."""
         self.notify(t("reader.reloading"), timeout=2)
-        self.load_library()
+        self._reload()
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def _reload(self) -> None:
+        self.post_message(LibraryLoaded(self.read_library()))

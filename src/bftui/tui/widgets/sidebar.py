@@ -143,14 +143,10 @@ class LibraryTree(Tree[Entry]):
         year = self._year_of.get(item.path)
         if year is None:
             return False
-        was_filled = isinstance(year.data, YearGroup) and year.data.filled
         self._open_year(year)
-        node = self._item_nodes[item.path]
-        if was_filled:
-            self.move_cursor(node)
-        else:
-            # A node's line is known only once the tree has laid out its new rows.
-            self.call_after_refresh(self.move_cursor, node)
+        # A node's line is known only once the tree has laid out its rows
+        # (after a fill or a year's first opening), so move after the refresh.
+        self.call_after_refresh(self.move_cursor, self._item_nodes[item.path])
         return True
 
     def first_item_line(self) -> None:
