@@ -11,6 +11,7 @@ import pytest
 
 from bftui.core import index as index_module
 from bftui.core import index_files
+from bftui.core import search as search_module
 from bftui.core.index import Index
 from bftui.core.library import load
 from bftui.core.search import MARK_OFF, MARK_ON, split_marks
@@ -321,3 +322,16 @@ def test_big_sync_reads_ahead_in_a_thread(
     assert progress[-1] == (4, 4)
     assert found(index, "malmo") == {"malmo"}
     assert found(index, "far") == {"far", "report"}
+
+
+def test_broad_queries_rank_titles_first(
+    index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_module, "BROAD", 2)
+    hits = index.search("malmö")
+    assert [hit.item.slug for hit in hits] == [SLUGS["malmo"]]
+    assert found(index, "far") == {"far", "report"}
+    assert found(index, "typ:nyhet far") == {"far"}
+    assert found(index, "tagg:goteborg") == {"report"}
+    assert all(hit.score < 0 for hit in index.search("far"))  # Both in titles.
+    assert [hit.score for hit in index.search("göteborg")] == [0.0, 0.0]

@@ -227,6 +227,10 @@ class Index:
             f"INSERT INTO fts(rowid, {', '.join(records.COLUMNS)}) VALUES ({marks})",
             (cursor.lastrowid, *read.indexed),
         )
+        self._db.execute(
+            "INSERT INTO heads(rowid, title, people) VALUES (?, ?, ?)",
+            (cursor.lastrowid, read.indexed[0], read.indexed[1]),
+        )
         if swedish is not None:
             for value in read.indexed:
                 swedish.update(_SWEDISH_WORD.findall(value.lower()))
@@ -239,10 +243,16 @@ class Index:
             ).fetchone()
             if old is not None:
                 marks = ", ".join("?" * len(old))
+                indexed = [fts_text(value) for value in old]
                 self._db.execute(
                     f"INSERT INTO fts(fts, rowid, {', '.join(records.COLUMNS)})"
                     f" VALUES ('delete', ?, {marks})",
-                    (row[0], *(fts_text(value) for value in old)),
+                    (row[0], *indexed),
+                )
+                self._db.execute(
+                    "INSERT INTO heads(heads, rowid, title, people)"
+                    " VALUES ('delete', ?, ?, ?)",
+                    (row[0], indexed[0], indexed[1]),
                 )
             self._db.execute("DELETE FROM docs WHERE id = ?", row)
             self._db.execute("DELETE FROM items WHERE id = ?", row)

@@ -9,7 +9,7 @@ from pathlib import Path
 from bftui import __version__, paths
 from bftui.core import records
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 """Bump whenever the tables or what goes into them change: old caches are rebuilt."""
 _SCHEMA = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -27,6 +27,10 @@ CREATE VIRTUAL TABLE fts USING fts5(
     tokenize='unicode61 remove_diacritics 0', prefix='2 3'
 );
 INSERT INTO fts(fts, rank) VALUES('hashsize', 16777216);
+CREATE VIRTUAL TABLE heads USING fts5(
+    title, people, content='docs', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 0', prefix='2 3'
+);
 CREATE TABLE variants(term TEXT PRIMARY KEY, folded TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX variants_folded ON variants(folded);
 """

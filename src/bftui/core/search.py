@@ -40,6 +40,10 @@ WEIGHTS = {
 }
 """bm25 weight of each index column: a hit in the title counts ten body hits."""
 SNIPPET_WIDTH = 110
+SNIPPET_SCAN = 20_000
+"""Characters of a text weighed to choose the snippet (the first match beyond counts too)."""
+BROAD = 1500
+"""A query matching at least this many items ranks only title and people hits."""
 MAX_SPELLINGS = 24
 """At most this many spellings of one word or phrase are looked for."""
 
@@ -84,13 +88,7 @@ def run(db: sqlite3.Connection, root: Path, text: str, limit: int = 50) -> list[
     where, arguments = _filters(query)
     if query.terms:
         expression = " AND ".join(_fts_term(db, term) for term in query.terms)
-        weights = ", ".join(str(WEIGHTS[c]) for c in records.COLUMNS)
-        rows = db.execute(
-            f"SELECT items.id, items.type, items.data, bm25(fts, {weights}) AS score"
-            " FROM fts JOIN items ON items.id = fts.rowid"
-            f" WHERE fts MATCH ? {where} ORDER BY score LIMIT ?",
-            (expression, *arguments, limit),
-        ).fetchall()
+        rows = _ranked(db, expression, where, arguments, limit)
     else:
         rows = db.execute(
             f"SELECT id, type, data, 0.0 FROM items WHERE 1 {where}"
@@ -114,6 +112,57 @@ def run(db: sqlite3.Connection, root: Path, text: str, limit: int = 50) -> list[
         item = records.decode(kind, data, root)
         hits.append(_hit(item, score, texts.get(id_), pattern))
     return hits
+
+
+def _ranked(
+    db: sqlite3.Connection,
+    expression: str,
+    where: str,
+    arguments: list[object],
+    limit: int,
+) -> list[tuple[int, str, str, float]]:
+    """Return the best `limit` rows (id, type, data, score) matching `expression`.
+
+    Ranking costs time for every match. A query that matches a large part of
+    the library (a short prefix such as "bost") is ranked by its hits in
+    titles and people only (a small index of its own), then filled up with
+    other matches as the index finds them, so each keystroke stays fast; as
+    more is typed, the matches thin out and the whole text is ranked.
+    """
+    found = [
+        row[0]
+        for row in db.execute(
+            "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (expression, BROAD)
+        )
+    ]
+    if len(found) < BROAD:
+        weights = ", ".join(str(WEIGHTS[c]) for c in records.COLUMNS)
+        return db.execute(
+            f"SELECT items.id, items.type, items.data, bm25(fts, {weights}) AS score"
+            " FROM fts JOIN items ON items.id = fts.rowid"
+            f" WHERE fts MATCH ? {where} ORDER BY score LIMIT ?",
+            (expression, *arguments, limit),
+        ).fetchall()
+    try:
+        heads = db.execute(
+            "SELECT rowid, bm25(heads, ?, ?) AS score FROM heads WHERE heads MATCH ?"
+            " ORDER BY score LIMIT ?",
+            (WEIGHTS["title"], WEIGHTS["people"], expression, limit * 4),
+        ).fetchall()
+    except sqlite3.OperationalError:
+        heads = []  # A filter on a column the small index lacks (tags, places).
+    scores = dict(heads)
+    order = [*scores, *(id_ for id_ in found if id_ not in scores)]
+    wanted = order if where else order[:limit]
+    marks = ", ".join("?" * len(wanted))
+    rows = {
+        row[0]: row
+        for row in db.execute(
+            f"SELECT id, type, data FROM items WHERE id IN ({marks}) {where}",
+            (*wanted, *arguments),
+        )
+    }
+    return [(*rows[id_], scores.get(id_, 0.0)) for id_ in wanted if id_ in rows][:limit]
 
 
 def _filters(query: Query) -> tuple[str, list[object]]:
@@ -208,19 +257,29 @@ def best_match(
     Between equals, the one showing the rarest word wins: the word just typed
     is often the rare one that tells the hits apart.
     """
-    matches = list(islice(pattern.finditer(text), 300))
-    counts = Counter(match.group().lower() for match in matches)
-    best, best_score = None, (0, 0)
+    # Only the start of a long text is weighed: matching costs ~1 ms per 100 KB.
+    matches = list(islice(pattern.finditer(text, 0, SNIPPET_SCAN), 100))
+    if not matches:
+        return pattern.search(text, SNIPPET_SCAN - width)
+    words = [match.group().lower() for match in matches]
+    counts = Counter(words)
+    if len(counts) == 1:
+        return matches[0]
+    best, best_score = matches[0], (0, 0)
+    end = 0
+    shown: Counter[str] = Counter()
     for number, match in enumerate(matches):
+        # A window from this match on: add matches in reach, drop the one before.
         reach = match.start() + width * 2 // 3
-        words = set()
-        for later in matches[number:]:
-            if later.start() > reach:
-                break
-            words.add(later.group().lower())
-        score = (len(words), -min(counts[word] for word in words))
-        if best is None or score > best_score:
+        while end < len(matches) and matches[end].start() <= reach:
+            shown[words[end]] += 1
+            end += 1
+        score = (len(shown), -min(counts[word] for word in shown))
+        if score > best_score:
             best, best_score = match, score
+        shown[words[number]] -= 1
+        if not shown[words[number]]:
+            del shown[words[number]]
     return best
 
 

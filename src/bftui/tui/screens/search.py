@@ -147,14 +147,18 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     @work(thread=True, group="search-index", exit_on_error=False)
     def _prepare(self) -> None:
         """Open the cached index (searchable at once), then bring it up to date."""
+        worker = get_current_worker()
         index = self._index = Index.open(self._root)
         self._ready.set()
+        if worker.is_cancelled:
+            return
         self.app.call_from_thread(self._run_search)
         index.sync(progress=self._progress)
-        self.app.call_from_thread(self._synced)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._synced)
 
     def _progress(self, done: int, total: int) -> None:
-        if total > 50:
+        if total > 50 and not get_current_worker().is_cancelled:
             self.app.call_from_thread(
                 self._set_status, t("search.indexing", done=done, total=total)
             )
@@ -182,8 +186,10 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, text: str) -> None:
         """Search off the UI thread; a newer search makes this one's result moot."""
-        self._ready.wait()
         worker = get_current_worker()
+        while not self._ready.wait(0.05):
+            if worker.is_cancelled:
+                return  # Closed (or outrun) before the index was open.
         if worker.is_cancelled or self._index is None:
             return
         hits = self._index.search(text, LIMIT)
