@@ -122,6 +122,9 @@ def finish(library: Library) -> Library:
     (`Index.library`), so that both agree on what the library holds.
     """
     root, problems = library.root, library.problems
+    if not root.is_dir():
+        # Deleted or unmounted while bftui runs: say so, not just show nothing.
+        problems.append(Problem(Path("."), 1, t("library.missing", path=root)))
     library.articles = sort_items(_unique(library.articles, root, problems))
     library.events = sort_items(_unique(library.events, root, problems))
     _check_references(library)
