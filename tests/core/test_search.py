@@ -310,7 +310,7 @@ def test_cache_of_another_version_is_rebuilt(library: Path, reads: list[str]) ->
     assert len(reads) == 4
 
 
-def test_big_sync_reads_ahead_in_a_thread(
+def test_big_sync_reads_ahead_in_a_child_process(
     library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(index_files, "BATCH", 1)
@@ -335,3 +335,13 @@ def test_broad_queries_rank_titles_first(
     assert found(index, "tagg:goteborg") == {"report"}
     assert all(hit.score < 0 for hit in index.search("far"))  # Both in titles.
     assert [hit.score for hit in index.search("göteborg")] == [0.0, 0.0]
+
+
+def test_big_sync_reads_here_when_no_child_can_start(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_files, "BATCH", 1)
+    monkeypatch.setattr(index_files.sys, "executable", "/nonexistent/python")
+    index = Index.open(library)
+    assert len(index.sync().changed) == 4
+    assert found(index, "malmo") == {"malmo"}

@@ -1,13 +1,15 @@
-"""Find and read the library's files for the index, ahead of the database in a thread."""
+"""Find and read the library's files for the index, ahead of the database in a child process."""
 
 from __future__ import annotations
 
-import queue
+import pickle
 import re
-import threading
+import struct
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from bftui.core import records
 from bftui.core.filtering import fold
@@ -19,7 +21,7 @@ from bftui.core.library import (
     read_body,
 )
 from bftui.core.model import Article, Item, Problem
-from bftui.i18n import t
+from bftui.i18n import language, set_language, t
 
 BATCH = 200
 """Files read, and written under one hold of the index's lock, at a time."""
@@ -100,38 +102,100 @@ def read(root: Path, rel: str) -> Read:
 
 
 def read_batches(root: Path, rels: list[str]) -> Iterator[list[Read]]:
-    """Yield the changed files read in batches, reading ahead in a thread.
+    """Yield the files `rels` read, `BATCH` at a time.
 
-    Parsing (Python) and indexing (SQLite, which lets go of the GIL) then
-    run at the same time on two cores.
+    Many files are read ahead by a child process: parsing (Python) then runs
+    beside the indexing (SQLite) on another core and never holds the GIL
+    that the indexing thread and the app's UI thread need. If the child cannot
+    start or dies, the files left are read here.
     """
-    if len(rels) <= BATCH:
-        yield [read(root, rel) for rel in rels]
+    chunks = [rels[start : start + BATCH] for start in range(0, len(rels), BATCH)]
+    if len(chunks) <= 1:
+        yield from ([read(root, rel) for rel in chunk] for chunk in chunks)
         return
-    batches: queue.Queue[list[Read] | BaseException | None] = queue.Queue(2)
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            for start in range(0, len(rels), BATCH):
-                if stop.is_set():
-                    return
-                batches.put([read(root, rel) for rel in rels[start : start + BATCH]])
-            batches.put(None)
-        except BaseException as error:  # handed to the consumer, never lost
-            batches.put(error)
-
-    reader = threading.Thread(target=produce, name="bftui-index-reader", daemon=True)
-    reader.start()
+    done = 0
     try:
-        while (batch := batches.get()) is not None:
-            if isinstance(batch, BaseException):
-                raise batch
-            yield batch
-    finally:
-        stop.set()
-        while reader.is_alive():
-            try:
-                batches.get_nowait()
-            except queue.Empty:
-                reader.join(0.05)
+        with _Reader(root) as reader:
+            for ahead in chunks[:AHEAD]:
+                reader.ask(ahead)
+            for number in range(len(chunks)):
+                batch = reader.answer()
+                if number + AHEAD < len(chunks):
+                    reader.ask(chunks[number + AHEAD])
+                done += 1
+                yield batch
+    except (OSError, EOFError, pickle.UnpicklingError, struct.error):
+        for chunk in chunks[done:]:
+            yield [read(root, rel) for rel in chunk]
+
+
+AHEAD = 2
+"""Batches the child process reads ahead of the indexing."""
+_FRAME = struct.Struct(">I")
+
+
+def _send(stream: BinaryIO, value: object) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_FRAME.pack(len(data)) + data)
+    stream.flush()
+
+
+def _receive(stream: BinaryIO) -> object:
+    head = stream.read(_FRAME.size)
+    if len(head) < _FRAME.size:
+        raise EOFError
+    (size,) = _FRAME.unpack(head)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    # Pickles only ever come from the child process this module started.
+    return pickle.loads(data)
+
+
+class _Reader:
+    """A child process (`serve`) that reads batches of files on request."""
+
+    def __init__(self, root: Path) -> None:
+        code = "from bftui.core.index_files import serve; serve()"
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", code, str(root), language()],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+
+    def __enter__(self) -> _Reader:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        process = self._process
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                stream.close()
+        try:
+            process.wait(5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    def ask(self, rels: list[str]) -> None:
+        assert self._process.stdin is not None
+        _send(self._process.stdin, rels)
+
+    def answer(self) -> list[Read]:
+        assert self._process.stdout is not None
+        batch = _receive(self._process.stdout)
+        if not isinstance(batch, list):
+            raise EOFError
+        return batch
+
+
+def serve() -> None:
+    """Run as the reading child: answer each list of paths with those files read."""
+    root, lang = Path(sys.argv[1]), sys.argv[2]
+    set_language(lang)
+    while True:
+        try:
+            rels = _receive(sys.stdin.buffer)
+        except EOFError:
+            return
+        _send(sys.stdout.buffer, [read(root, rel) for rel in rels])  # type: ignore[arg-type]
