@@ -13,7 +13,3 @@ from bftui.tui.app import BftuiApp
 def app(library_path: Path) -> BftuiApp:
     """Return the app over a writable copy of the sample library."""
     return BftuiApp(library_path)
-
-
-# Older tests import the drivers from here.
-from appdriver import main_screen, open_item, settle, shown_text  # noqa: E402,F401

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from conftest import main_screen, open_item, settle, shown_text  # type: ignore[import-not-found]
+from appdriver import main_screen, open_item, settle, shown_text
 from textual.pilot import Pilot
 
 from bftui.core import frontmatter

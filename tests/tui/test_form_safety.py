@@ -7,7 +7,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from conftest import main_screen, open_item, settle  # type: ignore[import-not-found]
+from appdriver import main_screen, open_item, settle
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
