@@ -59,13 +59,23 @@ def haystack(item: Item) -> str:
 
 
 class ItemFilter(Generic[ItemT]):
-    """Items with their folded haystacks prepared once, filtered per keystroke."""
+    """Items with their folded haystacks, filtered per keystroke.
+
+    The haystacks are folded on the first `apply`, or ahead of it by `prepare`
+    in a thread, so building a filter costs nothing while the library loads.
+    """
 
     def __init__(self, items: Sequence[ItemT]) -> None:
         self._items = list(items)
-        texts = [haystack(item) for item in self._items]
-        self._exact = [fold(text) for text in texts]
-        self._loose = [fold(text, keep_swedish=False) for text in texts]
+        self._folded: tuple[list[str], list[str]] | None = None
+
+    def prepare(self) -> tuple[list[str], list[str]]:
+        """Fold the haystacks (exact and loose) unless that is done already."""
+        if self._folded is None:
+            texts = [haystack(item) for item in self._items]
+            exact = [fold(text) for text in texts]
+            self._folded = (exact, [fold(text, keep_swedish=False) for text in texts])
+        return self._folded
 
     def apply(self, query: str) -> list[ItemT]:
         """Return the items whose haystack holds every word of `query`, in order."""
@@ -73,7 +83,8 @@ class ItemFilter(Generic[ItemT]):
         words = fold(query, keep).split()
         if not words:
             return list(self._items)
-        texts = self._exact if keep else self._loose
+        exact, loose = self.prepare()
+        texts = exact if keep else loose
         return [
             item
             for item, text in zip(self._items, texts, strict=True)

@@ -80,6 +80,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ändringar i mappen följs inte längre ({error}); tryck r för att läsa om.",
         "Changes in the folder are no longer followed ({error}); press r to reload.",
     ),
+    "reader.loading": ("Läser biblioteket …", "Reading the library …"),
     "reader.reloading": ("Läser om biblioteket …", "Reading the library again …"),
     "reader.too_deep": (
         "Texten här är nästlad djupare än läsaren kan visa (citat i citat, listor i "

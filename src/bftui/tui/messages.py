@@ -6,9 +6,7 @@ from pathlib import Path
 
 from textual.message import Message
 
-from bftui.core.filtering import ItemFilter
 from bftui.core.library import Library
-from bftui.core.model import Article, Event
 
 
 class LibraryLoaded(Message):
@@ -22,9 +20,6 @@ class LibraryLoaded(Message):
         """Everything that was loaded, problems included."""
         self.changed = changed
         """Files known to have changed since the last load (absolute paths)."""
-        self.article_filter = ItemFilter[Article](library.articles)
-        """The articles, prepared for filtering (built in the loading thread)."""
-        self.event_filter = ItemFilter[Event](library.events)
 
 
 class LinkActivated(Message):

@@ -195,7 +195,7 @@ class MainScreen(EditingScreen):
     def on_mount(self) -> None:
         """Show where we are and start reading the library in a thread."""
         self.sub_title = display_path(self.library_root)
-        self.library_tree.loading = True
+        self._show_progress(t("reader.loading"))
         self.library_tree.focus()
         self.load_library()
 
@@ -234,6 +234,14 @@ class MainScreen(EditingScreen):
         if not self._stop_watching.is_set():
             self.app.call_from_thread(self.watch_library)
 
+    @work(thread=True, exclusive=True, group="filters", exit_on_error=False)
+    def _prepare_filters(
+        self, *filters: ItemFilter[Article] | ItemFilter[Event]
+    ) -> None:
+        """Fold the filter texts off the UI thread, before the first `/`."""
+        for item_filter in filters:
+            item_filter.prepare()
+
     def _progress(self, done: int, total: int) -> None:
         if total >= PROGRESS_FROM and (done % 250 == 0 or done == total):
             self.app.call_from_thread(
@@ -269,9 +277,10 @@ class MainScreen(EditingScreen):
         """Fill the sidebar; keep the reader on the item it showed, if it still exists."""
         library = self.library = message.library
         self.title = library.title
-        self._filter = message.article_filter
-        self._event_filter = message.event_filter
-        self.library_tree.loading = False
+        self._filter = ItemFilter(library.articles)
+        self._event_filter = ItemFilter(library.events)
+        self._prepare_filters(self._filter, self._event_filter)
+        self._show_progress("")
         self._fill_tree()
         if self.focused is None or not self.focused.display:
             self.library_tree.focus()
