@@ -248,3 +248,25 @@ async def test_q_quits(app: BftuiApp) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert app.return_code == 0
+
+
+async def test_a_search_hit_opens_at_its_heading(app: BftuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.library is not None
+        question = next(
+            h for h in QUESTIONS if h.startswith("Vad fick")
+        )  # the answer under it holds the second "stolthet"
+        heading = (
+            "Stora delar av Bostad först-teamet var aktivt engagerade i planering "
+            "och genomförande av de två dagarna? " + question
+        )
+        screen.open_item(screen.library.articles[0], find="stolthet", heading=heading)
+        await settle(pilot)
+        find = screen.query_one("#find", Input)
+        assert find.border_subtitle == "träff 2 av 2"
+        document = screen.document
+        height = document.scrollable_content_region.height
+        line = next(h.line for h in document.rendered.headings if h.text == heading)
+        assert document.top_line <= line + 3 < document.top_line + height

@@ -158,6 +158,8 @@ class MainScreen(EditingScreen):
         self._preview_timer: Timer | None = None
         self._filter_timer: Timer | None = None
         self._quiet_highlight = False
+        self._pending_find: tuple[str, str] | None = None
+        """Words to find (and the heading they are under) once the item is rendered."""
         self.index: Index | None = None
         """The library's cached index (opened in the loading thread)."""
         self._index_lock = threading.Lock()
@@ -320,11 +322,13 @@ class MainScreen(EditingScreen):
         *,
         line: int = 0,
         find: str = "",
+        heading: str = "",
         record: bool = True,
         preview: bool = False,
     ) -> None:
         """Show `item` in the reader, scrolled to `line`, with `find` highlighted.
 
+        With `heading`, the first match under that heading is the current one.
         This is the one way into the reader: the sidebar, links, back and
         forward, search results and forms after saving all come through here.
         """
@@ -333,10 +337,12 @@ class MainScreen(EditingScreen):
         self.current = item
         if not preview:
             self.library_tree.show_item(item)
-        self._compose_item(item, line, find)
+        self._compose_item(item, line, (find, heading) if find else None)
 
     @work(thread=True, exclusive=True, group="compose", exit_on_error=False)
-    def _compose_item(self, item: Item, line: int, find: str) -> None:
+    def _compose_item(
+        self, item: Item, line: int, find: tuple[str, str] | None
+    ) -> None:
         assert self.library is not None
         try:
             markdown = compose(item, self.library)
@@ -348,18 +354,35 @@ class MainScreen(EditingScreen):
             return
         self.app.call_from_thread(self._show, item, markdown, line, find)
 
-    def _show(self, item: Item, markdown: str, line: int, find: str) -> None:
-        if item is not self.current:
-            return
-        self.document.show(markdown, line=line)
-        if find:
-            self.call_after_refresh(self._find_when_rendered, find)
+    def _show(
+        self, item: Item, markdown: str, line: int, find: tuple[str, str] | None
+    ) -> None:
+        if item is self.current:
+            self._pending_find = find
+            self.document.show(markdown, line=line)
 
-    def _find_when_rendered(self, query: str) -> None:
-        find = self.query_one("#find", Input)
-        find.value = query
-        self.document.find(query)
-        self.document.next_match()
+    @on(DocumentView.Progress)
+    def _rendered(self, event: DocumentView.Progress) -> None:
+        if event.complete and self._pending_find is not None:
+            query, heading = self._pending_find
+            self._pending_find = None
+            self._find_under(query, heading)
+
+    def _find_under(self, query: str, heading: str) -> None:
+        """Mark `query` in the document, the first match under `heading` current."""
+        bar = self.query_one("#find", Input)
+        with bar.prevent(Input.Changed):
+            bar.value = query
+        bar.add_class("-visible")
+        document = self.document
+        document.find(query)
+        headings = document.rendered.headings
+        start = next((h.line for h in headings if heading and h.text == heading), 0)
+        position = document.select_match_from(start)
+        if position is not None:
+            bar.border_subtitle = t(
+                "reader.match_of", number=position[0], count=position[1]
+            )
 
     @on(Tree.NodeHighlighted, "#tree")
     def _preview(self, event: Tree.NodeHighlighted[object]) -> None:
@@ -551,7 +574,9 @@ class MainScreen(EditingScreen):
     def _open_found(self, choice: SearchChoice | None) -> None:
         if choice is not None:
             found = self.library.item_at(choice.item.path) if self.library else None
-            self.open_item(found or choice.item, find=choice.find)
+            self.open_item(
+                found or choice.item, find=choice.find, heading=choice.heading
+            )
 
     def action_reload(self) -> None:
         """Read the library folder again (others may have changed it)."""

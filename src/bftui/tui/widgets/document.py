@@ -42,6 +42,8 @@ class Heading:
 class Rendered:
     """A document rendered at one width."""
 
+    width: int = 0
+    """The width the document was rendered at."""
     lines: list[Strip] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     links: list[LinkSpan] = field(default_factory=list)
@@ -122,18 +124,23 @@ class DocumentView(ScrollView, can_focus=True):
             self._cache.move_to_end(key)
             self._set_rendered(cached)
             return
-        self._set_rendered(Rendered())
+        self._set_rendered(Rendered(width=self.render_width))
         self._cache[key] = self._rendered
         while len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
         theme = markdown_theme(self.app.get_css_variables())
         self._render_document(self._markdown, self.render_width, theme, self._rendered)
 
+    # Scrolls below pass force=True: right after lines arrive the scrollbars
+    # are not laid out yet, and Textual ignores a scroll it thinks not allowed.
+
     def _set_rendered(self, rendered: Rendered) -> None:
         self._rendered = rendered
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.scroll_to(0, 0, animate=False, immediate=True, force=True)
         self._update_size()
         self._apply_pending_line()
+        if rendered.complete:
+            self.post_message(self.Progress(self, complete=True))
 
     @work(thread=True, exclusive=True, group="render", exit_on_error=False)
     def _render_document(
@@ -170,7 +177,7 @@ class DocumentView(ScrollView, can_focus=True):
             line < len(self._rendered.lines) or self._rendered.complete
         ):
             self._pending_line = None
-            self.scroll_to(0, line, animate=False, immediate=True)
+            self.scroll_to(0, line, animate=False, immediate=True, force=True)
 
     def scroll_to_line(self, line: int) -> None:
         """Scroll so that document `line` is at the top (once it is rendered)."""
@@ -185,7 +192,7 @@ class DocumentView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         """Render again when the width changed, keeping the reading position."""
         lines = self._rendered.lines
-        if self._markdown and lines and lines[0].cell_length != self.render_width:
+        if self._markdown and lines and self._rendered.width != self.render_width:
             fraction = self.top_line / max(1, len(lines))
             self._start_render()
             self._pending_line = None
@@ -213,17 +220,37 @@ class DocumentView(ScrollView, can_focus=True):
         self.refresh()
         return len(self._matches)
 
+    def select_match_from(self, line: int) -> tuple[int, int] | None:
+        """Make the first match at or below `line` the current one; return (number, count).
+
+        The view shows `line` (a heading, say) too when it fits with the match.
+        """
+        if not self._matches:
+            return None
+        after = (n for n, (at, _, _) in enumerate(self._matches) if at >= line)
+        self._current_match = next(after, 0)
+        match_line = self._matches[self._current_match][0]
+        fits = 0 <= match_line - line < self.scrollable_content_region.height - 1
+        self._show_match(line if fits else None)
+        return self._current_match + 1, len(self._matches)
+
     def next_match(self, step: int = 1) -> tuple[int, int] | None:
         """Move to the next (or, with step -1, previous) match; return (number, count)."""
         if not self._matches:
             return None
         self._current_match = (self._current_match + step) % len(self._matches)
+        self._show_match(None)
+        return self._current_match + 1, len(self._matches)
+
+    def _show_match(self, top: int | None) -> None:
+        """Scroll the current match into view (with `top` as the first line, if given)."""
         line = self._matches[self._current_match][0]
         height = self.scrollable_content_region.height
-        if not self.top_line <= line < self.top_line + height:
-            self.scroll_to(0, max(0, line - height // 3), animate=False)
+        if top is not None:
+            self.scroll_to(0, top, animate=False, immediate=True, force=True)
+        elif not self.top_line <= line < self.top_line + height:
+            self.scroll_to(0, max(0, line - height // 3), animate=False, force=True)
         self.refresh()
-        return self._current_match + 1, len(self._matches)
 
     def link_at(self, x: int, y: int) -> LinkSpan | None:
         """Return the link at view position (x, y), if any."""
