@@ -100,19 +100,38 @@ def markdown_theme(variables: Mapping[str, str]) -> Theme:
     )
 
 
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+
+
 def split_sections(markdown: str) -> Iterator[tuple[int, str, str]]:
-    """Yield `(level, heading, source)` for each top-level heading's section."""
+    """Yield `(level, heading, source)` for each top-level heading's section.
+
+    A line scan (ATX headings outside fenced code) rather than a full parse,
+    so that the first section of even a very long document is ready at once.
+    """
     lines = markdown.split("\n")
-    tokens = _splitter.parse(markdown)
     starts = [(0, 0, "")]
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.level == 0 and token.map:
-            starts.append((token.map[0], int(token.tag[1]), tokens[index + 1].content))
+    fence = ""
+    for number, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence):
+                fence = "" if not opening[2].strip() else fence
+            continue
+        if opening and not (opening[1][0] == "`" and "`" in opening[2]):
+            fence = opening[1]
+            continue
+        heading = _ATX_HEADING.match(line) if "#" in line[:4] else None
+        if heading:
+            starts.append((number, len(heading[1]), (heading[2] or "").strip()))
     starts.append((len(lines), 0, ""))
-    for (start, level, heading), (end, _, _) in zip(starts, starts[1:], strict=False):
+    for (start, level, heading_text), (end, _, _) in zip(
+        starts, starts[1:], strict=False
+    ):
         source = "\n".join(lines[start:end])
         if source.strip():
-            yield level, heading, source
+            yield level, heading_text, source
 
 
 def _unlink(line: list[Segment], number: int, links: list[LinkSpan]) -> list[Segment]:
