@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from bftui.core import storage
-from bftui.core.atomic import StorageError, atomic_write
+from bftui.core.atomic import (
+    STALE_AFTER,
+    StorageError,
+    atomic_write,
+    remove_stale_temps,
+)
 from bftui.core.library import load
 
 EVENT_2019 = "2019-natverkstraff-malmo"
@@ -340,3 +345,22 @@ def test_os_errors_become_clear_messages(
         )
     assert words in caught.value.message
     assert hand_event.read_text(encoding="utf-8") == HAND_EDITED
+
+
+def test_stale_temp_files_are_removed_and_fresh_ones_kept(tmp_path: Path) -> None:
+    old = tmp_path / "2020" / ".bftui-abc.tmp"
+    old.parent.mkdir()
+    old.write_text("half", encoding="utf-8")
+    fresh = tmp_path / ".bftui-def.tmp"
+    fresh.write_text("saving", encoding="utf-8")
+    hidden = tmp_path / ".trash" / ".bftui-ghi.tmp"
+    hidden.parent.mkdir()
+    hidden.write_text("x", encoding="utf-8")
+    article = tmp_path / "artikel.md"
+    article.write_text("+++\n+++\n", encoding="utf-8")
+    long_ago = old.stat().st_mtime - STALE_AFTER - 60
+    for path in (old, hidden, article):
+        os.utime(path, (long_ago, long_ago))
+    assert remove_stale_temps(tmp_path) == 1
+    assert not old.exists()
+    assert fresh.exists() and hidden.exists() and article.exists()

@@ -8,6 +8,7 @@ import functools
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -216,3 +217,31 @@ def write_new(path: Path, text: str, *, root: Path | None = None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(path)
         raise
+
+
+STALE_AFTER = 24 * 3600
+"""Seconds after which a leftover temporary file is taken to be abandoned."""
+
+
+def remove_stale_temps(root: Path, *, now: float | None = None) -> int:
+    """Remove temporary files a killed save left in `root`; return how many.
+
+    Only `.bftui-*.tmp` files older than `STALE_AFTER` go: a younger one may
+    belong to a save in progress in another process. Errors are ignored (the
+    next start tries again); hidden folders such as `.trash` are not entered.
+    """
+    cutoff = (time.time() if now is None else now) - STALE_AFTER
+    removed = 0
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        for name in files:
+            if not (name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)):
+                continue
+            path = Path(folder, name)
+            try:
+                if path.lstat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+    return removed

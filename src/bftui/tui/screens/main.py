@@ -13,6 +13,7 @@ from textual.events import Key
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, Tree
 
+from bftui.core.atomic import remove_stale_temps
 from bftui.core.compose import compose
 from bftui.core.filtering import ItemFilter
 from bftui.core.index import Index
@@ -233,6 +234,7 @@ class MainScreen(EditingScreen):
             changed = frozenset(result.changed)
             self.post_message(LibraryLoaded(index.library(), changed))
         self.app.call_from_thread(self._show_progress, "")
+        remove_stale_temps(self.library_root)
         if not self._stop_watching.is_set():
             self.app.call_from_thread(self.watch_library)
 
