@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from bftui.i18n import t
 from bftui.tui.rendering import LinkSpan
+from bftui.tui.screens.choice import ChoiceScreen
 
 
-class LinksScreen(ModalScreen[str | None]):
+class LinksScreen(ChoiceScreen[str]):
     """Lists the document's links; Enter dismisses with the chosen one's target."""
 
     BINDINGS = [
@@ -21,27 +18,17 @@ class LinksScreen(ModalScreen[str | None]):
     ]
 
     def __init__(self, links: list[LinkSpan]) -> None:
-        super().__init__()
         unique = {(link.text, link.href): link for link in links}
-        self._links = list(unique.values())
-
-    def compose(self) -> ComposeResult:
-        """Show each link's text and, dimmed, where it leads."""
-        options = [
-            Option(
-                Text.assemble(link.text.strip(), "\n", (f"  {link.href}", "dim")),
-                id=str(n),
-            )
-            for n, link in enumerate(self._links)
-        ]
-        if not options:
-            options = [Option(Text(t("links.none")), disabled=True)]
-        links = OptionList(*options, id="links-list")
-        links.border_title = t("links.title")
-        links.border_subtitle = t("links.hint")
-        yield links
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Dismiss with the chosen link's target."""
-        if event.option.id is not None:
-            self.dismiss(self._links[int(event.option.id)].href)
+        super().__init__(
+            [
+                (
+                    Text.assemble(link.text.strip(), "\n", (f"  {link.href}", "dim")),
+                    link.href,
+                )
+                for link in unique.values()
+            ],
+            title=t("links.title"),
+            hint=t("links.hint"),
+            empty=t("links.none"),
+            list_id="links-list",
+        )
