@@ -4,7 +4,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Key descriptions (footer, help screen, command palette).
     "key.quit": ("Avsluta", "Quit"),
     "key.help": ("Hjälp", "Help"),
-    "key.switch": ("Byt ruta", "Switch pane"),
+    "key.switch": ("Byt ruta", "Switch"),
     "key.filter": ("Filtrera", "Filter"),
     "key.links": ("Länkar", "Links"),
     "key.sidebar": ("Visa/dölj sidopanelen", "Show/hide the sidebar"),
