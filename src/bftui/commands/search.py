@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from bftui.commands.read import list_date
 from bftui.core.index import Index
 from bftui.core.library import check_root
 from bftui.core.search import MARK_OFF, MARK_ON, Hit
@@ -41,7 +42,7 @@ def _record(hit: Hit, index: Index) -> dict[str, Any]:
         "slug": item.slug,
         "title": item.title,
         "kind": item.kind,
-        "date": item.date.isoformat(),
+        "date": list_date(item),
         "path": item.path.relative_to(index.root).as_posix(),
         "field": hit.field,
         "snippet": hit.snippet.replace(MARK_ON, "").replace(MARK_OFF, ""),
@@ -72,7 +73,7 @@ def run_search(context: Context) -> int:
     on, off = (_BOLD, _PLAIN) if sys.stdout.isatty() else ("", "")
     for hit in hits:
         item = hit.item
-        print(f"{item.kind:<16} {item.date.isoformat():<10} {item.slug}  {item.title}")
+        print(f"{item.kind:<16} {list_date(item):<10} {item.slug}  {item.title}")
         if hit.snippet:
             print("    " + hit.snippet.replace(MARK_ON, on).replace(MARK_OFF, off))
     return EXIT_OK if hits else EXIT_NONE
