@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from appdriver import main_screen, open_item, settle
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from bftui.core.library import load
-from bftui.core.model import Article, Event, Item
+from bftui.core.model import Article, Event
 from bftui.tui import transfer
 from bftui.tui.app import BftuiApp
 from bftui.tui.screens.article_form import ArticleForm
 from bftui.tui.screens.confirm import ConfirmScreen
-from bftui.tui.screens.main import MainScreen
 from bftui.tui.screens.path_prompt import PathPrompt, complete
 
 SIZE = (80, 24)
@@ -25,26 +25,6 @@ start = 2025-05-08
 end = 2025-05-09
 city = "Umeå"
 """
-
-
-async def settle(pilot: Pilot[int]) -> None:
-    """Wait until every worker has finished and its messages are handled."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-def main_screen(pilot: Pilot[int]) -> MainScreen:
-    """Return the app's main screen."""
-    screen = pilot.app.screen_stack[0]
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-async def open_item(pilot: Pilot[int], item: Item) -> None:
-    """Show `item` in the reader, as the sidebar does, and wait for it."""
-    main_screen(pilot).open_item(item)
-    await settle(pilot)
 
 
 async def run_command(pilot: Pilot[int], query: str) -> None:
