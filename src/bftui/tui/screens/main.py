@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, Tree
 
-from bftui.core.atomic import remove_stale_temps
 from bftui.core.compose import compose
 from bftui.core.filtering import ItemFilter
-from bftui.core.index import Index
 from bftui.core.library import Library
 from bftui.core.links import resolve_link
 from bftui.core.model import Article, Event, Item
 from bftui.core.text import safe_text
-from bftui.core.watch import watch
 from bftui.i18n import t
+from bftui.tui.bindings import MAIN_BINDINGS
 from bftui.tui.editing import EDITING_BINDINGS, EditingScreen
 from bftui.tui.history import History, Visit
+from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.messages import LibraryLoaded, LinkActivated
 from bftui.tui.screens.help import HelpScreen, KeyGroup
 from bftui.tui.screens.links import LinksScreen
@@ -56,97 +53,7 @@ FILTER_DELAY = 0.15
 class MainScreen(EditingScreen):
     """The library's articles and events beside the reader."""
 
-    BINDINGS = [
-        Binding("q", "app.quit", t("key.quit"), id="main.quit", tooltip=t("tip.quit")),
-        Binding(
-            "question_mark",
-            "help",
-            t("key.help"),
-            id="main.help",
-            tooltip=t("tip.help"),
-        ),
-        Binding(
-            "tab",
-            "switch_pane",
-            t("key.switch"),
-            id="main.switch",
-            tooltip=t("tip.switch"),
-        ),
-        Binding(
-            "slash",
-            "filter",
-            t("key.filter"),
-            id="main.filter",
-            tooltip=t("tip.filter"),
-        ),
-        Binding(
-            "l",
-            "links",
-            t("key.links"),
-            show=False,
-            id="main.links",
-            tooltip=t("tip.links"),
-        ),
-        Binding(
-            "b",
-            "toggle_sidebar",
-            t("key.sidebar"),
-            show=False,
-            id="main.sidebar",
-            tooltip=t("tip.sidebar"),
-        ),
-        Binding(
-            "f",
-            "find",
-            t("key.find"),
-            show=False,
-            id="main.find",
-            tooltip=t("tip.find"),
-        ),
-        Binding(
-            "f3", "find_next(1)", t("key.find_next"), show=False, id="main.find_next"
-        ),
-        Binding(
-            "shift+f3",
-            "find_next(-1)",
-            t("key.find_previous"),
-            show=False,
-            id="main.find_previous",
-        ),
-        Binding(
-            "t", "toc", t("key.toc"), show=False, id="main.toc", tooltip=t("tip.toc")
-        ),
-        Binding(
-            "alt+left,ctrl+left,left_square_bracket",
-            "back",
-            t("key.back"),
-            show=False,
-            id="main.back",
-        ),
-        Binding(
-            "alt+right,ctrl+right,right_square_bracket",
-            "forward",
-            t("key.forward"),
-            show=False,
-            id="main.forward",
-        ),
-        Binding("p", "problems", t("key.problems"), show=False, id="main.problems"),
-        Binding(
-            "r,f5",
-            "reload",
-            t("key.reload"),
-            show=False,
-            id="main.reload",
-            tooltip=t("tip.reload"),
-        ),
-        Binding(
-            "ctrl+f",
-            "search",
-            t("search.key"),
-            id="main.search",
-            tooltip=t("search.tip"),
-        ),
-    ]
+    BINDINGS = MAIN_BINDINGS
 
     def __init__(self, library_root: Path, watch_setting: str = "auto") -> None:
         super().__init__()
@@ -159,14 +66,11 @@ class MainScreen(EditingScreen):
         self._preview_timer: Timer | None = None
         self._filter_timer: Timer | None = None
         self._quiet_highlight = False
+        """Set while the app itself places the cursor, which should not open anything."""
         self._pending_find: tuple[str, str] | None = None
         """Words to find (and the heading they are under) once the item is rendered."""
-        self.index: Index | None = None
-        """The library's cached index (opened in the loading thread)."""
-        self._index_lock = threading.Lock()
-        self._stop_watching = threading.Event()
-        self._watch_setting = watch_setting
-        """Set while the app itself places the cursor, which should not open anything."""
+        self.feed = LibraryFeed(library_root, watch_setting, self._deliver)
+        """The cached index, kept up to date and watched."""
 
     def compose(self) -> ComposeResult:
         """Lay out the light shell that paints before the library is read."""
@@ -204,39 +108,25 @@ class MainScreen(EditingScreen):
 
     def on_unmount(self) -> None:
         """Stop watching the folder."""
-        self._stop_watching.set()
+        self.feed.stop()
+
+    def _deliver(self, library: Library, changed: frozenset[Path]) -> None:
+        self.post_message(LibraryLoaded(library, changed))
 
     def read_library(self) -> Library:
-        """Bring the cached index up to date and return the library (thread workers only).
-
-        Only files whose size or time changed are read again, so this is
-        quick after an edit even in a library of 10,000 articles.
-        """
-        index = self._open_index()
-        index.sync()
-        return index.library()
-
-    def _open_index(self) -> Index:
-        with self._index_lock:
-            if self.index is None:
-                self.index = Index.open(self.library_root)
-            return self.index
+        """Return the library brought up to date (thread workers only)."""
+        return self.feed.read()
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load_library(self) -> None:
         """Show the cached library at once, then bring it up to date, then watch it."""
-        index = self._open_index()
-        cached = index.library()
-        if cached.articles or cached.events or cached.problems:
-            self.post_message(LibraryLoaded(cached))
-        result = index.sync(self._progress)
-        if result.changed or result.removed or not (cached.articles or cached.events):
-            changed = frozenset(result.changed)
-            self.post_message(LibraryLoaded(index.library(), changed))
+        self.feed.load(self._progress)
         self.app.call_from_thread(self._show_progress, "")
-        remove_stale_temps(self.library_root)
-        if not self._stop_watching.is_set():
-            self.app.call_from_thread(self.watch_library)
+        self.feed.watch(self._watch_failed)
+
+    def _watch_failed(self, error: Exception) -> None:
+        message = t("reader.watch_failed", error=safe_text(str(error)))
+        self.app.call_from_thread(self.notify, message, severity="warning")
 
     @work(thread=True, exclusive=True, group="filters", exit_on_error=False)
     def _prepare_filters(
@@ -256,26 +146,6 @@ class MainScreen(EditingScreen):
         status = self.query_one("#load-status", Static)
         status.update(text)
         status.display = bool(text)
-
-    def watch_library(self) -> None:
-        """Follow changes others make to the folder until the screen goes away.
-
-        A plain daemon thread rather than a worker: it runs for the whole
-        session, and waiting for all workers (as tests do) must not wait for it.
-        """
-        threading.Thread(target=self._watch, name="bftui-watch", daemon=True).start()
-
-    def _watch(self) -> None:
-        try:
-            changes = watch(self.library_root, self._watch_setting, self._stop_watching)
-            for _changed in changes:
-                result = self._open_index().sync()
-                if result.changed or result.removed:
-                    library = self._open_index().library()
-                    self.post_message(LibraryLoaded(library, frozenset(result.changed)))
-        except Exception as error:  # noqa: BLE001 - a lost watcher must not end the app
-            message = t("reader.watch_failed", error=safe_text(str(error)))
-            self.app.call_from_thread(self.notify, message, severity="warning")
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Fill the sidebar; keep the reader on the item it showed, if it still exists."""
@@ -570,7 +440,7 @@ class MainScreen(EditingScreen):
     def action_search(self) -> None:
         """Search the text of the whole library; Enter opens the hit."""
         self.app.push_screen(
-            SearchScreen(self.library_root, self.index), self._open_found
+            SearchScreen(self.library_root, self.feed.opened), self._open_found
         )
 
     def _open_found(self, choice: SearchChoice | None) -> None:

@@ -1,0 +1,87 @@
+"""Keeps the app's library current: the cached index, its syncs and the folder watch."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from bftui.core.atomic import remove_stale_temps
+from bftui.core.index import Index, Progress
+from bftui.core.library import Library
+from bftui.core.watch import watch
+
+Deliver = Callable[[Library, frozenset[Path]], None]
+"""Called (from a thread) with a fresh library and the files known to have changed."""
+
+
+class LibraryFeed:
+    """The library's cached index, brought up to date and watched.
+
+    Every method but `stop` and `opened` reads files or the database: call
+    them from threads. `deliver` must be safe to call from any thread (the
+    screen's `post_message` is).
+    """
+
+    def __init__(self, root: Path, watch_setting: str, deliver: Deliver) -> None:
+        self._root = root
+        self._watch_setting = watch_setting
+        self._deliver = deliver
+        self._index: Index | None = None
+        self._lock = threading.Lock()
+        self._stopped = threading.Event()
+
+    @property
+    def opened(self) -> Index | None:
+        """The index, if a thread has opened it already."""
+        return self._index
+
+    def index(self) -> Index:
+        """Open the index on first use (never raises: it falls back to memory)."""
+        with self._lock:
+            if self._index is None:
+                self._index = Index.open(self._root)
+            return self._index
+
+    def read(self) -> Library:
+        """Sync the index (only changed files are read) and return the library."""
+        index = self.index()
+        index.sync()
+        return index.library()
+
+    def load(self, progress: Progress) -> None:
+        """Deliver the cached library at once, then the synced one if it differs."""
+        index = self.index()
+        cached = index.library()
+        known = bool(cached.articles or cached.events)
+        if known or cached.problems:
+            self._deliver(cached, frozenset())
+        result = index.sync(progress)
+        if result.changed or result.removed or not known:
+            self._deliver(index.library(), frozenset(result.changed))
+        remove_stale_temps(self._root)
+
+    def watch(self, failed: Callable[[Exception], None]) -> None:
+        """Follow changes others make, in a daemon thread, until `stop`.
+
+        A plain thread rather than a Textual worker: it runs for the whole
+        session, and waiting for all workers (as tests do) must not wait for it.
+        """
+        if not self._stopped.is_set():
+            thread = threading.Thread(
+                target=self._follow, args=(failed,), name="bftui-watch", daemon=True
+            )
+            thread.start()
+
+    def _follow(self, failed: Callable[[Exception], None]) -> None:
+        try:
+            for _paths in watch(self._root, self._watch_setting, self._stopped):
+                result = self.index().sync()
+                if result.changed or result.removed:
+                    self._deliver(self.index().library(), frozenset(result.changed))
+        except Exception as error:  # noqa: BLE001 - a lost watch must not end the app
+            failed(error)
+
+    def stop(self) -> None:
+        """Stop watching (the watch thread ends within its polling interval)."""
+        self._stopped.set()
