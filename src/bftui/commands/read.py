@@ -8,6 +8,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
+from bftui.commands import add_command
 from bftui.core.compose import compose
 from bftui.core.library import Library
 from bftui.core.model import Article, Event, Item
@@ -27,14 +28,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add `list`, `show` and `check` to the command line."""
 
     def add(name: str, run: Any) -> argparse.ArgumentParser:
-        parser = subparsers.add_parser(
-            name,
-            parents=[common],
-            help=t(f"cli.{name}.help"),
-            description=t(f"cli.{name}.help"),
-            epilog=t(f"cli.{name}.examples"),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+        parser = add_command(subparsers, common, name, f"cli.{name}")
         parser.set_defaults(run=run)
         return parser
 

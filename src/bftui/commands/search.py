@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from bftui.commands import add_command
 from bftui.commands.read import list_date
 from bftui.core.index import Index
 from bftui.core.library import check_root
@@ -22,14 +23,7 @@ _BOLD, _PLAIN = "\x1b[1m", "\x1b[0m"
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add `search` to the command line."""
-    parser = subparsers.add_parser(
-        "search",
-        parents=[common],
-        help=t("search.cli.help"),
-        description=t("search.cli.help"),
-        epilog=t("search.cli.examples"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = add_command(subparsers, common, "search", "search.cli")
     parser.add_argument("query", nargs="+", metavar="QUERY", help=t("search.cli.query"))
     parser.add_argument("--limit", type=int, default=20, help=t("search.cli.limit"))
     parser.add_argument("--json", action="store_true", help=t("search.cli.json"))

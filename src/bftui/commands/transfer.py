@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bftui.commands import add_command
 from bftui.core import export, ical
 from bftui.core.library import check_root
 from bftui.core.text import safe_text
@@ -20,33 +21,22 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def _parser(subparsers: Any, common: Any, name: str, key: str) -> Any:
-    return subparsers.add_parser(
-        name,
-        parents=[common] if common else [],
-        help=t(f"{key}.help"),
-        description=t(f"{key}.help"),
-        epilog=t(f"{key}.examples"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-
-
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add `import`, `export` and `stats` to the command line."""
-    importing = _parser(subparsers, common, "import", "import.cli")
+    importing = add_command(subparsers, common, "import", "import.cli")
     importing.add_argument("file", metavar=t("import.cli.file_meta"), type=Path)
     importing.add_argument("--save", action="store_true", help=t("import.cli.save"))
     importing.set_defaults(run=run_import)
 
-    exporting = _parser(subparsers, common, "export", "export.cli")
+    exporting = add_command(subparsers, common, "export", "export.cli")
     formats = exporting.add_subparsers(
         dest="format", metavar=t("export.cli.format_meta"), required=True
     )
-    ics = _parser(formats, common, "ics", "export.ics")
+    ics = add_command(formats, common, "ics", "export.ics")
     ics.add_argument("slugs", nargs="*", metavar="SLUG", help=t("export.ics.slugs"))
     ics.set_defaults(run=run_ics)
     for name in ("csv", "json"):
-        table = _parser(formats, common, name, f"export.{name}")
+        table = add_command(formats, common, name, f"export.{name}")
         table.add_argument(
             "what",
             nargs="?",
@@ -69,7 +59,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             help=t("export.cli.output"),
         )  # fmt: skip
 
-    statistics = _parser(subparsers, common, "stats", "stats.cli")
+    statistics = add_command(subparsers, common, "stats", "stats.cli")
     statistics.add_argument("--json", action="store_true", help=t("stats.cli.json"))
     statistics.set_defaults(run=run_stats)
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bftui.commands import add_command
 from bftui.core import schema
 from bftui.core.library import check_root
 from bftui.core.model import ARTICLE_KINDS, EVENT_KINDS
@@ -46,24 +47,10 @@ def _option(parser: argparse.ArgumentParser, key: str, **extra: Any) -> None:
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add `new event` and `new article` to the command line."""
-    new = subparsers.add_parser(
-        "new",
-        parents=[common],
-        help=t("new.cli.help"),
-        description=t("new.cli.help"),
-        epilog=t("new.cli.examples"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    new = add_command(subparsers, common, "new", "new.cli")
     kinds = new.add_subparsers(dest="what", metavar=t("new.cli.what"), required=True)
     for name in ("event", "article"):
-        parser = kinds.add_parser(
-            name,
-            parents=[common],
-            help=t(f"new.{name}.help"),
-            description=t(f"new.{name}.help"),
-            epilog=t(f"new.{name}.examples"),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+        parser = add_command(kinds, common, name, f"new.{name}")
         parser.add_argument("--slug", metavar="SLUG", help=t("new.cli.slug"))
         parser.set_defaults(run=run_new)
         if name == "event":
