@@ -48,6 +48,11 @@ async def test_added_changed_and_removed_files_show_without_restart(
 
         event.path.unlink()
         await wait_for(pilot, lambda: screen.library.event(event.slug) is None)
-        messages = [str(n.message) for n in app._notifications]
-        assert any("har tagits bort" in m for m in messages)
+        # `notify` posts a message: the notice lands on the app's next turn.
+        await wait_for(
+            pilot,
+            lambda: any(
+                "har tagits bort" in str(n.message) for n in app._notifications
+            ),
+        )
         assert "över 250" in shown_text(pilot)
