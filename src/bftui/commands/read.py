@@ -9,7 +9,6 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from bftui.commands import add_command
-from bftui.core.compose import compose
 from bftui.core.library import Library
 from bftui.core.model import Article, Event, Item
 from bftui.core.text import safe_text
@@ -103,6 +102,9 @@ def run_show(context: Context) -> int:
                 sys.stdout.buffer.write(data)
                 sys.stdout.buffer.flush()
         else:
+            # Imported here: it loads markdown-it, which the TUI's start need not wait for.
+            from bftui.core.compose import compose
+
             sys.stdout.write(compose(item, library))
     except (OSError, ValueError) as error:
         where = safe_text(str(item.path))

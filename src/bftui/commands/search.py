@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from bftui.commands import add_command
 from bftui.commands.read import list_date
-from bftui.core.index import Index
 from bftui.core.library import check_root
-from bftui.core.search import MARK_OFF, MARK_ON, Hit
 from bftui.i18n import t
 
 if TYPE_CHECKING:
     from bftui.cli import Context
+    from bftui.core.index import Index
+    from bftui.core.search import Hit
 
 EXIT_OK, EXIT_NONE = 0, 1
 _BOLD, _PLAIN = "\x1b[1m", "\x1b[0m"
@@ -31,6 +31,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _record(hit: Hit, index: Index) -> dict[str, Any]:
+    from bftui.core.search import MARK_OFF, MARK_ON
+
     item = hit.item
     return {
         "slug": item.slug,
@@ -49,6 +51,10 @@ def _record(hit: Hit, index: Index) -> dict[str, Any]:
 
 def run_search(context: Context) -> int:
     """Print the best hits: slug and title, then the snippet (matches bold on a terminal)."""
+    # Imported here, as every command is built on each start (the TUI's too).
+    from bftui.core.index import Index
+    from bftui.core.search import MARK_OFF, MARK_ON
+
     root = context.library_path
     check_root(root)
     index = Index.open(root)

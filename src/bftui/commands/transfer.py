@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bftui.commands import add_command
-from bftui.core import export, ical
 from bftui.core.library import check_root
 from bftui.core.text import safe_text
 from bftui.i18n import t
 
 if TYPE_CHECKING:
     from bftui.cli import Context
+    from bftui.core import export
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -128,6 +128,8 @@ def run_import(context: Context) -> int:
 
 def run_ics(context: Context) -> int:
     """Write the library's dated events (or the named ones) as iCalendar."""
+    from bftui.core import ical  # Imported when run, like the importer.
+
     library = context.library()
     events = library.events
     if context.args.slugs:
@@ -147,6 +149,8 @@ def run_ics(context: Context) -> int:
 
 def run_table(context: Context) -> int:
     """Write one row per event, or per article, as CSV or JSON."""
+    from bftui.core import export  # Imported when run, like the importer.
+
     args = context.args
     library = context.library()
     problems: list[Any] = []
@@ -191,6 +195,8 @@ def _table(heading: str, first: str, tallies: list[export.Tally]) -> list[str]:
 
 def run_stats(context: Context) -> int:
     """Print meetings and participants per year and per city."""
+    from bftui.core import export  # Imported when run, like the importer.
+
     result = export.stats(context.library().events)
     if context.args.json:
         record = export.stats_record(result)

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from bftui.core import records, search
+from bftui.core import outline, records, search
 from bftui.core.index_db import connect, connect_file, db_path
 from bftui.core.index_files import BATCH, Read, fts_text, read_batches, scan, walk_key
 from bftui.core.library import Library, _library_title, finish
@@ -118,7 +118,23 @@ class Index:
                 library.articles.append(item)
             else:
                 library.events.append(item)
-        return finish(library)
+        finish(library)
+        self._keep_outline(library)
+        return library
+
+    def _keep_outline(self, library: Library) -> None:
+        """Store the sidebar's outline of `library` for the next warm start."""
+        try:
+            data = outline.dumps(outline.outline_of(library), self.root)
+        except ValueError:
+            return  # An item outside the root (cannot happen from a scan): no outline.
+        with self._lock:
+            try:
+                row = self._db.execute("SELECT data FROM outline").fetchone()
+                if row is None or row[0] != data:
+                    self._db.execute("REPLACE INTO outline VALUES (1, ?)", (data,))
+            except sqlite3.DatabaseError:
+                pass  # Only a faster start is lost; the next sync repairs the cache.
 
     def search(self, text: str, limit: int = 50) -> list[search.Hit]:
         """Return the best hits for what the user typed (see `bftui.core.query`)."""

@@ -7,17 +7,23 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from bftui.i18n import t
 from bftui.settings import Settings
-from bftui.tui.quitting import quit_app
 from bftui.tui.screens.main import MainScreen
-from bftui.tui.screens.search import ItemCommands
 
 DUMB_COLOURS = ("standard", "windows")
 """Rich colour systems of 16-colour terminals, which get the ANSI theme."""
+
+
+def item_commands() -> type[Provider]:
+    """Return the palette's provider of library items (imported on first use)."""
+    from bftui.tui.screens.search import ItemCommands
+
+    return ItemCommands
 
 
 class BftuiApp(App[int]):
@@ -26,7 +32,7 @@ class BftuiApp(App[int]):
     CSS_PATH = ["app.tcss", "forms.tcss"]
     TITLE = "bftui"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {ItemCommands}
+    COMMANDS = App.COMMANDS | {item_commands}
     BINDINGS = [
         Binding(
             "ctrl+q", "quit", t("key.quit"), show=False, id="app.quit", priority=True
@@ -66,6 +72,8 @@ class BftuiApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit; an open form with changes asks first (see `quit_app`)."""
+        from bftui.tui.quitting import quit_app
+
         quit_app(self)
 
     def get_default_screen(self) -> Screen[None]:

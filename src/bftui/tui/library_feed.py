@@ -5,11 +5,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bftui.core.atomic import remove_stale_temps
-from bftui.core.index import Index, Progress
+from bftui.core.index_db import db_path
 from bftui.core.library import Library
+from bftui.core.outline import Outline, read_outline
 from bftui.core.watch import watch
+
+if TYPE_CHECKING:
+    from bftui.core.index import Index, Progress
 
 Deliver = Callable[[Library, frozenset[Path]], None]
 """Called (from a thread) with a fresh library and the files known to have changed."""
@@ -18,7 +23,7 @@ Deliver = Callable[[Library, frozenset[Path]], None]
 class LibraryFeed:
     """The library's cached index, brought up to date and watched.
 
-    Every method but `stop` and `opened` reads files or the database: call
+    Every method but `outline`, `stop` and `opened` reads files or the database: call
     them from threads. `deliver` must be safe to call from any thread (the
     screen's `post_message` is).
     """
@@ -36,8 +41,15 @@ class LibraryFeed:
         """The index, if a thread has opened it already."""
         return self._index
 
+    def outline(self) -> Outline | None:
+        """The sidebar's outline as last cached, if any: a few milliseconds, any thread."""
+        return read_outline(db_path(self._root), self._root)
+
     def index(self) -> Index:
         """Open the index on first use (never raises: it falls back to memory)."""
+        # Imported here, in a thread after the first paint, to keep the start quick.
+        from bftui.core.index import Index
+
         with self._lock:
             if self._index is None:
                 self._index = Index.open(self._root)

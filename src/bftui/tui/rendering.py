@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
 from rich.console import Console, Group
-from rich.markdown import Heading, Markdown
 from rich.segment import Segment
 from rich.text import Text
 from rich.theme import Theme
@@ -23,7 +23,9 @@ from textual.strip import Strip
 
 from bftui.i18n import t
 
-_splitter = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from rich.markdown import Markdown
 
 MAX_WIDTH = 100
 """Lines longer than this are hard to read; wider terminals get a margin instead."""
@@ -36,14 +38,26 @@ _DEEP = re.compile(rf"^[ \t>*+\-\d.)]{{{MAX_DEPTH},}}", re.MULTILINE)
 """A line that may open that deep: only then is the section parsed to find out."""
 
 
-class _LeftHeading(Heading):
-    """A heading set flush left, as a reader expects in a narrow pane."""
+@cache
+def _parsers() -> tuple[type[Markdown], MarkdownIt]:
+    """Return Rich's Markdown with headings flush left, and a markdown-it parser.
 
-    LEVEL_ALIGN = dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "left")  # type: ignore[assignment]
+    Made on first use, in the rendering thread: importing them would add
+    a few hundredths of a second to every start.
+    """
+    from markdown_it import MarkdownIt
+    from rich.markdown import Heading, Markdown
 
+    class LeftHeading(Heading):
+        """A heading set flush left, as a reader expects in a narrow pane."""
 
-class _Markdown(Markdown):
-    elements = {**Markdown.elements, "heading_open": _LeftHeading}
+        LEVEL_ALIGN = dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "left")  # type: ignore[assignment]
+
+    class LeftMarkdown(Markdown):
+        elements = {**Markdown.elements, "heading_open": LeftHeading}
+
+    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    return LeftMarkdown, parser
 
 
 @dataclass(slots=True)
@@ -177,11 +191,11 @@ def render_section(
         highlight=False,
     )
     links: list[LinkSpan] = []
-    document: Markdown | Group = _Markdown(source, hyperlinks=True)
+    markdown, parser = _parsers()
+    document: Markdown | Group = markdown(source, hyperlinks=True)
     if (
         _DEEP.search(source)
-        and max((token.level for token in _splitter.parse(source)), default=0)
-        >= MAX_DEPTH
+        and max((token.level for token in parser.parse(source)), default=0) >= MAX_DEPTH
     ):
         document = Group(Text(t("reader.too_deep"), style="italic"), "", Text(source))
     rendered = console.render_lines(document, pad=False)

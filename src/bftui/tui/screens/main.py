@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,7 +13,6 @@ from textual.events import Key
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, Tree
 
-from bftui.core.compose import compose
 from bftui.core.filtering import ItemFilter
 from bftui.core.library import Library
 from bftui.core.links import resolve_link
@@ -23,15 +24,13 @@ from bftui.tui.editing import EDITING_BINDINGS, EditingScreen
 from bftui.tui.history import History, Visit
 from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.messages import LibraryLoaded, LinkActivated
-from bftui.tui.screens.help import HelpScreen, KeyGroup
-from bftui.tui.screens.links import LinksScreen
-from bftui.tui.screens.problems import ProblemsScreen
-from bftui.tui.screens.search import SearchChoice, SearchScreen
-from bftui.tui.screens.toc import TocScreen
-from bftui.tui.welcome import welcome_markdown
 from bftui.tui.widgets.document import DocumentView
 from bftui.tui.widgets.reader import Reader
-from bftui.tui.widgets.sidebar import PROBLEMS, LibraryTree
+from bftui.tui.widgets.sidebar import PROBLEMS, LibraryTree, Stub
+
+if TYPE_CHECKING:
+    from bftui.tui.screens.help import KeyGroup
+    from bftui.tui.screens.search import SearchChoice
 
 
 def display_path(path: Path) -> str:
@@ -48,10 +47,21 @@ PROGRESS_FROM = 500
 """Reading at least this many files shows a count in the sidebar."""
 FILTER_DELAY = 0.15
 """Seconds after the last key before the sidebar is filtered again."""
+LATER_MODULES = (
+    "bftui.core.compose",
+    "bftui.tui.targets",
+    "bftui.tui.quitting",
+    "bftui.tui.screens.search",
+)
+"""Left out of the start, imported once the library is read, before a key needs them."""
 
 
 class MainScreen(EditingScreen):
-    """The library's articles and events beside the reader."""
+    """The library's articles and events beside the reader.
+
+    Screens other than the forms are imported when first opened too, to keep
+    the start quick (see `bftui.tui.editing`).
+    """
 
     BINDINGS = MAIN_BINDINGS
 
@@ -69,6 +79,8 @@ class MainScreen(EditingScreen):
         """Set while the app itself places the cursor, which should not open anything."""
         self._pending_find: tuple[str, str] | None = None
         """Words to find (and the heading they are under) once the item is rendered."""
+        self._wanted: Path | None = None
+        """An item chosen from the outline, to open once the library is read."""
         self.feed = LibraryFeed(library_root, watch_setting, self._deliver)
         """The cached index, kept up to date and watched."""
 
@@ -100,11 +112,21 @@ class MainScreen(EditingScreen):
         return self.query_one(DocumentView)
 
     def on_mount(self) -> None:
-        """Show where we are and start reading the library in a thread."""
+        """Show where we are and the cached outline, then read the library in a thread.
+
+        The thread starts after the first paint, which it would otherwise slow.
+        """
         self.sub_title = display_path(self.library_root)
         self._show_progress(t("reader.loading"))
-        self.library_tree.focus()
-        self.load_library()
+        tree = self.library_tree
+        tree.focus()
+        outline = self.feed.outline()
+        if outline is not None:
+            self.title = outline.title
+            tree.fill_outline(outline)
+            self._quiet_highlight = True
+            tree.call_after_refresh(tree.first_item_line)
+        self.call_after_refresh(self.load_library)
 
     def on_unmount(self) -> None:
         """Stop watching the folder."""
@@ -122,6 +144,8 @@ class MainScreen(EditingScreen):
         """Show the cached library at once, then bring it up to date, then watch it."""
         self.feed.load(self._progress)
         self.app.call_from_thread(self._show_progress, "")
+        for name in LATER_MODULES:
+            import_module(name)
         self.feed.watch(self._watch_failed)
 
     def _watch_failed(self, error: Exception) -> None:
@@ -155,13 +179,20 @@ class MainScreen(EditingScreen):
         self._event_filter = ItemFilter(library.events)
         self._prepare_filters(self._filter, self._event_filter)
         self._show_progress("")
-        self._fill_tree()
+        kept = self._fill_tree()
         if self.focused is None or not self.focused.display:
             self.library_tree.focus()
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and (item := library.item_at(wanted)) is not None:
+            self.open_item(item)
+            self.document.focus()
         if self.current is None:
+            from bftui.tui.welcome import welcome_markdown  # It loads markdown-it.
+
             self.document.show(welcome_markdown(library))
-            self._quiet_highlight = True
-            self.library_tree.call_after_refresh(self.library_tree.first_item_line)
+            if not kept:
+                self._quiet_highlight = True
+                self.library_tree.call_after_refresh(self.library_tree.first_item_line)
             return
         current = library.item_at(self.current.path)
         if current is None:
@@ -170,7 +201,8 @@ class MainScreen(EditingScreen):
         elif current != self.current or current.path in message.changed:
             self.open_item(current, record=False, line=self.document.top_line)
 
-    def _fill_tree(self) -> None:
+    def _fill_tree(self) -> bool:
+        """Fill the sidebar, keeping the cursor's item; False if there was none."""
         assert self.library and self._filter and self._event_filter
         under_cursor = self.library_tree.current
         query = self.query_one("#filter", Input).value
@@ -180,11 +212,14 @@ class MainScreen(EditingScreen):
             self.library_tree.fill(self.library, articles, events)
         else:
             self.library_tree.fill(self.library)
-        keep = under_cursor if isinstance(under_cursor, (Article, Event)) else None
+        keep = (
+            under_cursor if isinstance(under_cursor, (Article, Event, Stub)) else None
+        )
         keep = self.library.item_at(keep.path) if keep else self.current
-        if keep is not None:
-            self._quiet_highlight = True
-            self.library_tree.show_item(keep)
+        if keep is None:
+            return False
+        self._quiet_highlight = True
+        return self.library_tree.show_item(keep)
 
     # Opening items.
 
@@ -215,6 +250,8 @@ class MainScreen(EditingScreen):
     def _compose_item(
         self, item: Item, line: int, find: tuple[str, str] | None
     ) -> None:
+        from bftui.core.compose import compose  # In the thread: it loads markdown-it.
+
         assert self.library is not None
         try:
             markdown = compose(item, self.library)
@@ -279,6 +316,8 @@ class MainScreen(EditingScreen):
             if data is not self.current:
                 self.open_item(data)
             self.document.focus()
+        elif isinstance(data, Stub):
+            self._wanted = data.path
 
     # Links.
 
@@ -300,6 +339,7 @@ class MainScreen(EditingScreen):
 
     def action_links(self) -> None:
         """List the shown document's links to follow or copy."""
+        from bftui.tui.screens.links import LinksScreen
 
         def chosen(href: str | None) -> None:
             if href:
@@ -346,6 +386,7 @@ class MainScreen(EditingScreen):
 
     def action_toc(self) -> None:
         """Jump to a heading (an interview's question) of the shown document."""
+        from bftui.tui.screens.toc import TocScreen
 
         def chosen(line: int | None) -> None:
             if line is not None:
@@ -423,6 +464,8 @@ class MainScreen(EditingScreen):
 
     def action_help(self) -> None:
         """Show every key."""
+        from bftui.tui.screens.help import HelpScreen
+
         groups: list[KeyGroup] = [
             (t("help.everywhere"), self.BINDINGS),
             (t("help.sidebar"), LibraryTree.BINDINGS),
@@ -434,11 +477,15 @@ class MainScreen(EditingScreen):
 
     def action_problems(self) -> None:
         """List the library's broken files."""
+        from bftui.tui.screens.problems import ProblemsScreen
+
         if self.library is not None:
             self.app.push_screen(ProblemsScreen(self.library.problems))
 
     def action_search(self) -> None:
         """Search the text of the whole library; Enter opens the hit."""
+        from bftui.tui.screens.search import SearchScreen
+
         self.app.push_screen(
             SearchScreen(self.library_root, self.feed.opened), self._open_found
         )

@@ -11,14 +11,12 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from bftui.core.library import Library, by_year
-from bftui.core.model import Article, Event, Item, Problem
+from bftui.core.model import Article, Event, Item
+from bftui.core.outline import EAGER_LIMIT, Outline, YearOutline
 from bftui.i18n import t
 
 PROBLEMS = "problems"
 """Node data of the entry that opens the list of problems."""
-
-EAGER_LIMIT = 400
-"""Up to this many items every year is filled and open; beyond, years open on demand."""
 
 
 @dataclass(slots=True)
@@ -29,7 +27,15 @@ class YearGroup:
     filled: bool = False
 
 
-Entry = Item | YearGroup | str | None
+@dataclass(frozen=True, slots=True)
+class Stub:
+    """An item known by its file and title only, until the library is read."""
+
+    path: Path
+    title: str
+
+
+Entry = Item | Stub | YearGroup | str | None
 
 
 class LibraryTree(Tree[Entry]):
@@ -81,26 +87,62 @@ class LibraryTree(Tree[Entry]):
         """Show `library`, or only the given `articles` and `events` when filtering."""
         shown_articles = library.articles if articles is None else articles
         shown_events = library.events if events is None else events
+        self._start()
+        eager = len(shown_articles) + len(shown_events) <= EAGER_LIMIT
+        for title, items in (
+            (t("sidebar.articles"), shown_articles),
+            (t("sidebar.events"), shown_events),
+        ):
+            group = self._add_group(title, len(items))
+            for index, (year, members) in enumerate(by_year(items)):  # type: ignore[type-var]
+                year_node = self._add_year(group, year, YearGroup(members))
+                for item in members:
+                    self._year_of[item.path] = year_node
+                if eager or index == 0:
+                    self._open_year(year_node)
+        if library.problems and articles is None:
+            self._add_problems(len(library.problems))
+
+    def fill_outline(self, outline: Outline) -> None:
+        """Show the library's outline, read before the library itself.
+
+        Only the years the outline carries titles for are open; their rows
+        hold `Stub`s, which the next `fill` replaces with the items.
+        """
+        self._start()
+        for title, years in (
+            (t("sidebar.articles"), outline.articles),
+            (t("sidebar.events"), outline.events),
+        ):
+            group = self._add_group(title, sum(year.count for year in years))
+            for year in years:
+                self._add_outline_year(group, year)
+        if outline.problems:
+            self._add_problems(outline.problems)
+
+    def _start(self) -> None:
         self.clear()
         self._item_nodes, self._year_of = {}, {}
-        eager = len(shown_articles) + len(shown_events) <= EAGER_LIMIT
-        self._add_group(t("sidebar.articles"), shown_articles, eager)
-        self._add_group(t("sidebar.events"), shown_events, eager)
-        if library.problems and articles is None:
-            self._add_problems(library.problems)
 
-    def _add_group(
-        self, title: str, items: list[Article] | list[Event], eager: bool
-    ) -> None:
-        label = Text.assemble((title, "bold"), (f" ({len(items)})", "dim"))
-        group = self.root.add(label, None, expand=True)
-        for index, (year, members) in enumerate(by_year(items)):  # type: ignore[type-var]
-            label = Text.assemble(str(year), (f" ({len(members)})", "dim"))
-            year_node = group.add(label, YearGroup(members), allow_expand=True)
-            for item in members:
-                self._year_of[item.path] = year_node
-            if eager or index == 0:
-                self._open_year(year_node)
+    def _add_group(self, title: str, count: int) -> TreeNode[Entry]:
+        label = Text.assemble((title, "bold"), (f" ({count})", "dim"))
+        return self.root.add(label, None, expand=True)
+
+    def _add_year(
+        self, group: TreeNode[Entry], year: int, members: YearGroup
+    ) -> TreeNode[Entry]:
+        label = Text.assemble(str(year), (f" ({len(members.items)})", "dim"))
+        return group.add(label, members, allow_expand=True)
+
+    def _add_outline_year(self, group: TreeNode[Entry], year: YearOutline) -> None:
+        label = Text.assemble(str(year.year), (f" ({year.count})", "dim"))
+        # Filled already: a year without titles opens empty until `fill`.
+        node = group.add(label, YearGroup([], filled=True), allow_expand=True)
+        for path, title in year.leaves or ():
+            self._item_nodes[path] = node.add_leaf(Text(title), Stub(path, title))
+            self._year_of[path] = node
+        if year.leaves is not None:
+            node.expand()
 
     def _open_year(self, node: TreeNode[Entry]) -> None:
         group = node.data
@@ -111,12 +153,17 @@ class LibraryTree(Tree[Entry]):
         if not node.is_expanded:
             node.expand()
 
+    def get_label_width(self, node: TreeNode[Entry]) -> int:
+        """Return a row's width without rendering it (the tree asks for every row)."""
+        icon = len(self.ICON_NODE) if node.allow_expand else 0
+        return node.label.cell_len + icon
+
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Entry]) -> None:
         """Make a year's rows the first time it opens."""
         self._open_year(event.node)
 
-    def _add_problems(self, problems: list[Problem]) -> None:
-        label = Text(t("sidebar.problems", count=len(problems)), style="bold")
+    def _add_problems(self, count: int) -> None:
+        label = Text(t("sidebar.problems", count=count), style="bold")
         self.root.add_leaf(label, PROBLEMS)
 
     @property
@@ -138,7 +185,7 @@ class LibraryTree(Tree[Entry]):
     def _year_nodes(self) -> list[TreeNode[Entry]]:
         return [year for group in self.root.children for year in group.children]
 
-    def show_item(self, item: Item) -> bool:
+    def show_item(self, item: Item | Stub) -> bool:
         """Move the cursor to `item`, opening its year; False if it is not shown."""
         year = self._year_of.get(item.path)
         if year is None:

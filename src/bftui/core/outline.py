@@ -1,0 +1,133 @@
+"""The sidebar's first screen, kept small in the index for a fast warm start.
+
+Decoding 11,000 cached items takes a third of a second; the sidebar's first
+screen needs only the counts per year and the titles of the years it shows
+open. `Index.library()` stores that outline whenever the library changes,
+and `read_outline` reads it back in a few milliseconds, before the app has
+decoded anything, so that the sidebar paints at once and fills in after.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from bftui import __version__
+from bftui.core.library import Library, by_year
+from bftui.core.model import Article, Event
+
+EAGER_LIMIT = 400
+"""Up to this many items every year is filled and open; beyond, years open on demand."""
+
+
+@dataclass(frozen=True, slots=True)
+class YearOutline:
+    """One year of a group: its item count and, if shown open, `(path, title)` pairs."""
+
+    year: int
+    count: int
+    leaves: list[tuple[Path, str]] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """What the sidebar shows before the library is read."""
+
+    title: str
+    articles: list[YearOutline]
+    events: list[YearOutline]
+    problems: int
+
+
+def outline_of(library: Library) -> Outline:
+    """Return the outline of `library`: the years the sidebar opens carry titles."""
+    eager = len(library.articles) + len(library.events) <= EAGER_LIMIT
+    return Outline(
+        library.title,
+        _years(library.articles, eager),
+        _years(library.events, eager),
+        len(library.problems),
+    )
+
+
+def _years(items: list[Article] | list[Event], eager: bool) -> list[YearOutline]:
+    return [
+        YearOutline(
+            year,
+            len(members),
+            [(item.path, item.title) for item in members] if eager or n == 0 else None,
+        )
+        for n, (year, members) in enumerate(by_year(items))  # type: ignore[type-var]
+    ]
+
+
+def dumps(outline: Outline, root: Path) -> str:
+    """Return `outline` as JSON, with paths relative to the library `root`."""
+
+    def years(group: list[YearOutline]) -> list[list[object]]:
+        return [
+            [
+                y.year,
+                y.count,
+                None
+                if y.leaves is None
+                else [[p.relative_to(root).as_posix(), title] for p, title in y.leaves],
+            ]
+            for y in group
+        ]
+
+    data = [outline.title, years(outline.articles), years(outline.events)]
+    return json.dumps([*data, outline.problems], ensure_ascii=False)
+
+
+def loads(text: str, root: Path) -> Outline:
+    """Return the outline stored as `text` by `dumps`.
+
+    Raises:
+        ValueError: when the text is not such an outline.
+    """
+    try:
+        title, articles, events, problems = json.loads(text)
+
+        def years(group: list[list[object]]) -> list[YearOutline]:
+            return [
+                YearOutline(
+                    int(year),  # type: ignore[call-overload]
+                    int(count),  # type: ignore[call-overload]
+                    None
+                    if leaves is None
+                    else [(root / rel, str(title)) for rel, title in leaves],  # type: ignore[attr-defined]
+                )
+                for year, count, leaves in group
+            ]
+
+        return Outline(str(title), years(articles), years(events), int(problems))
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"not an outline: {error}") from error
+
+
+def read_outline(database: Path, root: Path) -> Outline | None:
+    """Return the outline of library `root` stored in the index `database`, if any.
+
+    Opens the file read-only and never waits for a writer (another bftui may
+    be syncing): a first paint must not block. An outline written by another
+    bftui version or for another folder, or any doubt, means None.
+    """
+    root = root.resolve()
+    if not database.is_file():
+        return None
+    uri = f"{database.resolve().as_uri()}?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=0)
+        try:
+            meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+            row = connection.execute("SELECT data FROM outline").fetchone()
+        finally:
+            connection.close()
+        if row is None or meta.get("bftui") != __version__:
+            return None
+        return loads(row[0], root) if meta.get("root") == str(root) else None
+    except (sqlite3.Error, ValueError):
+        return None

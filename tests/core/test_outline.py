@@ -1,0 +1,99 @@
+"""The sidebar's outline: stored by the index, read back quickly, refused when in doubt."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from bftui.core import outline as outline_module
+from bftui.core.index import Index
+from bftui.core.index_db import db_path
+from bftui.core.library import load
+from bftui.core.outline import EAGER_LIMIT, Outline, outline_of, read_outline
+
+
+def news(year: int, number: int) -> str:
+    return (
+        f'+++\ntitle = "Nyhet {number}"\nkind = "news"\n'
+        f"published = {year}-01-{number % 28 + 1:02d}\n+++\n\nText.\n"
+    )
+
+
+def warm(root: Path) -> Outline | None:
+    """Build the index of `root` as the app does, then read the outline back."""
+    index = Index.open(root)
+    index.sync()
+    index.library()
+    index.close()
+    return read_outline(db_path(root), root)
+
+
+def test_the_outline_of_a_small_library_lists_every_item(library_path: Path) -> None:
+    library = load(library_path)
+    outline = warm(library_path)
+
+    assert outline == outline_of(library)
+    assert outline.title == library.title
+    assert [y.year for y in outline.articles] == [2020]
+    leaves = [leaf for year in outline.events for leaf in year.leaves or []]
+    assert leaves == [(event.path, event.title) for event in library.events]
+
+
+def test_a_large_library_carries_titles_of_the_newest_year_only(tmp_path: Path) -> None:
+    for number in range(EAGER_LIMIT + 1):
+        path = tmp_path / f"nyhet-{number}.md"
+        path.write_text(news(2023 + number % 2, number), encoding="utf-8")
+
+    outline = warm(tmp_path)
+
+    assert outline is not None
+    newest, older = outline.articles
+    assert (newest.year, older.year) == (2024, 2023)
+    assert newest.count + older.count == EAGER_LIMIT + 1
+    assert newest.leaves is not None and len(newest.leaves) == newest.count
+    assert older.leaves is None
+    assert outline.events == []
+
+
+def test_the_outline_follows_changes(library_path: Path) -> None:
+    warm(library_path)
+    (library_path / "nytt.md").write_text(news(2025, 3), encoding="utf-8")
+
+    outline = warm(library_path)
+
+    assert outline is not None
+    assert outline.articles[0].year == 2025
+    assert outline.articles[0].leaves == [(library_path / "nytt.md", "Nyhet 3")]
+
+
+def test_no_index_means_no_outline(library_path: Path) -> None:
+    assert read_outline(db_path(library_path), library_path) is None
+
+
+def test_an_outline_of_another_version_is_not_used(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warm(library_path)
+    monkeypatch.setattr(outline_module, "__version__", "0.0.0-other")
+
+    assert read_outline(db_path(library_path), library_path) is None
+
+
+def test_a_broken_outline_is_not_used(library_path: Path) -> None:
+    warm(library_path)
+    with closing(sqlite3.connect(db_path(library_path))) as connection:
+        connection.execute("UPDATE outline SET data = '[1, 2'")
+        connection.commit()
+
+    assert read_outline(db_path(library_path), library_path) is None
+
+
+def test_a_file_that_is_no_database_is_not_used(library_path: Path) -> None:
+    where = db_path(library_path)
+    where.parent.mkdir(parents=True, exist_ok=True)
+    where.write_bytes(b"not a database at all" * 100)
+
+    assert read_outline(where, library_path) is None

@@ -1,0 +1,78 @@
+"""A warm start paints the sidebar from the cached outline before the library is read."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from appdriver import main_screen, settle, shown_text  # type: ignore[import-not-found]
+
+from bftui.core.index import Index
+from bftui.core.library import load
+from bftui.tui.app import BftuiApp
+from bftui.tui.library_feed import LibraryFeed
+from bftui.tui.widgets.sidebar import Stub
+
+
+@pytest.fixture
+def held_load(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the app's reading of the library until the returned event is set."""
+    release = threading.Event()
+    load_library = LibraryFeed.load
+
+    def held(feed: LibraryFeed, progress: object) -> None:
+        release.wait(10)
+        load_library(feed, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LibraryFeed, "load", held)
+    return release
+
+
+def warm_cache(root: Path) -> None:
+    index = Index.open(root)
+    index.sync()
+    index.library()
+    index.close()
+
+
+async def test_the_outline_shows_and_a_chosen_row_opens_once_read(
+    library_path: Path, held_load: threading.Event
+) -> None:
+    warm_cache(library_path)
+    article = load(library_path).articles[0]
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = main_screen(pilot)
+        tree = screen.library_tree
+        assert screen.library is None
+        groups = [node.label.plain for node in tree.root.children]
+        assert groups[:2] == ["Artiklar (1)", "Evenemang (2)"]
+        assert tree.current == Stub(article.path, article.title)
+
+        await pilot.press("enter")
+        held_load.set()
+        await settle(pilot)
+
+        assert screen.current == article
+        assert "Anita Svantesson" in shown_text(pilot)
+        assert tree.current == article
+
+
+async def test_the_cursor_moved_in_the_outline_stays_on_its_item(
+    library_path: Path, held_load: threading.Event
+) -> None:
+    warm_cache(library_path)
+    newest_event = load(library_path).events[0]
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tree = main_screen(pilot).library_tree
+        await pilot.press("down", "down", "down")
+        assert tree.current == Stub(newest_event.path, newest_event.title)
+
+        held_load.set()
+        await settle(pilot)
+
+        assert tree.current == newest_event
