@@ -79,9 +79,12 @@ async def test_library_link_opens_the_item_in_the_app(app: BftuiApp) -> None:
         await choose_link(pilot, ".md")
         await settle(pilot)
         assert screen.current is not None and screen.current.kind == "interview"
+        # The sidebar follows the reader, once the text is on screen.
+        assert screen.library_tree.current == screen.current
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert screen.current.slug == "2019-natverkstraff-malmo"
+        assert screen.library_tree.current == screen.current
 
 
 async def test_external_link_is_copied_and_never_opened(

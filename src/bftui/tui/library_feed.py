@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,22 @@ from bftui.core.watch import watch
 
 if TYPE_CHECKING:
     from bftui.core.index import Index, Progress
+
+
+def freeze_heap() -> None:
+    """Collect garbage now, then exempt every live object from later collections.
+
+    With 11,000 items in memory a full collection takes a tenth of a second,
+    and Python starts one whenever enough objects have been made, such as
+    while an article is opened: the reader stalls. The library and the
+    modules live until the next reload, so they are frozen out of the
+    collector (`gc.freeze`); whatever they leave behind is collected at the
+    next reload, in the loading thread.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
 
 Deliver = Callable[[Library, frozenset[Path]], None]
 """Called (from a thread) with a fresh library and the files known to have changed."""
@@ -91,6 +108,7 @@ class LibraryFeed:
                 result = self.index().sync()
                 if result.changed or result.removed:
                     self._deliver(self.index().library(), frozenset(result.changed))
+                    freeze_heap()
         except Exception as error:  # noqa: BLE001 - a lost watch must not end the app
             failed(error)
 

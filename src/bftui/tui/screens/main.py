@@ -22,7 +22,7 @@ from bftui.i18n import t
 from bftui.tui.bindings import MAIN_BINDINGS
 from bftui.tui.editing import EDITING_BINDINGS, EditingScreen
 from bftui.tui.history import History, Visit
-from bftui.tui.library_feed import LibraryFeed
+from bftui.tui.library_feed import LibraryFeed, freeze_heap
 from bftui.tui.messages import LibraryLoaded, LinkActivated
 from bftui.tui.widgets.document import DocumentView
 from bftui.tui.widgets.reader import Reader
@@ -81,6 +81,8 @@ class MainScreen(EditingScreen):
         """Words to find (and the heading they are under) once the item is rendered."""
         self._wanted: Path | None = None
         """An item chosen from the outline, to open once the library is read."""
+        self._reveal: Item | None = None
+        """The item to select in the sidebar once the reader has shown it."""
         self.feed = LibraryFeed(library_root, watch_setting, self._deliver)
         """The cached index, kept up to date and watched."""
 
@@ -146,6 +148,7 @@ class MainScreen(EditingScreen):
         self.app.call_from_thread(self._show_progress, "")
         for name in LATER_MODULES:
             import_module(name)
+        freeze_heap()
         self.feed.watch(self._watch_failed)
 
     def _watch_failed(self, error: Exception) -> None:
@@ -242,8 +245,9 @@ class MainScreen(EditingScreen):
         if record:
             self.history.visit(item.path, replace=preview)
         self.current = item
-        if not preview:
-            self.library_tree.show_item(item)
+        # The sidebar follows once the text is on screen: opening a year of
+        # hundreds of rows first would keep the reader waiting.
+        self._reveal = None if preview else item
         self._compose_item(item, line, (find, heading) if find else None)
 
     @work(thread=True, exclusive=True, group="compose", exit_on_error=False)
@@ -260,6 +264,7 @@ class MainScreen(EditingScreen):
                 "reader.unreadable", path=item.path.name, error=safe_text(str(error))
             )
             self.app.call_from_thread(self.notify, message, severity="error")
+            self.app.call_from_thread(self._follow_in_sidebar)
             return
         self.app.call_from_thread(self._show, item, markdown, line, find)
 
@@ -269,6 +274,16 @@ class MainScreen(EditingScreen):
         if item is self.current:
             self._pending_find = find
             self.document.show(markdown, line=line)
+
+    def _follow_in_sidebar(self) -> None:
+        """Select the item the reader shows in the sidebar, if not done yet."""
+        item, self._reveal = self._reveal, None
+        if item is not None and item is self.current:
+            self.library_tree.show_item(item)
+
+    @on(DocumentView.Painted)
+    def _painted(self) -> None:
+        self._follow_in_sidebar()
 
     @on(DocumentView.Progress)
     def _rendered(self, event: DocumentView.Progress) -> None:

@@ -77,6 +77,9 @@ class DocumentView(ScrollView, can_focus=True):
         Binding("G", "scroll_end", t("key.bottom"), show=False, id="document.bottom"),
     ]
 
+    class Painted(Message):
+        """The shown document's first lines have gone to the screen."""
+
     class Progress(Message):
         """More of the document has been rendered."""
 
@@ -94,6 +97,8 @@ class DocumentView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._markdown = ""
         self._rendered = Rendered(complete=True)
+        self._painted = True
+        """Whether `Painted` was sent for the shown document."""
         self._cache: OrderedDict[tuple[str, int, str], Rendered] = OrderedDict()
         self._pending_line: int | None = None
         self._matches: list[tuple[int, int, int]] = []
@@ -136,6 +141,7 @@ class DocumentView(ScrollView, can_focus=True):
 
     def _set_rendered(self, rendered: Rendered) -> None:
         self._rendered = rendered
+        self._painted = False
         self.scroll_to(0, 0, animate=False, immediate=True, force=True)
         self._update_size()
         self._apply_pending_line()
@@ -278,6 +284,9 @@ class DocumentView(ScrollView, can_focus=True):
         lines = self._rendered.lines
         if number >= len(lines):
             return Strip.blank(width, self.rich_style)
+        if not self._painted:
+            self._painted = True
+            self.post_message(self.Painted())
         strip = self._highlight(lines[number], number)
         return strip.crop_extend(
             scroll_x, scroll_x + width, self.rich_style
