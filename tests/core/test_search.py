@@ -324,6 +324,19 @@ def test_big_sync_reads_ahead_in_a_child_process(
     assert found(index, "far") == {"far", "report"}
 
 
+def test_reading_processes_take_turns_and_keep_the_order(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_files, "BATCH", 1)
+    rels = sorted(index_files.scan(library))
+    assert len(rels) > index_files.READERS
+
+    batches = list(index_files.read_batches(library, rels))
+
+    assert [read.rel for batch in batches for read in batch] == rels
+    assert all(read.row is not None for batch in batches for read in batch)
+
+
 def test_broad_queries_rank_titles_first(
     index: Index, monkeypatch: pytest.MonkeyPatch
 ) -> None:

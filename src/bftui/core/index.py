@@ -218,22 +218,13 @@ class Index:
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
             (read.rel, read.size, read.mtime_ns, language(), problems),
         )
-        item, text = read.item, read.text
-        if item is None or text is None:
+        text = read.text
+        if read.row is None or text is None:
             return
-        kind = records.ARTICLE if isinstance(item, Article) else records.EVENT
         cursor = self._db.execute(
             "INSERT INTO items(path, walk, type, kind, year, date, data)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                read.rel,
-                walk_key(read.rel),
-                kind,
-                item.kind,
-                item.date.year,
-                item.date.isoformat(),
-                read.data,
-            ),
+            (read.rel, walk_key(read.rel), *read.row, read.data),
         )
         marks = ", ".join("?" * (len(text) + 1))
         self._db.execute(

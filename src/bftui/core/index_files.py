@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import re
 import struct
@@ -20,7 +21,7 @@ from bftui.core.library import (
     load_event,
     read_body,
 )
-from bftui.core.model import Article, Item, Problem
+from bftui.core.model import Article, Problem
 from bftui.i18n import language, set_language, t
 
 BATCH = 200
@@ -39,7 +40,9 @@ class Read(NamedTuple):
     size: int
     mtime_ns: int
     problems: list[Problem]
-    item: Item | None = None
+    row: tuple[str, str, int, str] | None = None
+    """The item's type, kind, year and date, as the items table keeps them
+    (plain values: they cross from the reading process cheaply)."""
     data: str = ""
     """The item as `records.encode` stores it."""
     text: records.SearchText | None = None
@@ -96,18 +99,19 @@ def read(root: Path, rel: str) -> Read:
             return Read(rel, size, mtime, [Problem(Path(rel), 1, message)])
     text = records.search_text(result, body)
     indexed = tuple(fts_text(value) for value in text)
-    return Read(
-        rel, size, mtime, [], result, records.encode(result, root), text, indexed
-    )
+    kind = records.ARTICLE if isinstance(result, Article) else records.EVENT
+    row = (kind, result.kind, result.date.year, result.date.isoformat())
+    return Read(rel, size, mtime, [], row, records.encode(result, root), text, indexed)
 
 
 def read_batches(root: Path, rels: list[str]) -> Iterator[list[Read]]:
-    """Yield the files `rels` read, `BATCH` at a time.
+    """Yield the files `rels` read, `BATCH` at a time, in order.
 
-    Many files are read ahead by a child process: parsing (Python) then runs
-    beside the indexing (SQLite) on another core and never holds the GIL
-    that the indexing thread and the app's UI thread need. If the child cannot
-    start or dies, the files left are read here.
+    Many files are read ahead by child processes: parsing (Python) then runs
+    beside the indexing (SQLite) on the other cores and never holds the GIL
+    that the indexing thread and the app's UI thread need. Batches go to the
+    readers in turn. If a child cannot start or dies, the files left are
+    read here.
     """
     chunks = [rels[start : start + BATCH] for start in range(0, len(rels), BATCH)]
     if len(chunks) <= 1:
@@ -115,13 +119,17 @@ def read_batches(root: Path, rels: list[str]) -> Iterator[list[Read]]:
         return
     done = 0
     try:
-        with _Reader(root) as reader:
-            for ahead in chunks[:AHEAD]:
-                reader.ask(ahead)
+        with contextlib.ExitStack() as stack:
+            count = min(READERS, len(chunks))
+            readers = [stack.enter_context(_Reader(root)) for _ in range(count)]
+            ahead = AHEAD * count
+            for number, chunk in enumerate(chunks[:ahead]):
+                readers[number % count].ask(chunk)
             for number in range(len(chunks)):
+                reader = readers[number % count]
                 batch = reader.answer()
-                if number + AHEAD < len(chunks):
-                    reader.ask(chunks[number + AHEAD])
+                if number + ahead < len(chunks):
+                    reader.ask(chunks[number + ahead])
                 done += 1
                 yield batch
     except (OSError, EOFError, pickle.UnpicklingError, struct.error):
@@ -129,8 +137,11 @@ def read_batches(root: Path, rels: list[str]) -> Iterator[list[Read]]:
             yield [read(root, rel) for rel in chunk]
 
 
+READERS = 2
+"""Child processes reading files: parsing takes as long as indexing, so two
+readers keep a two-core machine's both cores busy beside the indexing."""
 AHEAD = 2
-"""Batches the child process reads ahead of the indexing."""
+"""Batches each child process reads ahead of the indexing."""
 _FRAME = struct.Struct(">I")
 
 
