@@ -60,8 +60,8 @@ class EditingScreen(Screen[None]):
         def read_library(self) -> Library: ...
 
     def on_mount(self) -> None:
-        """Offer the drafts an earlier session left behind."""
-        self._find_drafts()
+        """Offer the drafts an earlier session left behind (after the first paint)."""
+        self.call_after_refresh(self._find_drafts)
 
     # After a save.
 
