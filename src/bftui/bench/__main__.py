@@ -9,6 +9,7 @@ prints medians beside a minimal Textual app measured in the same run.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import sys
@@ -17,6 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import bftui
 from bftui.bench import engine, headless, terminal_runs
 from bftui.bench.generate import REPORT_SLUG, TYPICAL_SLUG, Sizes, generate
 
@@ -306,6 +308,10 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
         os.environ["XDG_STATE_HOME"] = str(scratch / "state")
         root = _library(args, scratch)
+        # Measure bftui as installed: a wheel's modules are byte-compiled, while
+        # an editable checkout under PYTHONDONTWRITEBYTECODE would compile its
+        # changed modules again on every start.
+        compileall.compile_dir(Path(bftui.__file__).parent, quiet=1)
         load = os.getloadavg()[0]
         print(
             f"{os.cpu_count()} cores, load average {load:.1f}, {runs} runs each",
