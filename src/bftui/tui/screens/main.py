@@ -202,7 +202,10 @@ class MainScreen(EditingScreen):
             name = safe_text(self.current.path.name)
             self.notify(t("reader.removed", name=name), severity="warning", timeout=8)
         elif current != self.current or current.path in message.changed:
-            self.open_item(current, record=False, line=self.document.top_line)
+            # Shown again where it was; the sidebar stays where the user left it.
+            self.open_item(
+                current, record=False, preview=True, line=self.document.top_line
+            )
 
     def _fill_tree(self) -> bool:
         """Fill the sidebar, keeping the cursor's item; False if there was none."""
@@ -239,8 +242,9 @@ class MainScreen(EditingScreen):
         """Show `item` in the reader, scrolled to `line`, with `find` highlighted.
 
         With `heading`, the first match under that heading is the current one.
-        This is the one way into the reader: the sidebar, links, back and
-        forward, search results and forms after saving all come through here.
+        A `preview` leaves the sidebar's cursor where it is. This is the one
+        way into the reader: the sidebar, links, back and forward, search
+        results and forms after saving all come through here.
         """
         if record:
             self.history.visit(item.path, replace=preview)
