@@ -75,8 +75,6 @@ class MainScreen(EditingScreen):
         self._event_filter: ItemFilter[Event] | None = None
         self._preview_timer: Timer | None = None
         self._filter_timer: Timer | None = None
-        self._quiet_highlight = False
-        """Set while the app itself places the cursor, which should not open anything."""
         self._pending_find: tuple[str, str] | None = None
         """Words to find (and the heading they are under) once the item is rendered."""
         self._wanted: Path | None = None
@@ -126,7 +124,6 @@ class MainScreen(EditingScreen):
         if outline is not None:
             self.title = outline.title
             tree.fill_outline(outline)
-            self._quiet_highlight = True
             tree.call_after_refresh(tree.first_item_line)
         self.call_after_refresh(self.load_library)
 
@@ -194,7 +191,6 @@ class MainScreen(EditingScreen):
 
             self.document.show(welcome_markdown(library))
             if not kept:
-                self._quiet_highlight = True
                 self.library_tree.call_after_refresh(self.library_tree.first_item_line)
             return
         current = library.item_at(self.current.path)
@@ -208,24 +204,24 @@ class MainScreen(EditingScreen):
             )
 
     def _fill_tree(self) -> bool:
-        """Fill the sidebar, keeping the cursor's item; False if there was none."""
+        """Fill the sidebar, keeping the cursor's row; False if there was none."""
         assert self.library and self._filter and self._event_filter
-        under_cursor = self.library_tree.current
+        tree = self.library_tree
+        place = tree.place
         query = self.query_one("#filter", Input).value
         if query.strip():
             articles = self._filter.apply(query)
             events = self._event_filter.apply(query)
-            self.library_tree.fill(self.library, articles, events)
+            tree.fill(self.library, articles, events)
         else:
-            self.library_tree.fill(self.library)
-        keep = (
-            under_cursor if isinstance(under_cursor, (Article, Event, Stub)) else None
-        )
-        keep = self.library.item_at(keep.path) if keep else self.current
-        if keep is None:
-            return False
-        self._quiet_highlight = True
-        return self.library_tree.show_item(keep)
+            tree.fill(self.library)
+        if isinstance(place, Path):
+            keep = self.library.item_at(place)
+        elif place is not None and tree.show_place(place):
+            return True
+        else:
+            keep = self.current
+        return keep is not None and tree.show_item(keep)
 
     # Opening items.
 
@@ -317,9 +313,11 @@ class MainScreen(EditingScreen):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         data = event.node.data
-        if self._quiet_highlight:
-            self._quiet_highlight = False
-        elif isinstance(data, (Article, Event)) and data is not self.current:
+        tree = self.library_tree
+        placed, tree.placed = tree.placed, None
+        if event.node is placed:
+            return  # The app moved the cursor there: nothing to open.
+        if isinstance(data, (Article, Event)) and data is not self.current:
             self._preview_timer = self.set_timer(
                 PREVIEW_DELAY, lambda: self.open_item(data, preview=True)
             )
@@ -435,7 +433,7 @@ class MainScreen(EditingScreen):
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
         self.library_tree.focus()
-        self.library_tree.first_item_line()
+        self.library_tree.first_item_line(quiet=False)
 
     def action_find(self) -> None:
         """Show the find bar under the reader."""

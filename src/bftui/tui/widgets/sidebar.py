@@ -23,6 +23,7 @@ PROBLEMS = "problems"
 class YearGroup:
     """A year's items, added to the tree when the year is first opened."""
 
+    year: int
     items: list[Article] | list[Event]
     filled: bool = False
 
@@ -36,6 +37,10 @@ class Stub:
 
 
 Entry = Item | Stub | YearGroup | str | None
+
+Place = Path | tuple[int, int | None] | str
+"""Where the cursor is, in terms a refill keeps: an item's file, a group's
+index with one of its years (or None for the group's own row), or `PROBLEMS`."""
 
 
 class LibraryTree(Tree[Entry]):
@@ -77,6 +82,9 @@ class LibraryTree(Tree[Entry]):
         self.guide_depth = 2
         self._item_nodes: dict[Path, TreeNode[Entry]] = {}
         self._year_of: dict[Path, TreeNode[Entry]] = {}
+        self._filtered = False
+        self.placed: TreeNode[Entry] | None = None
+        """The row the app itself last put the cursor on: its highlight opens nothing."""
 
     def fill(
         self,
@@ -84,21 +92,30 @@ class LibraryTree(Tree[Entry]):
         articles: list[Article] | None = None,
         events: list[Event] | None = None,
     ) -> None:
-        """Show `library`, or only the given `articles` and `events` when filtering."""
+        """Show `library`, or only the given `articles` and `events` when filtering.
+
+        The years the user opened stay open when the library is shown again
+        (not after a filter, which opens every year of a short list).
+        """
         shown_articles = library.articles if articles is None else articles
         shown_events = library.events if events is None else events
+        filtered = articles is not None or events is not None
+        reopen = set() if filtered or self._filtered else self._open_years()
+        self._filtered = filtered
         self._start()
         eager = len(shown_articles) + len(shown_events) <= EAGER_LIMIT
-        for title, items in (
-            (t("sidebar.articles"), shown_articles),
-            (t("sidebar.events"), shown_events),
+        for number, (title, items) in enumerate(
+            (
+                (t("sidebar.articles"), shown_articles),
+                (t("sidebar.events"), shown_events),
+            )
         ):
             group = self._add_group(title, len(items))
             for index, (year, members) in enumerate(by_year(items)):  # type: ignore[type-var]
-                year_node = self._add_year(group, year, YearGroup(members))
+                year_node = self._add_year(group, YearGroup(year, members))
                 for item in members:
                     self._year_of[item.path] = year_node
-                if eager or index == 0:
+                if eager or index == 0 or (number, year) in reopen:
                     self._open_year(year_node)
         if library.problems and articles is None:
             self._add_problems(len(library.problems))
@@ -128,16 +145,25 @@ class LibraryTree(Tree[Entry]):
         label = Text.assemble((title, "bold"), (f" ({count})", "dim"))
         return self.root.add(label, None, expand=True)
 
-    def _add_year(
-        self, group: TreeNode[Entry], year: int, members: YearGroup
-    ) -> TreeNode[Entry]:
-        label = Text.assemble(str(year), (f" ({len(members.items)})", "dim"))
+    def _add_year(self, group: TreeNode[Entry], members: YearGroup) -> TreeNode[Entry]:
+        label = Text.assemble(str(members.year), (f" ({len(members.items)})", "dim"))
         return group.add(label, members, allow_expand=True)
+
+    def _open_years(self) -> set[tuple[int, int]]:
+        """Return the open years, as (group number, year)."""
+        return {
+            (number, node.data.year)
+            for number, group in enumerate(self.root.children)
+            for node in group.children
+            if node.is_expanded and isinstance(node.data, YearGroup)
+        }
 
     def _add_outline_year(self, group: TreeNode[Entry], year: YearOutline) -> None:
         label = Text.assemble(str(year.year), (f" ({year.count})", "dim"))
         # Filled already: a year without titles opens empty until `fill`.
-        node = group.add(label, YearGroup([], filled=True), allow_expand=True)
+        node = group.add(
+            label, YearGroup(year.year, [], filled=True), allow_expand=True
+        )
         for path, title in year.leaves or ():
             self._item_nodes[path] = node.add_leaf(Text(title), Stub(path, title))
             self._year_of[path] = node
@@ -193,11 +219,50 @@ class LibraryTree(Tree[Entry]):
         self._open_year(year)
         # A node's line is known only once the tree has laid out its rows
         # (after a fill or a year's first opening), so move after the refresh.
-        self.call_after_refresh(self.move_cursor, self._item_nodes[item.path])
+        self.call_after_refresh(self._place_cursor, self._item_nodes[item.path])
         return True
 
-    def first_item_line(self) -> None:
-        """Put the cursor on the first article or event."""
+    @property
+    def place(self) -> Place | None:
+        """Where the cursor is, to find the same row after a refill."""
+        node = self.cursor_node
+        if node is None or node.parent is None:
+            return None
+        data = node.data
+        if isinstance(data, (Article, Event, Stub)):
+            return data.path
+        if data == PROBLEMS:
+            return PROBLEMS
+        group = node if node.parent is self.root else node.parent
+        number = self.root.children.index(group)
+        return (number, data.year) if isinstance(data, YearGroup) else (number, None)
+
+    def show_place(self, place: Place) -> bool:
+        """Move the cursor to the group, year or problems row at `place`, if shown."""
+        rows = self.root.children
+        if place == PROBLEMS:
+            found = next((row for row in rows if row.data == PROBLEMS), None)
+        elif isinstance(place, tuple) and place[0] < len(rows):
+            number, year = place
+            group = rows[number]
+            found = group if year is None else None
+            for node in group.children if year is not None else ():
+                if isinstance(node.data, YearGroup) and node.data.year == year:
+                    found = node
+        else:
+            found = None
+        if found is not None:
+            self.call_after_refresh(self._place_cursor, found)
+        return found is not None
+
+    def first_item_line(self, *, quiet: bool = True) -> None:
+        """Put the cursor on the first article or event (`quiet`: as `placed`)."""
         first = next(iter(self._item_nodes.values()), None)
-        if first is not None:
+        if first is not None and quiet:
+            self._place_cursor(first)
+        elif first is not None:
             self.move_cursor(first)
+
+    def _place_cursor(self, node: TreeNode[Entry]) -> None:
+        self.placed = node
+        self.move_cursor(node)
