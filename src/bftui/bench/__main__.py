@@ -199,6 +199,18 @@ def _terminal(root: Path, runs: int, table: Table, scratch: Path) -> None:
         f"{_spread(hello)} / {median(ratios):.2f}x",
         median(ratios) <= 1.3,
     )
+    hello_again, skeleton = _paired(
+        runs,
+        lambda _: terminal_runs.hello(home),
+        lambda _: terminal_runs.skeleton(home),
+    )
+    floor = [s / h for s, h in zip(skeleton, hello_again, strict=True)]
+    table.add(
+        "first paint of the same screen in Textual alone (bench/skeleton.py)",
+        "",
+        _spread(skeleton),
+        f"{_spread(hello_again)} / {median(floor):.2f}x",
+    )
     colds: list[dict[str, float]] = []
     for _ in range(runs):
         with terminal_runs.fresh_cache() as cache:

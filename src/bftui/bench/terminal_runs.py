@@ -15,6 +15,7 @@ from bftui.bench.generate import (
     TYPICAL_MARK,
 )
 from bftui.bench.hello import MARK as HELLO_MARK
+from bftui.bench.skeleton import MARK as SKELETON_MARK
 from bftui.bench.terminal import MarkerTimeout, Terminal
 
 SIDEBAR_MARK = LIBRARY_TITLE
@@ -41,6 +42,18 @@ def hello(home: Path) -> float:
     )
     try:
         return terminal.wait_for(HELLO_MARK, 30) - terminal.started
+    finally:
+        terminal.close()
+
+
+def skeleton(home: Path) -> float:
+    """Return seconds until the Textual-only skeleton of the main screen is on screen."""
+    terminal = Terminal(
+        [sys.executable, "-m", "bftui.bench.skeleton"],
+        environment(home / "cache", home),
+    )
+    try:
+        return terminal.wait_for(SKELETON_MARK, 30) - terminal.started
     finally:
         terminal.close()
 
