@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bftui import __version__, cli, paths
+from bftui import __version__, cli, commands, paths
 
 SAMPLE_ARTICLE = (
     "2020-05-24-malmo-teamets-erfarenheter-fran-svenska-bostad-forst-natverkets-traff"
@@ -422,6 +422,7 @@ def test_broken_config_is_reported_and_defaults_used(
         (["--library", "L", "--no-mouse"], ["tui", "--library", "L", "--no-mouse"]),
         (["--lang=en", "PATH"], ["tui", "--lang=en", "PATH"]),
         (["--library", "list"], ["tui", "--library", "list"]),
+        (["tui", "PATH"], ["tui", "PATH"]),
         (["--lang", "en", "list"], ["--lang", "en", "list"]),
         (["check", "--library", "L"], ["check", "--library", "L"]),
         (["--help"], ["--help"]),
@@ -429,12 +430,17 @@ def test_broken_config_is_reported_and_defaults_used(
     ],
 )
 def test_no_command_means_the_app(argv: list[str], expected: list[str]) -> None:
-    parser, names = cli.build_parser()
-    with_command = cli._with_command(argv, names)
+    parser, _ = cli.build_parser(every_command=False)
+    with_command = cli._with_command(argv, {"tui", *commands.NAMES})
     assert with_command == expected
     if expected[0] == "tui":
         args = parser.parse_args(with_command)
         assert args.run is cli._run_tui
+
+
+def test_the_command_names_known_ahead_are_the_registered_ones() -> None:
+    _, names = cli.build_parser()
+    assert names == {"tui", *commands.NAMES}
 
 
 def test_the_app_gets_the_chosen_library_language_and_mouse(

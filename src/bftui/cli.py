@@ -119,11 +119,13 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+def build_parser(
+    *, every_command: bool = True
+) -> tuple[argparse.ArgumentParser, set[str]]:
     """Return the parser of the whole `bftui` command line and its command names.
 
     Every module of `bftui.commands` adds its commands with
-    `register(subparsers, common)`.
+    `register(subparsers, common)`; without `every_command`, only `tui` is there.
     """
     common = _common_options()
     parser = _Parser(
@@ -149,7 +151,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     tui.add_argument("path", nargs="?", metavar="PATH", help=t("cli.tui.path"))
     tui.add_argument("--no-mouse", action="store_true", help=t("cli.tui.no_mouse"))
     tui.set_defaults(run=_run_tui)
-    for module in iter_modules(commands.__path__):
+    for module in iter_modules(commands.__path__) if every_command else ():
         import_module(f"bftui.commands.{module.name}").register(subparsers, common)
     return parser, set(subparsers.choices)
 
@@ -195,9 +197,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(language)
     # The app reads the language from its settings: --lang must win there too.
     settings = replace(settings, language=language)
-    parser, names = build_parser()
+    arguments = _with_command(arguments, {"tui", *commands.NAMES})
+    # Starting the app (the commonest case) parses only the app's options.
+    parser, _ = build_parser(every_command=arguments[:1] != ["tui"])
     try:
-        args = parser.parse_args(_with_command(arguments, names))
+        args = parser.parse_args(arguments)
     except SystemExit as done:
         # --help, --version and usage errors: a status to return, not to raise.
         return done.code if isinstance(done.code, int) else EXIT_USAGE

@@ -7,6 +7,12 @@ from typing import Any
 
 from bftui.i18n import t
 
+NAMES = frozenset(
+    {"check", "export", "import", "list", "new", "search", "show", "stats"}
+)
+"""The commands the modules add (a test keeps this true): known without
+importing them, so that starting the app need not build every command's parser."""
+
 
 def add_command(
     subparsers: Any, common: argparse.ArgumentParser | None, name: str, key: str
