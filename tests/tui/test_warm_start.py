@@ -29,20 +29,21 @@ def held_load(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     return release
 
 
-def warm_cache(root: Path) -> None:
-    index = Index.open(root)
+@pytest.fixture
+def warm_app(library_path: Path, held_load: threading.Event) -> BftuiApp:
+    """The app on a library whose index is cached, its reading held back."""
+    index = Index.open(library_path)
     index.sync()
     index.library()
     index.close()
+    return BftuiApp(library_path)
 
 
 async def test_the_outline_shows_and_a_chosen_row_opens_once_read(
-    library_path: Path, held_load: threading.Event
+    warm_app: BftuiApp, library_path: Path, held_load: threading.Event
 ) -> None:
-    warm_cache(library_path)
     article = load(library_path).articles[0]
-    app = BftuiApp(library_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with warm_app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = main_screen(pilot)
         tree = screen.library_tree
@@ -61,12 +62,10 @@ async def test_the_outline_shows_and_a_chosen_row_opens_once_read(
 
 
 async def test_the_cursor_moved_in_the_outline_stays_on_its_item(
-    library_path: Path, held_load: threading.Event
+    warm_app: BftuiApp, library_path: Path, held_load: threading.Event
 ) -> None:
-    warm_cache(library_path)
     newest_event = load(library_path).events[0]
-    app = BftuiApp(library_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with warm_app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         tree = main_screen(pilot).library_tree
         await pilot.press("down", "down", "down")
