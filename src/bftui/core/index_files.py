@@ -10,7 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import IO, NamedTuple
 
 from bftui.core import records
 from bftui.core.filtering import fold
@@ -145,13 +145,13 @@ AHEAD = 2
 _FRAME = struct.Struct(">I")
 
 
-def _send(stream: BinaryIO, value: object) -> None:
+def _send(stream: IO[bytes], value: object) -> None:
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(_FRAME.pack(len(data)) + data)
     stream.flush()
 
 
-def _receive(stream: BinaryIO) -> object:
+def _receive(stream: IO[bytes]) -> object:
     head = stream.read(_FRAME.size)
     if len(head) < _FRAME.size:
         raise EOFError
@@ -209,4 +209,6 @@ def serve() -> None:
             rels = _receive(sys.stdin.buffer)
         except EOFError:
             return
-        _send(sys.stdout.buffer, [read(root, rel) for rel in rels])  # type: ignore[arg-type]
+        if not isinstance(rels, list):
+            return
+        _send(sys.stdout.buffer, [read(root, rel) for rel in rels])

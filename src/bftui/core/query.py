@@ -99,7 +99,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(text)))
 
 
-def _kinds(value: str) -> frozenset[str] | None:
+def _kinds(value: str) -> frozenset[str]:
     wanted = fold(value)
     loose = fold(value, keep_swedish=False)
     kinds: set[str] = set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Tree
@@ -104,12 +105,11 @@ class LibraryTree(Tree[Entry]):
         self._filtered = filtered
         self._start()
         eager = len(shown_articles) + len(shown_events) <= EAGER_LIMIT
-        for number, (title, items) in enumerate(
-            (
-                (t("sidebar.articles"), shown_articles),
-                (t("sidebar.events"), shown_events),
-            )
-        ):
+        groups: list[tuple[str, list[Article] | list[Event]]] = [
+            (t("sidebar.articles"), shown_articles),
+            (t("sidebar.events"), shown_events),
+        ]
+        for number, (title, items) in enumerate(groups):
             group = self._add_group(title, len(items))
             for index, (year, members) in enumerate(by_year(items)):  # type: ignore[type-var]
                 year_node = self._add_year(group, YearGroup(year, members))
@@ -182,7 +182,8 @@ class LibraryTree(Tree[Entry]):
     def get_label_width(self, node: TreeNode[Entry]) -> int:
         """Return a row's width without rendering it (the tree asks for every row)."""
         icon = len(self.ICON_NODE) if node.allow_expand else 0
-        return node.label.cell_len + icon
+        label = node.label
+        return (label.cell_len if isinstance(label, Text) else cell_len(label)) + icon
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Entry]) -> None:
         """Make a year's rows the first time it opens."""
