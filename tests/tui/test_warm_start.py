@@ -75,3 +75,15 @@ async def test_the_cursor_moved_in_the_outline_stays_on_its_item(
         await settle(pilot)
 
         assert tree.current == newest_event
+
+
+async def test_keys_typed_at_once_move_from_the_first_row(
+    warm_app: BftuiApp, library_path: Path, held_load: threading.Event
+) -> None:
+    newest_event = load(library_path).events[0]
+    async with warm_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "down", "enter")
+        held_load.set()
+        await settle(pilot)
+
+        assert main_screen(pilot).current == newest_event

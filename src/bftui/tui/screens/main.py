@@ -124,7 +124,7 @@ class MainScreen(EditingScreen):
         if outline is not None:
             self.title = outline.title
             tree.fill_outline(outline)
-            tree.call_after_refresh(tree.first_item_line)
+            tree.first_item_line()
         self.call_after_refresh(self.load_library)
 
     def on_unmount(self) -> None:

@@ -218,9 +218,7 @@ class LibraryTree(Tree[Entry]):
         if year is None:
             return False
         self._open_year(year)
-        # A node's line is known only once the tree has laid out its rows
-        # (after a fill or a year's first opening), so move after the refresh.
-        self.call_after_refresh(self._place_cursor, self._item_nodes[item.path])
+        self._place_cursor(self._item_nodes[item.path])
         return True
 
     @property
@@ -253,17 +251,27 @@ class LibraryTree(Tree[Entry]):
         else:
             found = None
         if found is not None:
-            self.call_after_refresh(self._place_cursor, found)
+            self._place_cursor(found)
         return found is not None
 
     def first_item_line(self, *, quiet: bool = True) -> None:
         """Put the cursor on the first article or event (`quiet`: as `placed`)."""
         first = next(iter(self._item_nodes.values()), None)
-        if first is not None and quiet:
-            self._place_cursor(first)
-        elif first is not None:
-            self.move_cursor(first)
+        if first is not None:
+            self._place_cursor(first, quiet=quiet)
 
-    def _place_cursor(self, node: TreeNode[Entry]) -> None:
-        self.placed = node
-        self.move_cursor(node)
+    def _place_cursor(self, node: TreeNode[Entry], *, quiet: bool = True) -> None:
+        """Put the cursor on `node` at once (`quiet`: its highlight opens nothing).
+
+        Not after the next refresh: keys typed meanwhile would move a cursor
+        that then jumps away from under them.
+        """
+        if quiet:
+            self.placed = node
+        if (
+            self.last_line < 0
+        ):  # Asking lays out the rows: now the node's line is known.
+            return
+        self.cursor_line = node.line
+        if self.size.height:  # Before the first layout there is nothing to scroll.
+            self.scroll_to_node(node, animate=False)
