@@ -7,6 +7,7 @@ from pathlib import Path
 
 from appdriver import main_screen, open_item, settle, shown_text  # type: ignore[import-not-found]
 from rich.console import Console
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -209,6 +210,20 @@ async def test_filter_narrows_the_sidebar_as_you_type(app: BftuiApp) -> None:
         await pilot.pause(0.3)
         assert len(screen.library_tree.shown_items) == 3
         assert screen.library_tree.has_focus
+
+
+async def test_keys_typed_right_after_slash_never_run_the_screen_keys(
+    app: BftuiApp,
+) -> None:
+    """A quick typist's "/ma…" must not reach `a` (new article) before the filter has the focus."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in ("slash", "m", "a", "l"):  # Queued at once, as a fast typist's are.
+            app.post_message(events.Key(key, "/" if key == "slash" else key))
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert app.screen is screen
+        assert app.focused is screen.query_one("#filter", Input)
 
 
 async def test_find_in_document_and_table_of_contents(app: BftuiApp) -> None:

@@ -421,7 +421,9 @@ class MainScreen(EditingScreen):
         self.remove_class("-no-sidebar")
         filter_input = self.query_one("#filter", Input)
         filter_input.add_class("-visible")
-        filter_input.focus()
+        # At once (`focus()` waits a turn): what is typed right after `/` is
+        # often already queued, and would otherwise reach the sidebar's keys.
+        self.set_focus(filter_input)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
@@ -439,7 +441,7 @@ class MainScreen(EditingScreen):
         """Show the find bar under the reader."""
         find = self.query_one("#find", Input)
         find.add_class("-visible")
-        find.focus()
+        self.set_focus(find)  # At once, as the filter's.
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
