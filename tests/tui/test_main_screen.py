@@ -226,6 +226,16 @@ async def test_keys_typed_right_after_slash_never_run_the_screen_keys(
         assert app.focused is screen.query_one("#filter", Input)
 
 
+async def test_focus_moves_in_the_order_of_the_keys(app: BftuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_item(pilot, main_screen(pilot).library.articles[0])
+        for key, character in (("tab", "\t"), ("slash", "/")):  # Queued at once.
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert app.focused is main_screen(pilot).query_one("#filter", Input)
+
+
 async def test_find_in_document_and_table_of_contents(app: BftuiApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

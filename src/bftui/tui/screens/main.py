@@ -60,7 +60,10 @@ class MainScreen(EditingScreen):
     """The library's articles and events beside the reader.
 
     Screens other than the forms are imported when first opened too, to keep
-    the start quick (see `bftui.tui.editing`).
+    the start quick (see `bftui.tui.editing`). The focus moves with
+    `set_focus`, at once: `focus()` waits a turn, so keys typed quickly after
+    `/` or Tab (queued together) would meet the old focus's keys, and two
+    moves in a row would land in the wrong order.
     """
 
     BINDINGS = MAIN_BINDINGS
@@ -119,7 +122,7 @@ class MainScreen(EditingScreen):
         self.sub_title = display_path(self.library_root)
         self._show_progress(t("reader.loading"))
         tree = self.library_tree
-        tree.focus()
+        self.set_focus(tree)
         outline = self.feed.outline()
         if outline is not None:
             self.title = outline.title
@@ -181,11 +184,11 @@ class MainScreen(EditingScreen):
         self._show_progress("")
         kept = self._fill_tree()
         if self.focused is None or not self.focused.display:
-            self.library_tree.focus()
+            self.set_focus(self.library_tree)
         wanted, self._wanted = self._wanted, None
         if wanted is not None and (item := library.item_at(wanted)) is not None:
             self.open_item(item)
-            self.document.focus()
+            self.set_focus(self.document)
         if self.current is None:
             from bftui.tui.welcome import welcome_markdown  # It loads markdown-it.
 
@@ -332,7 +335,7 @@ class MainScreen(EditingScreen):
                 self._preview_timer.stop()
             if data is not self.current:
                 self.open_item(data)
-            self.document.focus()
+            self.set_focus(self.document)
         elif isinstance(data, Stub):
             self._wanted = data.path
 
@@ -369,15 +372,15 @@ class MainScreen(EditingScreen):
     def action_switch_pane(self) -> None:
         """Move the focus between the sidebar and the reader."""
         if self.document.has_focus and not self.has_class("-no-sidebar"):
-            self.library_tree.focus()
+            self.set_focus(self.library_tree)
         else:
-            self.document.focus()
+            self.set_focus(self.document)
 
     def action_toggle_sidebar(self) -> None:
         """Hide the sidebar to give the reader the whole width, or show it again."""
         self.toggle_class("-no-sidebar")
         if self.has_class("-no-sidebar"):
-            self.document.focus()
+            self.set_focus(self.document)
 
     def action_reader_page(self, direction: int) -> None:
         """Scroll the reader a page down (1) or up (-1), wherever the focus is."""
@@ -408,7 +411,7 @@ class MainScreen(EditingScreen):
         def chosen(line: int | None) -> None:
             if line is not None:
                 self.document.scroll_to_line(line)
-                self.document.focus()
+                self.set_focus(self.document)
 
         self.app.push_screen(
             TocScreen(self.document.rendered.headings, self.document.top_line), chosen
@@ -421,8 +424,6 @@ class MainScreen(EditingScreen):
         self.remove_class("-no-sidebar")
         filter_input = self.query_one("#filter", Input)
         filter_input.add_class("-visible")
-        # At once (`focus()` waits a turn): what is typed right after `/` is
-        # often already queued, and would otherwise reach the sidebar's keys.
         self.set_focus(filter_input)
 
     @on(Input.Changed, "#filter")
@@ -434,14 +435,14 @@ class MainScreen(EditingScreen):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.library_tree.focus()
+        self.set_focus(self.library_tree)
         self.library_tree.first_item_line(quiet=False)
 
     def action_find(self) -> None:
         """Show the find bar under the reader."""
         find = self.query_one("#find", Input)
         find.add_class("-visible")
-        self.set_focus(find)  # At once, as the filter's.
+        self.set_focus(find)
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
@@ -474,10 +475,10 @@ class MainScreen(EditingScreen):
             focused.value = ""
             focused.remove_class("-visible")
             if focused.id == "filter":
-                self.library_tree.focus()
+                self.set_focus(self.library_tree)
             else:
                 self.document.find("")
-                self.document.focus()
+                self.set_focus(self.document)
 
     # Other screens.
 
