@@ -12,6 +12,7 @@ from bftui.core.index import Index
 from bftui.core.library import load
 from bftui.tui.app import BftuiApp
 from bftui.tui.library_feed import LibraryFeed
+from bftui.tui.screens.event_form import EventForm
 from bftui.tui.widgets.sidebar import Stub
 
 
@@ -87,3 +88,17 @@ async def test_keys_typed_at_once_move_from_the_first_row(
         await settle(pilot)
 
         assert main_screen(pilot).current == newest_event
+
+
+async def test_a_form_asked_for_while_reading_opens_once_read(
+    warm_app: BftuiApp, held_load: threading.Event
+) -> None:
+    async with warm_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "n")
+        assert warm_app.screen is main_screen(pilot)
+
+        held_load.set()
+        await settle(pilot)
+
+        assert isinstance(warm_app.screen, EventForm)
+        assert len(warm_app.screen_stack) == 2  # Pressed twice, opened once.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,9 +60,31 @@ class EditingScreen(Screen[None]):
 
         def read_library(self) -> Library: ...
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._waiting: dict[str, Callable[[Library], object]] = {}
+        """Actions asked for before the library was read, by name, in order."""
+
     def on_mount(self) -> None:
         """Offer the drafts an earlier session left behind (after the first paint)."""
         self.call_after_refresh(self._find_drafts)
+
+    def when_loaded(self, name: str, action: Callable[[Library], object]) -> None:
+        """Run `action` with the library now, or as soon as it has been read.
+
+        A key pressed during the first moments of a start is not lost; pressed
+        twice meanwhile, it still runs once (`name` says which it is).
+        """
+        if self.library is None:
+            self._waiting[name] = action
+        else:
+            action(self.library)
+
+    def run_waiting(self, library: Library) -> None:
+        """Run the actions that waited for the library (the main screen calls this)."""
+        waiting, self._waiting = self._waiting, {}
+        for action in waiting.values():
+            action(library)
 
     # After a save.
 
@@ -99,15 +122,23 @@ class EditingScreen(Screen[None]):
         """Open the form for a new meeting."""
         from bftui.tui.targets import new_event_form
 
-        if self.library is not None:
-            self.app.push_screen(new_event_form(self.library), self._after_form(None))
+        self.when_loaded(
+            "new event",
+            lambda library: self.app.push_screen(
+                new_event_form(library), self._after_form(None)
+            ),
+        )
 
     def action_new_article(self) -> None:
         """Open the form for a new article."""
         from bftui.tui.targets import new_article_form
 
-        if self.library is not None:
-            self.app.push_screen(new_article_form(self.library), self._after_form(None))
+        self.when_loaded(
+            "new article",
+            lambda library: self.app.push_screen(
+                new_article_form(library), self._after_form(None)
+            ),
+        )
 
     # Existing items.
 
@@ -249,8 +280,7 @@ class EditingScreen(Screen[None]):
 
         library = self.library
         if library is None:
-            # The library is still loading: try again once it is there.
-            self.set_timer(0.3, lambda: self._restore(draft))
+            self.when_loaded(f"draft {draft.item}", lambda _: self._restore(draft))
             return
         values = draft.fields.get("values")
         kind, _, rest = draft.item.partition(":")

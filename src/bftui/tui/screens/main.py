@@ -189,6 +189,7 @@ class MainScreen(EditingScreen):
         if wanted is not None and (item := library.item_at(wanted)) is not None:
             self.open_item(item)
             self.set_focus(self.document)
+        self.run_waiting(library)
         if self.current is None:
             from bftui.tui.welcome import welcome_markdown  # It loads markdown-it.
 
