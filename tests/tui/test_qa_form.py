@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from formhost import HostApp
+from textual import events
 from textual.widgets import Input, TextArea
 
 from bftui.tui.screens.confirm import ConfirmScreen
@@ -35,6 +36,24 @@ async def test_question_and_answer_saved(tmp_path: Path) -> None:
         await pilot.pause()
     assert got == [("Vad?", "Svar")]
     assert isinstance(app.results[0], Saved)
+
+
+async def test_keys_typed_in_one_burst_land_in_their_fields_and_are_saved(
+    tmp_path: Path,
+) -> None:
+    """As from a fast typist, or keys an SSH connection delivers together."""
+    got: list[Any] = []
+    app = HostApp(lambda: qa_form(tmp_path, got))
+    names = {"?": "question_mark", " ": "space", ".": "full_stop"}
+    burst = [(names.get(c, c), c) for c in "Vad?"] + [("tab", "\t")]
+    burst += [(names.get(c, c), c) for c in "Ett svar."] + [("ctrl+s", None)]
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, character in burst:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert got == [("Vad?", "Ett svar.")]
 
 
 async def test_invalid_entry_is_refused(tmp_path: Path) -> None:

@@ -41,9 +41,21 @@ def _box_of(widget: Widget) -> FieldBox | None:
 class FormScreen(KeptForm):
     """A dialog of fields; subclasses say which fields and how to read them."""
 
+    # Tab moves the focus as soon as it arrives (priority), so that what is
+    # typed right after it, often queued with it, goes to the next field;
+    # ctrl+s waits its turn behind the keys typed before it (no priority), so
+    # that the save sees them all.
     BINDINGS = [
-        Binding("ctrl+s", "save", t("form.key_save"), id="form.save", priority=True),
+        Binding("ctrl+s", "save", t("form.key_save"), id="form.save"),
         Binding("escape", "cancel", t("form.key_cancel"), id="form.cancel"),
+        Binding("tab", "app.focus_next", show=False, priority=True, id="form.next"),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            show=False,
+            priority=True,
+            id="form.previous",
+        ),
         Binding(
             "ctrl+b", "break_lock", t("form.key_break"), show=False, id="form.break"
         ),
