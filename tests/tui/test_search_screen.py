@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from appdriver import settle  # type: ignore[import-not-found]
 from textual.app import App, ComposeResult
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from bftui.core.index import Index
@@ -38,13 +38,6 @@ class Host(App[None]):
 def no_delay(monkeypatch: pytest.MonkeyPatch) -> None:
     """Search on the next tick instead of after the typing pause."""
     monkeypatch.setattr(search_screen, "SEARCH_DELAY", 0)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until every worker has finished and its messages are handled."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def hit_texts(app: App[None]) -> list[str]:
