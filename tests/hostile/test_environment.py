@@ -17,9 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
+from appdriver import main_screen, settle
 from textual.widgets import Input, Static
-from textual.worker import WorkerCancelled
 
 from bftui import cli, paths
 from bftui.core.index import Index
@@ -28,31 +27,8 @@ from bftui.i18n import t
 from bftui.paths import bundled_library
 from bftui.settings import Settings, load_settings
 from bftui.tui.app import BftuiApp
-from bftui.tui.screens.main import MainScreen
 
 from .harness import terminals
-
-
-async def settle(pilot: Pilot[int]) -> None:
-    """Wait until every worker has finished and its messages are handled.
-
-    An exclusive worker that a newer one replaced ends cancelled, which is no
-    failure here (it shows when the machine is busy): the wait goes on.
-    """
-    for _ in range(3):
-        for _attempt in range(10):
-            try:
-                await pilot.app.workers.wait_for_complete()
-                break
-            except WorkerCancelled:
-                await pilot.pause()
-        await pilot.pause()
-
-
-def _main(pilot: Pilot[int]) -> MainScreen:
-    screen = pilot.app.screen_stack[0]
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def _writes_refused(folder: Path) -> bool:
@@ -101,7 +77,7 @@ async def test_a_read_only_library_reads_and_saving_says_why(
     app = BftuiApp(read_only_library)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        screen = _main(pilot)
+        screen = main_screen(pilot)
         assert screen.library is not None and screen.library.problems == []
         item = screen.library.articles[0]
         screen.library_tree.show_item(item)
@@ -126,7 +102,7 @@ async def test_the_library_deleted_while_running_is_reported(sample_copy: Path) 
     app = BftuiApp(sample_copy)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        screen = _main(pilot)
+        screen = main_screen(pilot)
         assert screen.library is not None
         screen.library_tree.show_item(screen.library.articles[0])
         await pilot.press("enter")
@@ -205,7 +181,7 @@ async def test_an_unwritable_cache_folder_does_not_stop_the_app(
     app = BftuiApp(sample_copy)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert _main(pilot).library is not None
+        assert main_screen(pilot).library is not None
         await pilot.press("down", "enter")
         await settle(pilot)
         assert app.is_running
@@ -218,7 +194,7 @@ async def test_a_40_by_12_terminal_without_colour_still_works(
     app = BftuiApp(sample_copy, Settings())
     async with app.run_test(size=(40, 12)) as pilot:
         await settle(pilot)
-        screen = _main(pilot)
+        screen = main_screen(pilot)
         assert screen.library is not None
         screen.library_tree.show_item(screen.library.articles[0])
         await pilot.press("enter")

@@ -15,10 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from appdriver import main_screen, settle
 from rich.theme import Theme
-from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
-from textual.worker import WorkerCancelled
 
 from bftui import cli
 from bftui.core import locks
@@ -28,7 +27,6 @@ from bftui.core.model import Article
 from bftui.tui.app import BftuiApp
 from bftui.tui.messages import LinkActivated
 from bftui.tui.rendering import render_document
-from bftui.tui.screens.main import MainScreen
 
 from .injection import CONTEXTS, PAYLOADS, assert_inert, write_hostile_library
 
@@ -40,28 +38,6 @@ def hostile(sample_copy: Path) -> Path:
     """Return the sample library with the hostile files added."""
     write_hostile_library(sample_copy)
     return sample_copy
-
-
-async def settle(pilot: Pilot[int]) -> None:
-    """Wait until every worker has finished and its messages are handled.
-
-    An exclusive worker that a newer one replaced ends cancelled, which is no
-    failure here (it shows when the machine is busy): the wait goes on.
-    """
-    for _ in range(3):
-        for _attempt in range(10):
-            try:
-                await pilot.app.workers.wait_for_complete()
-                break
-            except WorkerCancelled:
-                await pilot.pause()
-        await pilot.pause()
-
-
-def _main(pilot: Pilot[int]) -> MainScreen:
-    screen = pilot.app.screen_stack[0]
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def test_every_payload_in_every_markdown_context_renders_inert(hostile: Path) -> None:
@@ -88,7 +64,7 @@ async def test_sidebar_reader_notifications_and_screen_show_payloads_as_text(
     app = BftuiApp(hostile)
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await settle(pilot)
-        screen = _main(pilot)
+        screen = main_screen(pilot)
         assert screen.library is not None
         tree = screen.library_tree
         labels = [node.label for node in tree._item_nodes.values()]  # noqa: SLF001
@@ -156,7 +132,7 @@ async def test_a_form_prefilled_from_a_hostile_file_shows_text(hostile: Path) ->
     app = BftuiApp(hostile)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        screen = _main(pilot)
+        screen = main_screen(pilot)
         assert screen.library is not None
         item = screen.library.article("farlig-0")
         assert isinstance(item, Article)

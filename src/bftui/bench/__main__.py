@@ -95,6 +95,13 @@ class Table:
         self.rows.append((figure, target, measured, baseline, verdict))
         print(f"  {figure}: {measured} {baseline}", flush=True)
 
+    def add_times(
+        self, figure: str, limit: float, seconds: Sequence[float], baseline: str = ""
+    ) -> None:
+        """Add a row of times whose median must be at most `limit` seconds."""
+        target = f"<= {limit * 1000:.0f} ms" if limit < 1 else f"<= {limit:g} s"
+        self.add(figure, target, _spread(seconds), baseline, median(seconds) <= limit)
+
     def print(self) -> None:
         head = (
             "figure",
@@ -138,12 +145,11 @@ def _engine(root: Path, runs: int, table: Table, scratch: Path) -> None:
     print("Index alone …", flush=True)
     builds = engine.cold_builds(root, runs)
     seconds = [b["seconds"] for b in builds]
-    table.add(
+    table.add_times(
         "full index build, cold (separate process)",
-        "<= 5 s",
-        _spread(seconds),
+        5,
+        seconds,
         f"{int(builds[0]['files']):,} files",
-        median(seconds) <= 5,
     )
     warm = engine.warm_start(root, scratch / "engine-cache", runs)
     table.add("index warm start: open + library() + stat sync", "", _spread(warm))
@@ -228,29 +234,20 @@ def _terminal(root: Path, runs: int, table: Table, scratch: Path) -> None:
         "sidebar filled, cold (no cache)", "", _spread([c["sidebar"] for c in colds])
     )
     sessions = [terminal_runs.app_session(root, warm_cache, home) for _ in range(runs)]
-    typical = [s["typical"] for s in sessions]
-    table.add(
+    table.add_times(
         "open a typical article (8 KB), Enter to text on screen",
-        "<= 100 ms",
-        _spread(typical),
-        "",
-        median(typical) <= 0.1,
+        0.1,
+        [s["typical"] for s in sessions],
     )
-    first = [s["report_first_screen"] for s in sessions]
-    table.add(
+    table.add_times(
         "open the 300 KB report: first screen",
-        "<= 500 ms",
-        _spread(first),
-        "",
-        median(first) <= 0.5,
+        0.5,
+        [s["report_first_screen"] for s in sessions],
     )
-    whole = [s["report_whole"] for s in sessions]
-    table.add(
+    table.add_times(
         "open the 300 KB report: last heading reachable (End)",
-        "<= 5 s",
-        _spread(whole),
-        "",
-        median(whole) <= 5,
+        5,
+        [s["report_whole"] for s in sessions],
     )
     rss = [s["peak_rss_mb"] for s in sessions]
     table.add(
@@ -280,27 +277,11 @@ def _headless(root: Path, runs: int, table: Table) -> None:
         _spread(start),
         f"{_spread(hello)} / {median(start) / median(hello):.2f}x",
     )
-    table.add(
-        "headless: open typical article",
-        "<= 100 ms",
-        _spread(column("typical_first_screen")),
-        "",
-        median(column("typical_first_screen")) <= 0.1,
+    table.add_times(
+        "headless: open typical article", 0.1, column("typical_first_screen")
     )
-    table.add(
-        "headless: report first screen",
-        "<= 500 ms",
-        _spread(column("report_first_screen")),
-        "",
-        median(column("report_first_screen")) <= 0.5,
-    )
-    table.add(
-        "headless: report wholly rendered",
-        "<= 5 s",
-        _spread(column("report_whole")),
-        "",
-        median(column("report_whole")) <= 5,
-    )
+    table.add_times("headless: report first screen", 0.5, column("report_first_screen"))
+    table.add_times("headless: report wholly rendered", 5, column("report_whole"))
     screen = column("search_screen_p95")
     table.add(
         "headless: search screen, keystroke to hits shown, p95 (incl. 60 ms pause)",

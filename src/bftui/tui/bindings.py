@@ -76,7 +76,14 @@ MAIN_BINDINGS = [
         show=False,
         id="main.forward",
     ),
-    Binding("p", "problems", t("key.problems"), show=False, id="main.problems"),
+    Binding(
+        "p",
+        "problems",
+        t("key.problems"),
+        show=False,
+        id="main.problems",
+        tooltip=t("tip.problems"),
+    ),
     Binding(
         "r,f5",
         "reload",
