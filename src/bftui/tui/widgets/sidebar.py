@@ -112,7 +112,9 @@ class LibraryTree(Tree[Entry]):
         for number, (title, items) in enumerate(groups):
             group = self._add_group(title, len(items))
             for index, (year, members) in enumerate(by_year(items)):  # type: ignore[type-var]
-                year_node = self._add_year(group, YearGroup(year, members))
+                year_node = self._add_year(
+                    group, YearGroup(year, members), len(members)
+                )
                 for item in members:
                     self._year_of[item.path] = year_node
                 if eager or index == 0 or (number, year) in reopen:
@@ -145,8 +147,10 @@ class LibraryTree(Tree[Entry]):
         label = Text.assemble((title, "bold"), (f" ({count})", "dim"))
         return self.root.add(label, None, expand=True)
 
-    def _add_year(self, group: TreeNode[Entry], members: YearGroup) -> TreeNode[Entry]:
-        label = Text.assemble(str(members.year), (f" ({len(members.items)})", "dim"))
+    def _add_year(
+        self, group: TreeNode[Entry], members: YearGroup, count: int
+    ) -> TreeNode[Entry]:
+        label = Text.assemble(str(members.year), (f" ({count})", "dim"))
         return group.add(label, members, allow_expand=True)
 
     def _open_years(self) -> set[tuple[int, int]]:
@@ -159,11 +163,8 @@ class LibraryTree(Tree[Entry]):
         }
 
     def _add_outline_year(self, group: TreeNode[Entry], year: YearOutline) -> None:
-        label = Text.assemble(str(year.year), (f" ({year.count})", "dim"))
         # Filled already: a year without titles opens empty until `fill`.
-        node = group.add(
-            label, YearGroup(year.year, [], filled=True), allow_expand=True
-        )
+        node = self._add_year(group, YearGroup(year.year, [], filled=True), year.count)
         for path, title in year.leaves or ():
             self._item_nodes[path] = node.add_leaf(Text(title), Stub(path, title))
             self._year_of[path] = node
@@ -242,12 +243,8 @@ class LibraryTree(Tree[Entry]):
         if place == PROBLEMS:
             found = next((row for row in rows if row.data == PROBLEMS), None)
         elif isinstance(place, tuple) and place[0] < len(rows):
-            number, year = place
-            group = rows[number]
-            found = group if year is None else None
-            for node in group.children if year is not None else ():
-                if isinstance(node.data, YearGroup) and node.data.year == year:
-                    found = node
+            group, year = rows[place[0]], place[1]
+            found = group if year is None else _year_row(group, year)
         else:
             found = None
         if found is not None:
@@ -268,10 +265,21 @@ class LibraryTree(Tree[Entry]):
         """
         if quiet:
             self.placed = node
-        if (
-            self.last_line < 0
-        ):  # Asking lays out the rows: now the node's line is known.
+        # Asking for the last line lays out the rows: then the node's line is known.
+        if self.last_line < 0:
             return
         self.cursor_line = node.line
         if self.size.height:  # Before the first layout there is nothing to scroll.
             self.scroll_to_node(node, animate=False)
+
+
+def _year_row(group: TreeNode[Entry], year: int) -> TreeNode[Entry] | None:
+    """Return the row of `year` in `group`, if it has one."""
+    return next(
+        (
+            node
+            for node in group.children
+            if isinstance(node.data, YearGroup) and node.data.year == year
+        ),
+        None,
+    )
