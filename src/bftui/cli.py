@@ -23,6 +23,7 @@ from bftui.core.library import Library, NotALibraryError, check_root, load
 from bftui.core.text import safe_text
 from bftui.i18n import LANGUAGES, set_language, t
 from bftui.settings import Settings, load_settings
+from bftui.tui.heap import hold_collector
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -183,6 +184,7 @@ def _run_tui(context: Context) -> int:
         args.library = args.path
     root = context.library_path
     check_root(root)
+    hold_collector()  # until the first paint: it would walk Textual's objects
     from bftui.tui.app import run_app
 
     return run_app(root, context.settings, mouse=not args.no_mouse)

@@ -29,7 +29,7 @@ def item_commands() -> type[Provider]:
 class BftuiApp(App[int]):
     """A reader and editor for a library of articles and events."""
 
-    CSS_PATH = ["app.tcss", "forms.tcss"]
+    CSS_PATH = "app.tcss"
     TITLE = "bftui"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {item_commands}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -13,24 +12,10 @@ from bftui.core.index_db import db_path
 from bftui.core.library import Library
 from bftui.core.outline import Outline, read_outline
 from bftui.core.watch import watch
+from bftui.tui.heap import freeze_heap
 
 if TYPE_CHECKING:
     from bftui.core.index import Index, Progress
-
-
-def freeze_heap() -> None:
-    """Collect garbage now, then exempt every live object from later collections.
-
-    With 11,000 items in memory a full collection takes a tenth of a second,
-    and Python starts one whenever enough objects have been made, such as
-    while an article is opened: the reader stalls. The library and the
-    modules live until the next reload, so they are frozen out of the
-    collector (`gc.freeze`); whatever they leave behind is collected at the
-    next reload, in the loading thread.
-    """
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
 
 
 Deliver = Callable[[Library, frozenset[Path]], None]

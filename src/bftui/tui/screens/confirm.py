@@ -15,6 +15,8 @@ from bftui.i18n import t
 class ConfirmScreen(ModalScreen[bool]):
     """Ask `question`; dismiss with True for yes and False for no."""
 
+    CSS_PATH = "../forms.tcss"
+
     BINDINGS = [
         Binding("escape,n", "answer(False)", t("confirm.no"), id="confirm.no"),
         Binding("y,j", "answer(True)", t("confirm.yes"), id="confirm.yes"),

@@ -37,6 +37,8 @@ def _diff_content(lines: list[str]) -> Content:
 class ConflictScreen(ModalScreen[ConflictChoice]):
     """Show the changes made on disk; dismiss with "reload", "new" or "back"."""
 
+    CSS_PATH = "../forms.tcss"
+
     BINDINGS = [
         Binding("escape,b", "choose('back')", t("conflict.back"), id="conflict.back"),
         Binding("r", "choose('reload')", t("conflict.reload"), id="conflict.reload"),

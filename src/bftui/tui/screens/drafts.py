@@ -17,6 +17,8 @@ from bftui.i18n import t
 class DraftsScreen(ModalScreen[tuple[str, Draft] | None]):
     """Dismiss with ("restore" | "discard", draft), or None for "later"."""
 
+    CSS_PATH = "../forms.tcss"
+
     BINDINGS = [
         Binding("escape", "later", t("form.drafts_later"), id="drafts.later"),
         Binding("enter", "restore", t("form.drafts_restore"), id="drafts.restore"),

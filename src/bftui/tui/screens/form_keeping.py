@@ -75,6 +75,8 @@ class FormTarget:
 class KeptForm(ModalScreen[Saved | None]):
     """A form whose typed values are kept as a draft and whose item stays locked."""
 
+    CSS_PATH = "../forms.tcss"
+
     FORM_NAME = ""
     """The kind of form, stored in drafts: "event", "article" or "qa"."""
 

@@ -21,8 +21,9 @@ from bftui.core.text import safe_text
 from bftui.i18n import t
 from bftui.tui.bindings import MAIN_BINDINGS
 from bftui.tui.editing import EDITING_BINDINGS, EditingScreen
+from bftui.tui.heap import freeze_heap, release_collector
 from bftui.tui.history import History, Visit
-from bftui.tui.library_feed import LibraryFeed, freeze_heap
+from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.messages import LibraryLoaded, LinkActivated
 from bftui.tui.widgets.document import DocumentView
 from bftui.tui.widgets.reader import Reader
@@ -117,7 +118,9 @@ class MainScreen(EditingScreen):
     def on_mount(self) -> None:
         """Show where we are and the cached outline, then read the library in a thread.
 
-        The thread starts after the first paint, which it would otherwise slow.
+        The thread starts after the first paint, which it would otherwise
+        slow; so does the garbage collector, held since the start (see
+        `bftui.tui.heap`).
         """
         self.sub_title = display_path(self.library_root)
         self._show_progress(t("reader.loading"))
@@ -128,7 +131,11 @@ class MainScreen(EditingScreen):
             self.title = outline.title
             tree.fill_outline(outline)
             tree.first_item_line()
-        self.call_after_refresh(self.load_library)
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        release_collector()
+        self.load_library()
 
     def on_unmount(self) -> None:
         """Stop watching the folder."""

@@ -30,6 +30,8 @@ from bftui.tui.targets import Opened, entry_form
 class QAListScreen(ModalScreen[bool]):
     """List an interview's questions; dismisses with True if anything was saved."""
 
+    CSS_PATH = "../forms.tcss"
+
     BINDINGS = [
         Binding("escape", "close", t("form.qa_key_close"), id="qa.close"),
         Binding("a", "add", t("form.qa_key_add"), id="qa.add"),

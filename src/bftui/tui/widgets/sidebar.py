@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +79,9 @@ class LibraryTree(Tree[Entry]):
         ),
     ]
 
+    _adding = False
+    """Rows are being added: the tree is invalidated once they all are."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(t("sidebar.library"), id=id)
         self.show_root = False
@@ -103,24 +108,24 @@ class LibraryTree(Tree[Entry]):
         filtered = articles is not None or events is not None
         reopen = set() if filtered or self._filtered else self._open_years()
         self._filtered = filtered
-        self._start()
         eager = len(shown_articles) + len(shown_events) <= EAGER_LIMIT
         groups: list[tuple[str, list[Article] | list[Event]]] = [
             (t("sidebar.articles"), shown_articles),
             (t("sidebar.events"), shown_events),
         ]
-        for number, (title, items) in enumerate(groups):
-            group = self._add_group(title, len(items))
-            for index, (year, members) in enumerate(by_year(items)):  # type: ignore[type-var]
-                year_node = self._add_year(
-                    group, YearGroup(year, members), len(members)
-                )
-                for item in members:
-                    self._year_of[item.path] = year_node
-                if eager or index == 0 or (number, year) in reopen:
-                    self._open_year(year_node)
-        if library.problems and articles is None:
-            self._add_problems(len(library.problems))
+        with self._adding_rows():
+            for number, (title, items) in enumerate(groups):
+                group = self._add_group(title, len(items))
+                for index, (year, members) in enumerate(by_year(items)):  # type: ignore[type-var]
+                    year_node = self._add_year(
+                        group, YearGroup(year, members), len(members)
+                    )
+                    for item in members:
+                        self._year_of[item.path] = year_node
+                    if eager or index == 0 or (number, year) in reopen:
+                        self._open_year(year_node)
+            if library.problems and articles is None:
+                self._add_problems(len(library.problems))
 
     def fill_outline(self, outline: Outline) -> None:
         """Show the library's outline, read before the library itself.
@@ -128,20 +133,43 @@ class LibraryTree(Tree[Entry]):
         Only the years the outline carries titles for are open; their rows
         hold `Stub`s, which the next `fill` replaces with the items.
         """
-        self._start()
-        for title, years in (
-            (t("sidebar.articles"), outline.articles),
-            (t("sidebar.events"), outline.events),
-        ):
-            group = self._add_group(title, sum(year.count for year in years))
-            for year in years:
-                self._add_outline_year(group, year)
-        if outline.problems:
-            self._add_problems(outline.problems)
+        with self._adding_rows():
+            for title, years in (
+                (t("sidebar.articles"), outline.articles),
+                (t("sidebar.events"), outline.events),
+            ):
+                group = self._add_group(title, sum(year.count for year in years))
+                for year in years:
+                    self._add_outline_year(group, year)
+            if outline.problems:
+                self._add_problems(outline.problems)
 
-    def _start(self) -> None:
+    @contextmanager
+    def _adding_rows(self) -> Iterator[None]:
+        """Start afresh and add many rows with one repaint, not one per row."""
         self.clear()
         self._item_nodes, self._year_of = {}, {}
+        with self._one_invalidation():
+            yield
+
+    @contextmanager
+    def _one_invalidation(self) -> Iterator[None]:
+        outer = self._adding
+        self._adding = True
+        try:
+            yield
+        finally:
+            self._adding = outer
+            self._invalidate()
+
+    def _invalidate(self) -> None:
+        """Forget the laid-out rows and repaint; once per batch of added rows.
+
+        Textual's Tree does this on every row added, which made a year of
+        500 rows take 13 ms to add.
+        """
+        if not self._adding:
+            super()._invalidate()
 
     def _add_group(self, title: str, count: int) -> TreeNode[Entry]:
         label = Text.assemble((title, "bold"), (f" ({count})", "dim"))
@@ -175,10 +203,21 @@ class LibraryTree(Tree[Entry]):
         group = node.data
         if isinstance(group, YearGroup) and not group.filled:
             group.filled = True
-            for item in group.items:
-                self._item_nodes[item.path] = node.add_leaf(Text(item.title), item)
+            with self._one_invalidation():
+                for item in group.items:
+                    self._item_nodes[item.path] = node.add_leaf(Text(item.title), item)
         if not node.is_expanded:
             node.expand()
+
+    def process_label(self, label: str | Text) -> Text:
+        """Return `label` as one line of text; a row's own Text is used as it is.
+
+        Textual's Tree copies every label to cut it at its first line, twice
+        per row added: 6 ms for a year of 500 rows.
+        """
+        if isinstance(label, Text) and "\n" not in label.plain:
+            return label
+        return super().process_label(label)
 
     def get_label_width(self, node: TreeNode[Entry]) -> int:
         """Return a row's width without rendering it (the tree asks for every row)."""

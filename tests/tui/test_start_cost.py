@@ -1,0 +1,120 @@
+"""What keeps the first paint quick: the held collector, styles loaded late, one layout per batch of rows."""
+
+from __future__ import annotations
+
+import gc
+import sys
+import types
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from appdriver import settle  # type: ignore[import-not-found]
+from rich.text import Text
+from textual.widgets import Tree
+
+from bftui import cli
+from bftui.core.outline import Outline, YearOutline
+from bftui.tui.app import BftuiApp
+from bftui.tui.heap import hold_collector
+from bftui.tui.screens.event_form import EventForm
+from bftui.tui.widgets.sidebar import LibraryTree, YearGroup
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    """Turn the collector back on whatever the test left it as."""
+    yield
+    gc.enable()
+
+
+def test_the_collector_is_held_while_the_app_starts(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch, collector_restored: None
+) -> None:
+    seen: list[bool] = []
+
+    def run_app(root: Path, settings: object, *, mouse: bool) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    fake = types.ModuleType("bftui.tui.app")
+    fake.run_app = run_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "bftui.tui.app", fake)
+    assert cli.main([str(library_path)]) == 0
+    assert seen == [False]
+
+
+async def test_the_collector_runs_again_after_the_first_paint(
+    app: BftuiApp, collector_restored: None
+) -> None:
+    hold_collector()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert gc.isenabled()
+
+
+async def test_form_styles_load_with_the_first_form(app: BftuiApp) -> None:
+    def form_styles_loaded() -> bool:
+        return any("forms.tcss" in str(source) for source in app.stylesheet.source)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not form_styles_loaded()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EventForm)
+        assert form_styles_loaded()
+        dialog = app.screen.query_one(".form-dialog")
+        assert dialog.styles.border_top[0] != ""
+
+
+@pytest.fixture
+def invalidations(monkeypatch: pytest.MonkeyPatch) -> list[Tree[object]]:
+    """Count the times Textual's Tree forgets its laid-out rows."""
+    seen: list[Tree[object]] = []
+    invalidate = Tree._invalidate
+
+    def counted(tree: Tree[object]) -> None:
+        seen.append(tree)
+        invalidate(tree)
+
+    monkeypatch.setattr(Tree, "_invalidate", counted)
+    return seen
+
+
+def test_a_year_of_rows_is_laid_out_once(invalidations: list[Tree[object]]) -> None:
+    tree = LibraryTree()
+    leaves = [(Path(f"a{number}.md"), f"Artikel {number}") for number in range(500)]
+    outline = Outline("Bibliotek", [YearOutline(2025, 500, leaves)], [], 0)
+    invalidations.clear()
+    tree.fill_outline(outline)
+    assert len(invalidations) == 1
+    year = tree.root.children[0].children[0]
+    assert len(year.children) == 500
+    assert year.is_expanded
+
+
+def test_opening_a_year_lays_out_its_rows_once(
+    invalidations: list[Tree[object]],
+) -> None:
+    tree = LibraryTree()
+    outline = Outline("Bibliotek", [YearOutline(2024, 300, None)], [], 0)
+    tree.fill_outline(outline)
+    year = tree.root.children[0].children[0]
+    items = [
+        types.SimpleNamespace(path=Path(f"a{n}.md"), title=f"Artikel {n}")
+        for n in range(300)
+    ]
+    year.data = YearGroup(2024, items)  # type: ignore[arg-type]
+    invalidations.clear()
+    tree._open_year(year)
+    assert len(year.children) == 300
+    assert len(invalidations) <= 2  # the rows, then the year opening
+
+
+def test_row_labels_are_kept_as_made_and_cut_at_a_line_break() -> None:
+    tree = LibraryTree()
+    label = Text("Bostad först i Malmö")
+    assert tree.process_label(label) is label
+    assert tree.process_label(Text("Första raden\nandra")).plain == "Första raden"
+    assert tree.process_label("[b]Fet[/b] titel").plain == "Fet titel"
