@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from appdriver import settle  # type: ignore[import-not-found]
 from rich.text import Text
-from textual.widgets import Tree
+from textual.widgets import Input, Tree
 
 from bftui import cli
 from bftui.core.outline import Outline, YearOutline
@@ -118,3 +118,22 @@ def test_row_labels_are_kept_as_made_and_cut_at_a_line_break() -> None:
     assert tree.process_label(label) is label
     assert tree.process_label(Text("Första raden\nandra")).plain == "Första raden"
     assert tree.process_label("[b]Fet[/b] titel").plain == "Fet titel"
+
+
+async def test_the_filter_and_find_bars_are_made_when_first_used(
+    app: BftuiApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert not screen.query(Input)
+        await pilot.press("slash", *"malm")
+        await pilot.pause()
+        filter_input = screen.query_one("#filter", Input)
+        assert app.focused is filter_input
+        assert filter_input.value == "malm"
+        await pilot.press("escape", "tab", "f", *"bo")
+        await pilot.pause()
+        find = screen.query_one("#find", Input)
+        assert app.focused is find
+        assert find.value == "bo"

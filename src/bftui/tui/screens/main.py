@@ -93,11 +93,6 @@ class MainScreen(EditingScreen):
         yield Header()
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
-                filter_input = Input(
-                    placeholder=t("sidebar.filter_placeholder"), id="filter"
-                )
-                filter_input.cursor_blink = False
-                yield filter_input
                 yield LibraryTree(id="tree")
                 yield Static("", id="load-status", markup=False)
             yield Reader(id="reader")
@@ -109,6 +104,24 @@ class MainScreen(EditingScreen):
     def library_tree(self) -> LibraryTree:
         """The sidebar's tree."""
         return self.query_one(LibraryTree)
+
+    @property
+    def filter_input(self) -> Input:
+        """The (hidden) filter above the sidebar, made on first use.
+
+        Not made for the first paint: an Input's styles take 4 ms to apply.
+        """
+        found = self.query_one_optional("#filter", Input)
+        if found is None:
+            found = Input(placeholder=t("sidebar.filter_placeholder"), id="filter")
+            found.cursor_blink = False
+            self.query_one("#sidebar").mount(found, before=0)
+        return found
+
+    @property
+    def find_bar(self) -> Input:
+        """The (hidden) find bar under the reader, made on first use."""
+        return self.query_one(Reader).find_bar
 
     @property
     def document(self) -> DocumentView:
@@ -219,7 +232,8 @@ class MainScreen(EditingScreen):
         assert self.library and self._filter and self._event_filter
         tree = self.library_tree
         place = tree.place
-        query = self.query_one("#filter", Input).value
+        shown = self.query_one_optional("#filter", Input)
+        query = shown.value if shown is not None else ""
         if query.strip():
             articles = self._filter.apply(query)
             events = self._event_filter.apply(query)
@@ -305,7 +319,7 @@ class MainScreen(EditingScreen):
 
     def _find_under(self, query: str, heading: str) -> None:
         """Mark `query` in the document, the first match under `heading` current."""
-        bar = self.query_one("#find", Input)
+        bar = self.find_bar
         with bar.prevent(Input.Changed):
             bar.value = query
         bar.add_class("-visible")
@@ -430,7 +444,7 @@ class MainScreen(EditingScreen):
     def action_filter(self) -> None:
         """Show the sidebar filter and put the cursor in it."""
         self.remove_class("-no-sidebar")
-        filter_input = self.query_one("#filter", Input)
+        filter_input = self.filter_input
         filter_input.add_class("-visible")
         self.set_focus(filter_input)
 
@@ -448,7 +462,7 @@ class MainScreen(EditingScreen):
 
     def action_find(self) -> None:
         """Show the find bar under the reader."""
-        find = self.query_one("#find", Input)
+        find = self.find_bar
         find.add_class("-visible")
         self.set_focus(find)
 
@@ -469,7 +483,7 @@ class MainScreen(EditingScreen):
         """Go to the next (1) or previous (-1) match of the find bar."""
         position = self.document.next_match(step)
         if position is not None:
-            self.query_one("#find", Input).border_subtitle = t(
+            self.find_bar.border_subtitle = t(
                 "reader.match_of", number=position[0], count=position[1]
             )
 
