@@ -16,14 +16,17 @@ from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 from pkgutil import iter_modules
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from bftui import __version__, commands, paths
-from bftui.core.library import Library, NotALibraryError, check_root, load
+from bftui.core.folders import NotALibraryError, check_root
 from bftui.core.text import safe_text
 from bftui.i18n import LANGUAGES, set_language, t
 from bftui.settings import Settings, load_settings
 from bftui.tui.heap import hold_collector
+
+if TYPE_CHECKING:
+    from bftui.core.library import Library
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -50,6 +53,8 @@ class Context:
             NotALibraryError: when the folder is missing or holds no library.
         """
         if self._library is None:
+            from bftui.core.library import load  # the app starts without the readers
+
             root = self.library_path
             check_root(root)
             self._library = load(root)

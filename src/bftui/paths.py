@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -30,6 +31,12 @@ def config_file() -> Path:
 def cache_dir() -> Path:
     """Return the user's cache folder on local disk (never the shared library)."""
     return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
+def index_file(root: Path, cache: Path | None = None) -> Path:
+    """Return where the search index of library `root` is kept (in `cache`)."""
+    digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
+    return (cache or cache_dir()) / "index" / f"{digest}.sqlite3"
 
 
 def state_dir() -> Path:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bftui.core.model import Problem
+from bftui.core.problems import Problem
 from bftui.core.text import safe_text
 from bftui.i18n import LANGUAGES, t
 

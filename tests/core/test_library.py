@@ -10,14 +10,9 @@ from pathlib import Path
 import pytest
 from core_files import article_text
 
-from bftui.core.library import (
-    NotALibraryError,
-    check_root,
-    load,
-    load_article,
-    read_body,
-)
-from bftui.core.model import Problem
+from bftui.core.folders import NotALibraryError, check_root
+from bftui.core.library import load, load_article, read_body
+from bftui.core.problems import Problem
 from bftui.i18n import set_language
 
 SAMPLE_ARTICLE = (

@@ -10,9 +10,9 @@ import pytest
 
 from bftui.core import outline as outline_module
 from bftui.core.index import Index
-from bftui.core.index_db import db_path
 from bftui.core.library import load
 from bftui.core.outline import EAGER_LIMIT, Outline, outline_of, read_outline
+from bftui.paths import index_file
 
 
 def news(year: int, number: int) -> str:
@@ -28,7 +28,7 @@ def warm(root: Path) -> Outline | None:
     index.sync()
     index.library()
     index.close()
-    return read_outline(db_path(root), root)
+    return read_outline(index_file(root), root)
 
 
 def test_the_outline_of_a_small_library_lists_every_item(library_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_the_outline_follows_changes(library_path: Path) -> None:
 
 
 def test_no_index_means_no_outline(library_path: Path) -> None:
-    assert read_outline(db_path(library_path), library_path) is None
+    assert read_outline(index_file(library_path), library_path) is None
 
 
 def test_an_outline_of_another_version_is_not_used(
@@ -79,20 +79,20 @@ def test_an_outline_of_another_version_is_not_used(
     warm(library_path)
     monkeypatch.setattr(outline_module, "__version__", "0.0.0-other")
 
-    assert read_outline(db_path(library_path), library_path) is None
+    assert read_outline(index_file(library_path), library_path) is None
 
 
 def test_a_broken_outline_is_not_used(library_path: Path) -> None:
     warm(library_path)
-    with closing(sqlite3.connect(db_path(library_path))) as connection:
+    with closing(sqlite3.connect(index_file(library_path))) as connection:
         connection.execute("UPDATE outline SET data = '[1, 2'")
         connection.commit()
 
-    assert read_outline(db_path(library_path), library_path) is None
+    assert read_outline(index_file(library_path), library_path) is None
 
 
 def test_a_file_that_is_no_database_is_not_used(library_path: Path) -> None:
-    where = db_path(library_path)
+    where = index_file(library_path)
     where.parent.mkdir(parents=True, exist_ok=True)
     where.write_bytes(b"not a database at all" * 100)
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bftui.core.library import by_year, sort_items
+from bftui.core.library import sort_items
 from bftui.core.model import Article, Event
-from bftui.core.sorting import swedish_key
+from bftui.core.sorting import by_year, swedish_key
 
 
 @pytest.mark.parametrize(

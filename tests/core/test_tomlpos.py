@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bftui.core.model import Problem
+from bftui.core.problems import Problem
 from bftui.core.tomlpos import key_line, parse
 from bftui.i18n import set_language
 

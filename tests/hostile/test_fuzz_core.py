@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from bftui.core import frontmatter, qa, qa_edit, schema
 from bftui.core.compose import compose
 from bftui.core.library import load, load_article, load_event
-from bftui.core.model import Article, Event, Problem
+from bftui.core.model import Article, Event
+from bftui.core.problems import Problem
 from bftui.core.text import has_controls
 
 from .conftest import fuzz_settings

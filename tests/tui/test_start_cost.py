@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import subprocess
 import sys
 import types
 from collections.abc import Iterator
@@ -137,3 +138,28 @@ async def test_the_filter_and_find_bars_are_made_when_first_used(
         find = screen.query_one("#find", Input)
         assert app.focused is find
         assert find.value == "bo"
+
+
+READERS = (
+    "bftui.core.library",
+    "bftui.core.model",
+    "bftui.core.reading",
+    "bftui.core.records",
+    "bftui.core.index",
+    "bftui.core.drafts",
+    "bftui.core.filtering",
+    "bftui.core.links",
+    "bftui.core.compose",
+)
+"""Core modules the loading thread imports after the first paint."""
+
+
+def test_the_app_starts_without_importing_the_readers() -> None:
+    code = (
+        "import sys, bftui.cli, bftui.tui.app, bftui.tui.screens.main; "
+        f"print([name for name in {READERS!r} if name in sys.modules])"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert shown.stdout.strip() == "[]"

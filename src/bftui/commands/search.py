@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from bftui.commands import add_command
 from bftui.commands.read import list_date
-from bftui.core.library import check_root
+from bftui.core.folders import check_root
 from bftui.i18n import t
 
 if TYPE_CHECKING:

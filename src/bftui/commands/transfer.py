@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bftui.commands import add_command
-from bftui.core.library import check_root
+from bftui.core.folders import check_root
 from bftui.core.text import safe_text
 from bftui.i18n import t
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from bftui.commands import add_command
 from bftui.core import schema
-from bftui.core.library import check_root
+from bftui.core.folders import check_root
 from bftui.core.model import ARTICLE_KINDS, EVENT_KINDS
 from bftui.core.text import safe_text
 from bftui.i18n import t

@@ -12,7 +12,8 @@ from typing import Any
 
 from bftui.core import qa
 from bftui.core.library import Library, read_body
-from bftui.core.model import Article, Event, Problem
+from bftui.core.model import Article, Event
+from bftui.core.problems import Problem
 from bftui.core.sorting import swedish_key
 
 EVENT_COLUMNS = (

@@ -28,11 +28,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from bftui import paths
 from bftui.core import outline, records, search
-from bftui.core.index_db import connect, connect_file, db_path
+from bftui.core.index_db import connect, connect_file
 from bftui.core.index_files import BATCH, Read, fts_text, read_batches, scan, walk_key
 from bftui.core.library import Library, _library_title, finish
-from bftui.core.model import Article, Item, Problem
+from bftui.core.model import Article, Item
+from bftui.core.problems import Problem
 from bftui.i18n import language
 
 COMMIT_EVERY = 2000
@@ -72,7 +74,7 @@ class Index:
     def open(cls, root: Path, cache_dir: Path | None = None) -> Index:
         """Open (or create) the index of library `root`; never raises."""
         root = root.resolve()
-        where: Path | None = db_path(root, cache_dir)
+        where: Path | None = paths.index_file(root, cache_dir)
         if where is not None and where.resolve().is_relative_to(root):
             where = None  # The shared folder must never hold our database.
         connection = connect_file(where, root) if where is not None else None

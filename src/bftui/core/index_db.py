@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
-from bftui import __version__, paths
+from bftui import __version__
 from bftui.core import records
 
 SCHEMA_VERSION = "3"
@@ -35,12 +34,6 @@ CREATE TABLE variants(term TEXT PRIMARY KEY, folded TEXT NOT NULL) WITHOUT ROWID
 CREATE INDEX variants_folded ON variants(folded);
 CREATE TABLE outline(id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
 """
-
-
-def db_path(root: Path, cache_dir: Path | None = None) -> Path:
-    """Return where the index of library `root` is kept."""
-    digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
-    return (cache_dir or paths.cache_dir()) / "index" / f"{digest}.sqlite3"
 
 
 def connect(target: str, root: Path) -> sqlite3.Connection:

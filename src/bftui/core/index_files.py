@@ -14,14 +14,10 @@ from typing import IO, NamedTuple
 
 from bftui.core import records
 from bftui.core.filtering import fold
-from bftui.core.library import (
-    EVENTS_DIR,
-    _article_paths,
-    load_article,
-    load_event,
-    read_body,
-)
-from bftui.core.model import Article, Problem
+from bftui.core.folders import EVENTS_DIR, article_paths
+from bftui.core.library import load_article, load_event, read_body
+from bftui.core.model import Article
+from bftui.core.problems import Problem
 from bftui.i18n import language, set_language, t
 
 BATCH = 200
@@ -66,7 +62,7 @@ def scan(root: Path) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     prefix = len(str(root)) + 1
     events = root / EVENTS_DIR
-    paths_ = list(_article_paths(root))
+    paths_ = list(article_paths(root))
     if events.is_dir():
         paths_ += sorted(events.glob("*.toml"))
     for path in paths_:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
 from pathlib import Path
 from typing import TypeVar
 
 from bftui.core import frontmatter, tomlpos
-from bftui.core.model import Article, Event, Item, Problem
+from bftui.core.folders import CONFIG_NAME, EVENTS_DIR, article_paths
+from bftui.core.model import Article, Event, Item
+from bftui.core.problems import Problem
 from bftui.core.reading import load_article as load_article
 from bftui.core.reading import load_event as load_event
 from bftui.core.reading import read_text, relative_to_root
@@ -18,16 +17,8 @@ from bftui.core.sorting import swedish_key
 from bftui.core.text import safe_text
 from bftui.i18n import t
 
-CONFIG_NAME = "bftui.toml"
-EVENTS_DIR = "events"
-SKIPPED_DIRS = frozenset({EVENTS_DIR, "media"})
-
 ItemT = TypeVar("ItemT", Article, Event)
 T = TypeVar("T")
-
-
-class NotALibraryError(ValueError):
-    """The path does not exist, is no folder, or holds nothing bftui can read."""
 
 
 @dataclass(slots=True)
@@ -77,35 +68,13 @@ def sort_items(items: list[ItemT]) -> list[ItemT]:
     return sorted(by_title, key=lambda item: item.date.year, reverse=True)
 
 
-def by_year(items: list[ItemT]) -> Iterator[tuple[int, list[ItemT]]]:
-    """Yield `(year, items)` groups of already sorted `items`, newest year first."""
-    for year, group in groupby(items, key=lambda item: item.date.year):
-        yield year, list(group)
-
-
-def check_root(root: Path) -> None:
-    """Make sure `root` is a library folder.
-
-    Raises:
-        NotALibraryError: with a message in the UI language.
-    """
-    if not root.exists():
-        raise NotALibraryError(t("library.missing", path=root))
-    if not root.is_dir():
-        raise NotALibraryError(t("library.not_folder", path=root))
-    if (root / CONFIG_NAME).is_file() or (root / EVENTS_DIR).is_dir():
-        return
-    if next(_article_paths(root), None) is None:
-        raise NotALibraryError(t("library.empty", path=root))
-
-
 def load(root: Path) -> Library:
     """Load every article and event under `root`; broken files become problems."""
     root = root.resolve()
     library = Library(root=root)
     problems = library.problems
     library.title = _library_title(root, problems)
-    for path in _article_paths(root):
+    for path in article_paths(root):
         result = load_article(path, root)
         _collect(result, library.articles, problems)
     events_dir = root / EVENTS_DIR
@@ -140,29 +109,6 @@ def _collect(
         problems.extend(result)
     else:
         items.append(result)
-
-
-def _article_paths(root: Path) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root):
-        at_root = folder == str(root)
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".") and not (at_root and d in SKIPPED_DIRS)
-        )
-        for name in dirs:
-            linked = Path(folder, name)
-            if linked.is_symlink() and not linked.resolve().is_relative_to(root):
-                # Not walked; yielded so that it is reported as a link leading out.
-                yield linked
-        for name in sorted(files):
-            # Hidden files are editor locks and backups (.#x.md, ._x.md), not articles.
-            if (
-                name.endswith(".md")
-                and not name.startswith(".")
-                and name.lower() != "readme.md"
-            ):
-                yield Path(folder, name)
 
 
 def _unique(items: list[ItemT], root: Path, problems: list[Problem]) -> list[ItemT]:

@@ -13,10 +13,14 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bftui import __version__
-from bftui.core.library import Library, by_year
-from bftui.core.model import Article, Event
+from bftui.core.sorting import by_year
+
+if TYPE_CHECKING:
+    from bftui.core.library import Library
+    from bftui.core.model import Article, Event
 
 EAGER_LIMIT = 400
 """Up to this many items every year is filled and open; beyond, years open on demand."""

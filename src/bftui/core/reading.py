@@ -10,14 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from bftui.core import frontmatter, schema, tomlpos
-from bftui.core.model import (
-    Article,
-    Event,
-    Interviewee,
-    Link,
-    Problem,
-    ProgrammeItem,
-)
+from bftui.core.model import Article, Event, Interviewee, Link, ProgrammeItem
+from bftui.core.problems import Problem
 from bftui.core.slugs import is_valid
 from bftui.core.text import safe_text
 from bftui.i18n import t

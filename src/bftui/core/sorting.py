@@ -1,10 +1,17 @@
-"""Swedish alphabetical order: a-z, then å, ä, ö; case and other accents ignored."""
+"""Swedish alphabetical order, and sorted items grouped by year.
+
+Swedish order is a-z, then å, ä, ö; case and other accents are ignored.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import groupby
+from typing import Protocol, TypeVar
 
 _SWEDISH_LAST = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}"})
 """Å, Ä, Ö (and Danish Æ, Ø) map to the three characters after "z"."""
@@ -39,3 +46,19 @@ def swedish_key(text: str) -> str:
         return folded
     decomposed = unicodedata.normalize("NFD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class Dated(Protocol):
+    """An article or event: anything with a date."""
+
+    @property
+    def date(self) -> dt.date: ...
+
+
+DatedT = TypeVar("DatedT", bound=Dated)
+
+
+def by_year(items: list[DatedT]) -> Iterator[tuple[int, list[DatedT]]]:
+    """Yield `(year, items)` groups of already sorted `items`, newest year first."""
+    for year, group in groupby(items, key=lambda item: item.date.year):
+        yield year, list(group)

@@ -25,7 +25,7 @@ from bftui.core.atomic import (
     storage_error,
     write_new,
 )
-from bftui.core.library import CONFIG_NAME, EVENTS_DIR, _article_paths
+from bftui.core.folders import CONFIG_NAME, EVENTS_DIR, article_paths
 from bftui.core.schema import FieldError
 from bftui.core.slugs import is_valid, slugify, unique
 from bftui.core.snapshots import ConflictError, Snapshot, current_text, digest, snapshot
@@ -195,7 +195,7 @@ def create_article(
         raise ValidationError(errors)
     name = _slug(slug, f"{clean['published']} {clean['title']}")
     text = article_text(clean, body, root)
-    taken = {p.stem for p in _article_paths(root)} if root.is_dir() else set()
+    taken = {p.stem for p in article_paths(root)} if root.is_dir() else set()
     return _create(root, root, name, taken, ".md", text)
 
 

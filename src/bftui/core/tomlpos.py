@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bftui.core.model import Problem
+from bftui.core.problems import Problem
 from bftui.i18n import t
 
 _AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")

@@ -2,9 +2,9 @@
 
 `EditingScreen` is the main screen's base class: it brings the bindings and
 the actions; the main screen brings `library`, `current` and `open_item`.
-Files are read and written only in thread workers. The forms are imported
-when first used (or once the library is read, see `screens.main`): they
-would add a tenth of a second to every start.
+Files are read and written only in thread workers. The forms, and the core
+modules behind these keys, are imported when first used (or once the
+library is read, see `screens.main`): they would slow every start.
 """
 
 from __future__ import annotations
@@ -20,15 +20,14 @@ from textual import work
 from textual.binding import Binding
 from textual.screen import Screen
 
-from bftui.core import drafts, trash
 from bftui.core.atomic import StorageError
-from bftui.core.drafts import Draft
-from bftui.core.library import Library
-from bftui.core.model import Article, Item
 from bftui.i18n import t
 from bftui.tui.messages import LibraryLoaded
 
 if TYPE_CHECKING:
+    from bftui.core.drafts import Draft
+    from bftui.core.library import Library
+    from bftui.core.model import Article, Item
     from bftui.tui.screens.form import FormScreen, Saved
     from bftui.tui.targets import Opened
 
@@ -165,6 +164,8 @@ class EditingScreen(Screen[None]):
 
     def action_qa_entries(self) -> None:
         """List the shown interview's questions to add, edit, delete and move."""
+        from bftui.core.model import Article
+
         item = self.current
         if not isinstance(item, Article) or item.kind != "interview":
             self.notify(t("form.not_interview"), severity="warning")
@@ -208,6 +209,8 @@ class EditingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="edit-delete", exit_on_error=False)
     def _delete(self, item: Item) -> None:
+        from bftui.core import trash
+
         try:
             moved = trash.move_to_trash(self.library_root, item.path)
         except StorageError as error:
@@ -250,6 +253,7 @@ class EditingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="edit-drafts", exit_on_error=False)
     def _find_drafts(self) -> None:
+        from bftui.core import drafts
         from bftui.tui.screens.drafts import DraftsScreen
 
         found = drafts.list_drafts(self.library_root)
@@ -269,6 +273,8 @@ class EditingScreen(Screen[None]):
 
     @work(thread=True, group="edit-drafts", exit_on_error=False)
     def _discard_draft(self, draft: Draft) -> None:
+        from bftui.core import drafts
+
         try:
             drafts.discard(draft.library, draft.item)
         except StorageError as error:
@@ -276,6 +282,7 @@ class EditingScreen(Screen[None]):
         self._find_drafts()
 
     def _restore(self, draft: Draft) -> None:
+        from bftui.core.model import Article
         from bftui.tui.targets import new_article_form, new_event_form
 
         library = self.library

@@ -7,18 +7,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bftui import paths
 from bftui.core.atomic import remove_stale_temps
-from bftui.core.index_db import db_path
-from bftui.core.library import Library
 from bftui.core.outline import Outline, read_outline
 from bftui.core.watch import watch
 from bftui.tui.heap import freeze_heap
 
 if TYPE_CHECKING:
     from bftui.core.index import Index, Progress
+    from bftui.core.library import Library
 
 
-Deliver = Callable[[Library, frozenset[Path]], None]
+Deliver = Callable[["Library", frozenset[Path]], None]
 """Called (from a thread) with a fresh library and the files known to have changed."""
 
 
@@ -45,7 +45,7 @@ class LibraryFeed:
 
     def outline(self) -> Outline | None:
         """The sidebar's outline as last cached, if any: a few milliseconds, any thread."""
-        return read_outline(db_path(self._root), self._root)
+        return read_outline(paths.index_file(self._root), self._root)
 
     def index(self) -> Index:
         """Open the index on first use (never raises: it falls back to memory)."""

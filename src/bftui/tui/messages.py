@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from bftui.core.library import Library
+if TYPE_CHECKING:
+    from bftui.core.library import Library
 
 
 class LibraryLoaded(Message):

@@ -13,10 +13,6 @@ from textual.events import Key
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, Tree
 
-from bftui.core.filtering import ItemFilter
-from bftui.core.library import Library
-from bftui.core.links import resolve_link
-from bftui.core.model import Article, Event, Item
 from bftui.core.text import safe_text
 from bftui.i18n import t
 from bftui.tui.bindings import MAIN_BINDINGS
@@ -27,9 +23,12 @@ from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.messages import LibraryLoaded, LinkActivated
 from bftui.tui.widgets.document import DocumentView
 from bftui.tui.widgets.reader import Reader
-from bftui.tui.widgets.sidebar import PROBLEMS, LibraryTree, Stub
+from bftui.tui.widgets.sidebar import PROBLEMS, LibraryTree, Stub, is_item
 
 if TYPE_CHECKING:
+    from bftui.core.filtering import ItemFilter
+    from bftui.core.library import Library
+    from bftui.core.model import Article, Event, Item
     from bftui.tui.screens.help import KeyGroup
     from bftui.tui.screens.search import SearchChoice
 
@@ -196,6 +195,8 @@ class MainScreen(EditingScreen):
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Fill the sidebar; keep the reader on the item it showed, if it still exists."""
+        from bftui.core.filtering import ItemFilter  # not needed for the first paint
+
         library = self.library = message.library
         self.title = library.title
         self._filter = ItemFilter(library.articles)
@@ -342,7 +343,7 @@ class MainScreen(EditingScreen):
         placed, tree.placed = tree.placed, None
         if event.node is placed:
             return  # The app moved the cursor there: nothing to open.
-        if isinstance(data, (Article, Event)) and data is not self.current:
+        if is_item(data) and data is not self.current:
             self._preview_timer = self.set_timer(
                 PREVIEW_DELAY, lambda: self.open_item(data, preview=True)
             )
@@ -352,7 +353,7 @@ class MainScreen(EditingScreen):
         data = event.node.data
         if data == PROBLEMS:
             self.action_problems()
-        elif isinstance(data, (Article, Event)):
+        elif is_item(data):
             if self._preview_timer is not None:
                 self._preview_timer.stop()
             if data is not self.current:
@@ -367,6 +368,8 @@ class MainScreen(EditingScreen):
         """Follow a library link; show and copy an external one; refuse the rest."""
         if self.library is None:
             return
+        from bftui.core.links import resolve_link
+
         source = self.current.path if self.current else None
         target = resolve_link(message.href, source, self.library)
         if target.kind == "item" and target.item is not None:

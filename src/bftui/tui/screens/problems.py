@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from bftui.core.model import Problem
+from bftui.core.problems import Problem
 from bftui.i18n import t
 from bftui.tui.screens.choice import ChoiceScreen
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias, TypeGuard
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -13,10 +14,13 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from bftui.core.library import Library, by_year
-from bftui.core.model import Article, Event, Item
 from bftui.core.outline import EAGER_LIMIT, Outline, YearOutline
+from bftui.core.sorting import by_year
 from bftui.i18n import t
+
+if TYPE_CHECKING:  # The app paints its first screen before it imports these.
+    from bftui.core.library import Library
+    from bftui.core.model import Article, Event, Item
 
 PROBLEMS = "problems"
 """Node data of the entry that opens the list of problems."""
@@ -39,7 +43,14 @@ class Stub:
     title: str
 
 
-Entry = Item | Stub | YearGroup | str | None
+Entry: TypeAlias = "Item | Stub | YearGroup | str | None"
+"""What a row holds: an item, its stub, a year, the problems row, or (a group) None."""
+
+
+def is_item(entry: Entry) -> TypeGuard[Item]:
+    """True for a row's article or event, not a stub, year, group or problems row."""
+    return entry is not None and not isinstance(entry, (Stub, YearGroup, str))
+
 
 Place = Path | tuple[int, int | None] | str
 """Where the cursor is, in terms a refill keeps: an item's file, a group's
@@ -268,7 +279,7 @@ class LibraryTree(Tree[Entry]):
         if node is None or node.parent is None:
             return None
         data = node.data
-        if isinstance(data, (Article, Event, Stub)):
+        if is_item(data) or isinstance(data, Stub):
             return data.path
         if data == PROBLEMS:
             return PROBLEMS

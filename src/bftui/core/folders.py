@@ -1,0 +1,64 @@
+"""What makes a folder a library, and where its articles are.
+
+Kept apart from `bftui.core.library` (which reads the files) so that
+starting the app can check its folder without importing the readers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from bftui.i18n import t
+
+CONFIG_NAME = "bftui.toml"
+EVENTS_DIR = "events"
+SKIPPED_DIRS = frozenset({EVENTS_DIR, "media"})
+
+
+class NotALibraryError(ValueError):
+    """The path does not exist, is no folder, or holds nothing bftui can read."""
+
+
+def check_root(root: Path) -> None:
+    """Make sure `root` is a library folder.
+
+    Raises:
+        NotALibraryError: with a message in the UI language.
+    """
+    if not root.exists():
+        raise NotALibraryError(t("library.missing", path=root))
+    if not root.is_dir():
+        raise NotALibraryError(t("library.not_folder", path=root))
+    if (root / CONFIG_NAME).is_file() or (root / EVENTS_DIR).is_dir():
+        return
+    if next(article_paths(root), None) is None:
+        raise NotALibraryError(t("library.empty", path=root))
+
+
+def article_paths(root: Path) -> Iterator[Path]:
+    """Yield the article files under `root`, in order, and links leading out of it.
+
+    Hidden files and folders, `events/`, `media/` and READMEs are not articles.
+    """
+    for folder, dirs, files in os.walk(root):
+        at_root = folder == str(root)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and not (at_root and d in SKIPPED_DIRS)
+        )
+        for name in dirs:
+            linked = Path(folder, name)
+            if linked.is_symlink() and not linked.resolve().is_relative_to(root):
+                # Not walked; yielded so that it is reported as a link leading out.
+                yield linked
+        for name in sorted(files):
+            # Hidden files are editor locks and backups (.#x.md, ._x.md), not articles.
+            if (
+                name.endswith(".md")
+                and not name.startswith(".")
+                and name.lower() != "readme.md"
+            ):
+                yield Path(folder, name)
