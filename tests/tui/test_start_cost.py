@@ -20,6 +20,7 @@ from bftui.tui.app import BftuiApp
 from bftui.tui.heap import hold_collector
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.widgets.sidebar import LibraryTree, YearGroup
+from bftui.tui.widgets.title_bar import TitleBar
 
 
 @pytest.fixture
@@ -163,3 +164,14 @@ def test_the_app_starts_without_importing_the_readers() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert shown.stdout.strip() == "[]"
+
+
+async def test_the_title_bar_follows_the_library_title(app: BftuiApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(TitleBar)
+        assert str(bar.render()) == f"{app.screen.title} — {app.screen.sub_title}"
+        assert "Bostad först" in str(bar.render())
+        app.screen.title = "Nytt namn"
+        await pilot.pause()
+        assert str(bar.render()).startswith("Nytt namn — ")

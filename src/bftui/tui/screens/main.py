@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Footer, Input, Static, Tree
 
 from bftui.core.text import safe_text
 from bftui.i18n import t
@@ -24,6 +24,7 @@ from bftui.tui.messages import LibraryLoaded, LinkActivated
 from bftui.tui.widgets.document import DocumentView
 from bftui.tui.widgets.reader import Reader
 from bftui.tui.widgets.sidebar import PROBLEMS, LibraryTree, Stub, is_item
+from bftui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from bftui.core.filtering import ItemFilter
@@ -89,7 +90,7 @@ class MainScreen(EditingScreen):
 
     def compose(self) -> ComposeResult:
         """Lay out the light shell that paints before the library is read."""
-        yield Header()
+        yield TitleBar(id="title")
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
                 yield LibraryTree(id="tree")
