@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
-from pkgutil import iter_modules
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from bftui import __version__, commands, paths
@@ -157,8 +156,11 @@ def build_parser(
     tui.add_argument("path", nargs="?", metavar="PATH", help=t("cli.tui.path"))
     tui.add_argument("--no-mouse", action="store_true", help=t("cli.tui.no_mouse"))
     tui.set_defaults(run=_run_tui)
-    for module in iter_modules(commands.__path__) if every_command else ():
-        import_module(f"bftui.commands.{module.name}").register(subparsers, common)
+    if every_command:
+        from pkgutil import iter_modules  # Not needed to start the app.
+
+        for module in iter_modules(commands.__path__):
+            import_module(f"bftui.commands.{module.name}").register(subparsers, common)
     return parser, set(subparsers.choices)
 
 

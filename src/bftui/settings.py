@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,13 +36,17 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     a typo in the config never stops the app.
     """
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings(), []
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Settings(), [
-            Problem(path, 1, t("settings.broken", error=safe_text(str(error))))
-        ]
+    except (OSError, UnicodeDecodeError) as error:
+        return Settings(), [_broken(path, error)]
+    import tomllib  # Most starts have no config file to parse.
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return Settings(), [_broken(path, error)]
     problems: list[Problem] = []
 
     def pick(key: str, check: Any, default: Any) -> Any:
@@ -68,3 +71,7 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
         keymap=dict(keymap),
     )
     return settings, problems
+
+
+def _broken(path: Path, error: Exception) -> Problem:
+    return Problem(path, 1, t("settings.broken", error=safe_text(str(error))))
