@@ -1,9 +1,8 @@
-"""The sidebar's outline: stored by the index, read back quickly, refused when in doubt."""
+"""The sidebar's outline: kept beside the index, read back quickly, refused when in doubt."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,13 @@ import pytest
 from bftui.core import outline as outline_module
 from bftui.core.index import Index
 from bftui.core.library import load
-from bftui.core.outline import EAGER_LIMIT, Outline, outline_of, read_outline
+from bftui.core.outline import (
+    EAGER_LIMIT,
+    Outline,
+    outline_file,
+    outline_of,
+    read_outline,
+)
 from bftui.paths import index_file
 
 
@@ -22,13 +27,18 @@ def news(year: int, number: int) -> str:
     )
 
 
+def kept(root: Path) -> Path:
+    """Where the outline of library `root` is kept."""
+    return outline_file(index_file(root))
+
+
 def warm(root: Path) -> Outline | None:
     """Build the index of `root` as the app does, then read the outline back."""
     index = Index.open(root)
     index.sync()
     index.library()
     index.close()
-    return read_outline(index_file(root), root)
+    return read_outline(kept(root), root)
 
 
 def test_the_outline_of_a_small_library_lists_every_item(library_path: Path) -> None:
@@ -70,7 +80,7 @@ def test_the_outline_follows_changes(library_path: Path) -> None:
 
 
 def test_no_index_means_no_outline(library_path: Path) -> None:
-    assert read_outline(index_file(library_path), library_path) is None
+    assert read_outline(kept(library_path), library_path) is None
 
 
 def test_an_outline_of_another_version_is_not_used(
@@ -79,21 +89,44 @@ def test_an_outline_of_another_version_is_not_used(
     warm(library_path)
     monkeypatch.setattr(outline_module, "__version__", "0.0.0-other")
 
-    assert read_outline(index_file(library_path), library_path) is None
+    assert read_outline(kept(library_path), library_path) is None
 
 
-def test_a_broken_outline_is_not_used(library_path: Path) -> None:
+@pytest.mark.parametrize(
+    "broken",
+    [b"[1, 2", b"\xff\xfe not text", b'["0.1.0", "/", "t", [], []]', b"{}"],
+)
+def test_a_broken_outline_is_not_used(library_path: Path, broken: bytes) -> None:
     warm(library_path)
-    with closing(sqlite3.connect(index_file(library_path))) as connection:
-        connection.execute("UPDATE outline SET data = '[1, 2'")
-        connection.commit()
+    kept(library_path).write_bytes(broken)
 
-    assert read_outline(index_file(library_path), library_path) is None
+    assert read_outline(kept(library_path), library_path) is None
 
 
-def test_a_file_that_is_no_database_is_not_used(library_path: Path) -> None:
-    where = index_file(library_path)
-    where.parent.mkdir(parents=True, exist_ok=True)
-    where.write_bytes(b"not a database at all" * 100)
+def test_an_outline_of_another_folder_is_not_used(
+    library_path: Path, tmp_path: Path
+) -> None:
+    warm(library_path)
 
-    assert read_outline(where, library_path) is None
+    assert read_outline(kept(library_path), tmp_path) is None
+
+
+def test_an_unchanged_outline_is_not_written_again(library_path: Path) -> None:
+    warm(library_path)
+    os.utime(kept(library_path), ns=(1, 1))
+    warm(library_path)
+
+    assert kept(library_path).stat().st_mtime_ns == 1
+
+
+def test_an_index_in_memory_keeps_no_outline(tmp_path: Path) -> None:
+    library = tmp_path / "bibliotek"
+    library.mkdir()
+    (library / "nyhet.md").write_text(news(2024, 1), encoding="utf-8")
+    index = Index.open(library, cache_dir=library / ".cache")
+    assert index.where is None
+    index.sync()
+    index.library()
+    index.close()
+
+    assert not (library / ".cache").exists()

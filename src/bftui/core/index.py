@@ -125,18 +125,14 @@ class Index:
         return library
 
     def _keep_outline(self, library: Library) -> None:
-        """Store the sidebar's outline of `library` for the next warm start."""
+        """Keep the sidebar's outline of `library` beside the database, for the next start."""
+        if self.where is None:
+            return  # An index in memory leaves nothing for the next start.
         try:
-            data = outline.dumps(outline.outline_of(library), self.root)
+            kept = outline.outline_of(library)
+            outline.write_outline(outline.outline_file(self.where), kept, self.root)
         except ValueError:
             return  # An item outside the root (cannot happen from a scan): no outline.
-        with self._lock:
-            try:
-                row = self._db.execute("SELECT data FROM outline").fetchone()
-                if row is None or row[0] != data:
-                    self._db.execute("REPLACE INTO outline VALUES (1, ?)", (data,))
-            except sqlite3.DatabaseError:
-                pass  # Only a faster start is lost; the next sync repairs the cache.
 
     def search(self, text: str, limit: int = 50) -> list[search.Hit]:
         """Return the best hits for what the user typed (see `bftui.core.query`)."""

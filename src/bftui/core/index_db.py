@@ -8,7 +8,7 @@ from pathlib import Path
 from bftui import __version__
 from bftui.core import records
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 """Bump whenever the tables or what goes into them change: old caches are rebuilt."""
 _SCHEMA = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -32,7 +32,6 @@ CREATE VIRTUAL TABLE heads USING fts5(
 );
 CREATE TABLE variants(term TEXT PRIMARY KEY, folded TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX variants_folded ON variants(folded);
-CREATE TABLE outline(id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
 """
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bftui import paths
 from bftui.core.atomic import remove_stale_temps
-from bftui.core.outline import Outline, read_outline
+from bftui.core.outline import Outline, outline_file, read_outline
 from bftui.core.watch import watch
 from bftui.tui.heap import freeze_heap
 
@@ -45,7 +45,7 @@ class LibraryFeed:
 
     def outline(self) -> Outline | None:
         """The sidebar's outline as last cached, if any: a few milliseconds, any thread."""
-        return read_outline(paths.index_file(self._root), self._root)
+        return read_outline(outline_file(paths.index_file(self._root)), self._root)
 
     def index(self) -> Index:
         """Open the index on first use (never raises: it falls back to memory)."""
