@@ -102,3 +102,24 @@ async def test_a_form_asked_for_while_reading_opens_once_read(
 
         assert isinstance(warm_app.screen, EventForm)
         assert len(warm_app.screen_stack) == 2  # Pressed twice, opened once.
+
+
+async def test_a_start_row_nobody_chose_moves_to_the_new_first_item(
+    warm_app: BftuiApp, library_path: Path, held_load: threading.Event
+) -> None:
+    (library_path / "nyast.md").write_text(
+        '+++\ntitle = "Nyast av allt"\nkind = "news"\npublished = 2030-01-01\n+++\n'
+        "\nText.\n",
+        encoding="utf-8",
+    )
+    async with warm_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tree = main_screen(pilot).library_tree
+        assert isinstance(tree.current, Stub)
+        assert tree.current.title != "Nyast av allt"  # The outline is a start old.
+
+        held_load.set()
+        await settle(pilot)
+
+        assert tree.current == load(library_path).articles[0]
+        assert tree.current.title == "Nyast av allt"

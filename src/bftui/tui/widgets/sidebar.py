@@ -100,6 +100,8 @@ class LibraryTree(Tree[Entry]):
         self._item_nodes: dict[Path, TreeNode[Entry]] = {}
         self._year_of: dict[Path, TreeNode[Entry]] = {}
         self._filtered = False
+        self._start_row: TreeNode[Entry] | None = None
+        """The first item's row, if the app put the cursor there to start with."""
         self.placed: TreeNode[Entry] | None = None
         """The row the app itself last put the cursor on: its highlight opens nothing."""
 
@@ -274,9 +276,13 @@ class LibraryTree(Tree[Entry]):
 
     @property
     def place(self) -> Place | None:
-        """Where the cursor is, to find the same row after a refill."""
+        """Where the cursor is, to find the same row after a refill.
+
+        None too while the cursor rests where the app started it: nobody
+        chose that row, so a refill starts on its own first row instead.
+        """
         node = self.cursor_node
-        if node is None or node.parent is None:
+        if node is None or node.parent is None or node is self._start_row:
             return None
         data = node.data
         if is_item(data) or isinstance(data, Stub):
@@ -306,6 +312,7 @@ class LibraryTree(Tree[Entry]):
         first = next(iter(self._item_nodes.values()), None)
         if first is not None:
             self._place_cursor(first, quiet=quiet)
+            self._start_row = first if quiet else None
 
     def _place_cursor(self, node: TreeNode[Entry], *, quiet: bool = True) -> None:
         """Put the cursor on `node` at once (`quiet`: its highlight opens nothing).
