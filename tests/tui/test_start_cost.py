@@ -89,11 +89,39 @@ def test_a_year_of_rows_is_laid_out_once(invalidations: list[Tree[object]]) -> N
     leaves = [(Path(f"a{number}.md"), f"Artikel {number}") for number in range(500)]
     outline = Outline("Bibliotek", [YearOutline(2025, 500, leaves)], [], 0)
     invalidations.clear()
-    tree.fill_outline(outline)
+    tree.fill_outline(outline, first_rows=500)
     assert len(invalidations) == 1
     year = tree.root.children[0].children[0]
     assert len(year.children) == 500
     assert year.is_expanded
+
+
+def test_rows_past_the_first_screens_follow_the_first_paint(
+    invalidations: list[Tree[object]],
+) -> None:
+    tree = LibraryTree()
+    leaves = [(Path(f"a{number}.md"), f"Artikel {number}") for number in range(500)]
+    events = [(Path(f"e{number}.toml"), f"Träff {number}") for number in range(20)]
+    outline = Outline(
+        "Bibliotek",
+        [YearOutline(2025, 500, leaves)],
+        [YearOutline(2025, 20, events)],
+        0,
+    )
+    tree.fill_outline(outline, first_rows=100)
+    articles, events_group = (group.children[0] for group in tree.root.children)
+    assert [row.data.title for row in articles.children] == [
+        title for _, title in leaves[:100]
+    ]
+    assert events_group.is_expanded and not events_group.children
+
+    invalidations.clear()
+    tree.add_outline_rest()
+    assert len(invalidations) == 1
+    assert [row.data.title for row in articles.children] == [t for _, t in leaves]
+    assert [row.data.title for row in events_group.children] == [t for _, t in events]
+    tree.add_outline_rest()
+    assert len(articles.children) == 500
 
 
 def test_opening_a_year_lays_out_its_rows_once(

@@ -13,7 +13,7 @@ from bftui.core.library import load
 from bftui.tui.app import BftuiApp
 from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.screens.event_form import EventForm
-from bftui.tui.widgets.sidebar import Stub
+from bftui.tui.widgets.sidebar import FIRST_ROWS, Stub
 
 
 @pytest.fixture
@@ -123,3 +123,27 @@ async def test_a_start_row_nobody_chose_moves_to_the_new_first_item(
 
         assert tree.current == load(library_path).articles[0]
         assert tree.current.title == "Nyast av allt"
+
+
+async def test_the_whole_outline_is_shown_before_the_library_is_read(
+    library_path: Path, held_load: threading.Event
+) -> None:
+    for number in range(FIRST_ROWS + 50):
+        (library_path / f"nyhet-{number}.md").write_text(
+            f'+++\ntitle = "Nyhet {number:03d}"\nkind = "news"\n'
+            f"published = 2030-01-01\n+++\n\nText.\n",
+            encoding="utf-8",
+        )
+    index = Index.open(library_path)
+    index.sync()
+    index.library()
+    index.close()
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = main_screen(pilot)
+        assert screen.library is None
+        newest = screen.library_tree.root.children[0].children[0]
+        assert len(newest.children) == FIRST_ROWS + 50
+        held_load.set()
+        await settle(pilot)

@@ -147,6 +147,7 @@ class MainScreen(EditingScreen):
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        self.library_tree.add_outline_rest()
         release_collector()
         self.load_library()
 

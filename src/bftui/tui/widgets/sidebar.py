@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # The app paints its first screen before it imports these.
 
 PROBLEMS = "problems"
 """Node data of the entry that opens the list of problems."""
+FIRST_ROWS = 150
+"""Outline rows made for the first paint, more than a screen shows; the rest follow."""
 
 
 @dataclass(slots=True)
@@ -100,6 +102,8 @@ class LibraryTree(Tree[Entry]):
         self._item_nodes: dict[Path, TreeNode[Entry]] = {}
         self._year_of: dict[Path, TreeNode[Entry]] = {}
         self._filtered = False
+        self._outline_rest: list[tuple[TreeNode[Entry], list[tuple[Path, str]]]] = []
+        """Outline rows held back from the first paint, by their year's row."""
         self._start_row: TreeNode[Entry] | None = None
         """The first item's row, if the app put the cursor there to start with."""
         self.placed: TreeNode[Entry] | None = None
@@ -140,12 +144,15 @@ class LibraryTree(Tree[Entry]):
             if library.problems and articles is None:
                 self._add_problems(len(library.problems))
 
-    def fill_outline(self, outline: Outline) -> None:
+    def fill_outline(self, outline: Outline, first_rows: int = FIRST_ROWS) -> None:
         """Show the library's outline, read before the library itself.
 
         Only the years the outline carries titles for are open; their rows
-        hold `Stub`s, which the next `fill` replaces with the items.
+        hold `Stub`s, which the next `fill` replaces with the items. Rows
+        past the first `first_rows` wait for `add_outline_rest`, so that the
+        first paint makes only about what it shows.
         """
+        room = first_rows
         with self._adding_rows():
             for title, years in (
                 (t("sidebar.articles"), outline.articles),
@@ -153,15 +160,28 @@ class LibraryTree(Tree[Entry]):
             ):
                 group = self._add_group(title, sum(year.count for year in years))
                 for year in years:
-                    self._add_outline_year(group, year)
+                    node = self._add_outline_year(group, year)
+                    leaves = year.leaves or []
+                    self._add_stubs(node, leaves[:room])
+                    if len(leaves) > room:
+                        self._outline_rest.append((node, leaves[room:]))
+                    room = max(0, room - len(leaves))
             if outline.problems:
                 self._add_problems(outline.problems)
+
+    def add_outline_rest(self) -> None:
+        """Add the outline's rows that `fill_outline` held back."""
+        rest, self._outline_rest = self._outline_rest, []
+        with self._one_invalidation():
+            for node, leaves in rest:
+                self._add_stubs(node, leaves)
 
     @contextmanager
     def _adding_rows(self) -> Iterator[None]:
         """Start afresh and add many rows with one repaint, not one per row."""
         self.clear()
         self._item_nodes, self._year_of = {}, {}
+        self._outline_rest = []
         with self._one_invalidation():
             yield
 
@@ -203,14 +223,19 @@ class LibraryTree(Tree[Entry]):
             if node.is_expanded and isinstance(node.data, YearGroup)
         }
 
-    def _add_outline_year(self, group: TreeNode[Entry], year: YearOutline) -> None:
+    def _add_outline_year(
+        self, group: TreeNode[Entry], year: YearOutline
+    ) -> TreeNode[Entry]:
         # Filled already: a year without titles opens empty until `fill`.
         node = self._add_year(group, YearGroup(year.year, [], filled=True), year.count)
-        for path, title in year.leaves or ():
-            self._item_nodes[path] = node.add_leaf(Text(title), Stub(path, title))
-            self._year_of[path] = node
         if year.leaves is not None:
             node.expand()
+        return node
+
+    def _add_stubs(self, node: TreeNode[Entry], leaves: list[tuple[Path, str]]) -> None:
+        for path, title in leaves:
+            self._item_nodes[path] = node.add_leaf(Text(title), Stub(path, title))
+            self._year_of[path] = node
 
     def _open_year(self, node: TreeNode[Entry]) -> None:
         group = node.data
