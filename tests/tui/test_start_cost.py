@@ -179,8 +179,9 @@ READERS = (
     "bftui.core.filtering",
     "bftui.core.links",
     "bftui.core.compose",
+    "bftui.tui.rendering",
 )
-"""Core modules the loading thread imports after the first paint."""
+"""Modules the loading thread imports after the first paint."""
 
 
 def test_the_app_starts_without_importing_the_readers() -> None:

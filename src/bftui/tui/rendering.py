@@ -27,9 +27,6 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from rich.markdown import Markdown
 
-MAX_WIDTH = 100
-"""Lines longer than this are hard to read; wider terminals get a margin instead."""
-
 MAX_DEPTH = 16
 """Blocks nested deeper (quotes in quotes, lists in lists) are shown as written, with
 a notice: markdown-it drops whatever lies below 20 levels, without a word."""

@@ -50,6 +50,7 @@ FILTER_DELAY = 0.15
 """Seconds after the last key before the sidebar is filtered again."""
 LATER_MODULES = (
     "bftui.core.compose",
+    "bftui.tui.rendering",
     "bftui.tui.targets",
     "bftui.tui.quitting",
     "bftui.tui.screens.search",

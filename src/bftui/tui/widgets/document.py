@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -17,13 +18,12 @@ from textual.worker import get_current_worker
 
 from bftui.i18n import t
 from bftui.tui.messages import LinkActivated
-from bftui.tui.rendering import (
-    MAX_WIDTH,
-    LinkSpan,
-    Section,
-    markdown_theme,
-    render_document,
-)
+
+if TYPE_CHECKING:
+    from bftui.tui.rendering import LinkSpan, Section
+
+MAX_WIDTH = 100
+"""Lines longer than this are hard to read; wider terminals get a margin instead."""
 
 _CACHE_SIZE = 12
 """How many rendered documents to keep, so going back to one is instant."""
@@ -133,6 +133,10 @@ class DocumentView(ScrollView, can_focus=True):
         self._cache[key] = self._rendered
         while len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
+        # Imported on first use (and after the library is read, see `screens.main`):
+        # not needed for the first paint.
+        from bftui.tui.rendering import markdown_theme
+
         theme = markdown_theme(self.app.get_css_variables())
         self._render_document(self._markdown, self.render_width, theme, self._rendered)
 
@@ -152,6 +156,8 @@ class DocumentView(ScrollView, can_focus=True):
     def _render_document(
         self, markdown: str, width: int, theme: object, target: Rendered
     ) -> None:
+        from bftui.tui.rendering import render_document
+
         worker = get_current_worker()
         batch: list[Section] = []
         for section in render_document(markdown, width, theme):  # type: ignore[arg-type]
