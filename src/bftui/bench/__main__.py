@@ -210,12 +210,12 @@ def _terminal(root: Path, runs: int, table: Table, scratch: Path) -> None:
         lambda _: terminal_runs.hello(home),
         lambda _: terminal_runs.skeleton(home),
     )
-    floor = [s / h for s, h in zip(skeleton, hello_again, strict=True)]
+    ratios = [s / h for s, h in zip(skeleton, hello_again, strict=True)]
     table.add(
         "first paint of the same screen in Textual alone (bench/skeleton.py)",
         "",
         _spread(skeleton),
-        f"{_spread(hello_again)} / {median(floor):.2f}x",
+        f"{_spread(hello_again)} / {median(ratios):.2f}x",
     )
     colds: list[dict[str, float]] = []
     for _ in range(runs):

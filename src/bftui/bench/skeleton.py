@@ -2,8 +2,9 @@
 
 The header, a filter input, a tree with the rows a warm start shows (two
 groups, 21 years, the newest year's 500 titles open), a static pane and a
-footer with the main screen's eight keys, and no bftui code. Its first paint
-is what Textual needs for such a screen; what bftui takes beyond it is its own.
+footer with the main screen's eight keys, and no bftui code: the screen as
+Textual's stock widgets make it, with Python's defaults. bftui's own start
+is compared with it (and now paints sooner; see the README).
 """
 
 from textual.app import App, ComposeResult
