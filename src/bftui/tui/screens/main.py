@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from bftui.core.model import Article, Event, Item
     from bftui.tui.screens.help import KeyGroup
     from bftui.tui.screens.search import SearchChoice
+    from bftui.tui.widgets.sidebar import Entry
 
 
 def display_path(path: Path) -> str:
@@ -338,7 +339,7 @@ class MainScreen(EditingScreen):
             )
 
     @on(Tree.NodeHighlighted, "#tree")
-    def _preview(self, event: Tree.NodeHighlighted[object]) -> None:
+    def _preview(self, event: Tree.NodeHighlighted[Entry]) -> None:
         if self._preview_timer is not None:
             self._preview_timer.stop()
         data = event.node.data
@@ -352,7 +353,7 @@ class MainScreen(EditingScreen):
             )
 
     @on(Tree.NodeSelected, "#tree")
-    def _select(self, event: Tree.NodeSelected[object]) -> None:
+    def _select(self, event: Tree.NodeSelected[Entry]) -> None:
         data = event.node.data
         if data == PROBLEMS:
             self.action_problems()
