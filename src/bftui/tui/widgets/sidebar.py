@@ -187,6 +187,7 @@ class LibraryTree(Tree[Entry]):
 
     @contextmanager
     def _one_invalidation(self) -> Iterator[None]:
+        """Invalidate the rows once, when the outermost batch of adds ends."""
         outer = self._adding
         self._adding = True
         try:
