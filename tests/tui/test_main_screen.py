@@ -218,12 +218,34 @@ async def test_keys_typed_right_after_slash_never_run_the_screen_keys(
     """A quick typist's "/ma…" must not reach `a` (new article) before the filter has the focus."""
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        for key in ("slash", "m", "a", "l"):  # Queued at once, as a fast typist's are.
-            app.post_message(events.Key(key, "/" if key == "slash" else key))
+        for key in (
+            "slash",
+            "m",
+            "a",
+            "l",
+            "k",
+            "space",
+        ):  # Queued at once, as a fast typist's are.
+            character = {"slash": "/", "space": " "}.get(key, key)
+            app.post_message(events.Key(key, character))
         await settle(pilot)
         screen = main_screen(pilot)
         assert app.screen is screen
         assert app.focused is screen.query_one("#filter", Input)
+        assert screen.filter_input.value == "malk "
+
+
+async def test_words_typed_right_after_f_land_in_the_find_bar(app: BftuiApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await open_item(pilot, screen.library.articles[0])
+        screen.set_focus(screen.document)
+        for key in ("f", "s", "t", "o", "l", "t"):  # Queued at once.
+            app.post_message(events.Key(key, key))
+        await settle(pilot)
+        assert app.focused is screen.find_bar
+        assert screen.find_bar.value == "stolt"
 
 
 async def test_focus_moves_in_the_order_of_the_keys(app: BftuiApp) -> None:

@@ -8,8 +8,10 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import Provider
+from textual.events import Key
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.widgets import Input
 
 from bftui.i18n import t
 from bftui.settings import Settings
@@ -55,6 +57,22 @@ class BftuiApp(App[int]):
             self.theme = "ansi-dark"
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
+
+    def on_key(self, event: Key) -> None:
+        """Give the focused input the letters typed just before it got the focus.
+
+        Textual sends each key to the widget focused when the key arrives. A
+        quick "/malm" (often one SSH packet) sends all five keys to the
+        sidebar before "/" has moved the focus to the filter; the letters
+        then come back up here unused, and were lost. An input keeps the
+        letters typed into it, so a letter that comes back while an input
+        has the focus was typed ahead for that input.
+        """
+        focused = self.focused
+        if event.is_forwarded and event.is_printable and isinstance(focused, Input):
+            event.stop()
+            event.prevent_default()
+            focused.post_message(Key(event.key, event.character))
 
     def notify(
         self,
