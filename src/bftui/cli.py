@@ -22,7 +22,6 @@ from bftui.core.folders import NotALibraryError, check_root
 from bftui.core.text import safe_text
 from bftui.i18n import LANGUAGES, set_language, t
 from bftui.settings import Settings, load_settings
-from bftui.tui.heap import hold_collector
 
 if TYPE_CHECKING:
     from bftui.core.library import Library
@@ -191,7 +190,9 @@ def _run_tui(context: Context) -> int:
         args.library = args.path
     root = context.library_path
     check_root(root)
-    hold_collector()  # until the first paint: it would walk Textual's objects
+    from bftui.tui.heap import hold_collector  # The TUI is imported only to run it.
+
+    hold_collector()  # Until the first paint: it would walk Textual's objects.
     from bftui.tui.app import run_app
 
     return run_app(root, context.settings, mouse=not args.no_mouse)
