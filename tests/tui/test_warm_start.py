@@ -30,13 +30,18 @@ def held_load(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     return release
 
 
-@pytest.fixture
-def warm_app(library_path: Path, held_load: threading.Event) -> BftuiApp:
-    """The app on a library whose index is cached, its reading held back."""
-    index = Index.open(library_path)
+def cache_index(root: Path) -> None:
+    """Build and cache the index of `root` (and its outline), as a closed app leaves it."""
+    index = Index.open(root)
     index.sync()
     index.library()
     index.close()
+
+
+@pytest.fixture
+def warm_app(library_path: Path, held_load: threading.Event) -> BftuiApp:
+    """The app on a library whose index is cached, its reading held back."""
+    cache_index(library_path)
     return BftuiApp(library_path)
 
 
@@ -134,10 +139,7 @@ async def test_the_whole_outline_is_shown_before_the_library_is_read(
             f"published = 2030-01-01\n+++\n\nText.\n",
             encoding="utf-8",
         )
-    index = Index.open(library_path)
-    index.sync()
-    index.library()
-    index.close()
+    cache_index(library_path)
     app = BftuiApp(library_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

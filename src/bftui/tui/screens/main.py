@@ -22,6 +22,7 @@ from bftui.tui.history import History, Visit
 from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.messages import LibraryLoaded, LinkActivated
 from bftui.tui.widgets.document import DocumentView
+from bftui.tui.widgets.input_bar import input_bar
 from bftui.tui.widgets.reader import Reader
 from bftui.tui.widgets.sidebar import PROBLEMS, LibraryTree, Stub, is_item
 from bftui.tui.widgets.title_bar import TitleBar
@@ -109,16 +110,9 @@ class MainScreen(EditingScreen):
 
     @property
     def filter_input(self) -> Input:
-        """The (hidden) filter above the sidebar, made on first use.
-
-        Not made for the first paint: an Input's styles take 4 ms to apply.
-        """
-        found = self.query_one_optional("#filter", Input)
-        if found is None:
-            found = Input(placeholder=t("sidebar.filter_placeholder"), id="filter")
-            found.cursor_blink = False
-            self.query_one("#sidebar").mount(found, before=0)
-        return found
+        """The (hidden) filter above the sidebar, made on first use."""
+        sidebar = self.query_one("#sidebar")
+        return input_bar(sidebar, "filter", t("sidebar.filter_placeholder"), first=True)
 
     @property
     def find_bar(self) -> Input:

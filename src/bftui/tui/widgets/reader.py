@@ -8,6 +8,7 @@ from textual.widgets import Input
 
 from bftui.i18n import t
 from bftui.tui.widgets.document import DocumentView
+from bftui.tui.widgets.input_bar import input_bar
 
 
 class Reader(Vertical):
@@ -19,17 +20,8 @@ class Reader(Vertical):
 
     @property
     def find_bar(self) -> Input:
-        """The (hidden) find bar under the document, made on first use.
-
-        Not made for the first paint: an Input's styles take 4 ms to apply.
-        It is in place (with its keys queued behind its mounting) at once.
-        """
-        find = self.query_one_optional("#find", Input)
-        if find is None:
-            find = Input(placeholder=t("reader.find_placeholder"), id="find")
-            find.cursor_blink = False
-            self.mount(find)
-        return find
+        """The (hidden) find bar under the document, made on first use."""
+        return input_bar(self, "find", t("reader.find_placeholder"))
 
     @property
     def document(self) -> DocumentView:
