@@ -12,9 +12,9 @@ import icalendar
 import pytest
 
 from bftui.cli import main
-from bftui.core import frontmatter
-from bftui.core.library import load
-from bftui.core.model import Article
+from bftui.core.items.model import Article
+from bftui.core.library import frontmatter
+from bftui.core.library.loading import load
 
 DATA = Path(__file__).parent / "data" / "import"
 SEED = DATA / "malmo-natverkstraff-2019.txt"

@@ -7,8 +7,8 @@ import sys
 def test_core_and_cli_load_no_textual() -> None:
     code = (
         "import sys, pkgutil, importlib, bftui.core, bftui.cli\n"
-        "for m in pkgutil.iter_modules(bftui.core.__path__):\n"
-        "    importlib.import_module('bftui.core.' + m.name)\n"
+        "for m in pkgutil.walk_packages(bftui.core.__path__, 'bftui.core.'):\n"
+        "    importlib.import_module(m.name)\n"
         "bftui.cli.build_parser()\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
         "print(','.join(bad))\n"

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from bftui import __version__, commands, paths
-from bftui.core.folders import NotALibraryError, check_root
+from bftui.core.library.folders import NotALibraryError, check_root
 from bftui.core.text import safe_text
 from bftui.i18n import LANGUAGES, set_language, t
 from bftui.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from bftui.core.library import Library
+    from bftui.core.library.loading import Library
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -51,7 +51,9 @@ class Context:
             NotALibraryError: when the folder is missing or holds no library.
         """
         if self._library is None:
-            from bftui.core.library import load  # the app starts without the readers
+            from bftui.core.library.loading import (
+                load,  # the app starts without the readers
+            )
 
             root = self.library_path
             check_root(root)

@@ -11,7 +11,8 @@ import pytest
 from core_files import article_text
 from markdown_it import MarkdownIt
 
-from bftui.core.compose import (
+from bftui.core.items.model import Event
+from bftui.core.library.compose import (
     compose,
     date_range,
     destination,
@@ -20,8 +21,7 @@ from bftui.core.compose import (
     link_to,
     long_date,
 )
-from bftui.core.library import Library, load
-from bftui.core.model import Event
+from bftui.core.library.loading import Library, load
 from bftui.i18n import set_language
 
 SAMPLE_ARTICLE = (

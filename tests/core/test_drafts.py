@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bftui.core import drafts
+from bftui.core.store import drafts
 
 
 def test_save_list_restore_discard(tmp_path: Path) -> None:

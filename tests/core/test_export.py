@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 
-from bftui.core.export import (
+from bftui.core.items.model import Event
+from bftui.core.library.loading import load
+from bftui.core.transfer.export import (
     EVENT_COLUMNS,
     article_rows,
     event_row,
@@ -20,8 +22,6 @@ from bftui.core.export import (
     to_csv,
     to_json,
 )
-from bftui.core.library import load
-from bftui.core.model import Event
 
 
 def _event(slug: str, **fields: Any) -> Event:

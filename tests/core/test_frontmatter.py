@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bftui.core import frontmatter
-from bftui.core.frontmatter import FrontMatterError, join, split
+from bftui.core.library import frontmatter
+from bftui.core.library.frontmatter import FrontMatterError, join, split
 
 
 @pytest.mark.parametrize(

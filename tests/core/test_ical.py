@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from bftui.core.ical import calendar, escape, fold
-from bftui.core.model import Event, ProgrammeItem
+from bftui.core.items.model import Event, ProgrammeItem
+from bftui.core.transfer.ical import calendar, escape, fold
 
 NOW = dt.datetime(2024, 3, 1, 12, 30, tzinfo=dt.UTC)
 LONG_TITLE = "Nätverksträff för Bostad först; bostäder, stöd och återhämtning i Malmö och Göteborg"
@@ -162,7 +162,7 @@ def test_uid_is_stable_between_exports() -> None:
 
 
 def test_write_event_writes_slug_ics(tmp_path: Path) -> None:
-    from bftui.core.ical import write_event
+    from bftui.core.transfer.ical import write_event
 
     path = write_event(ALL_DAY, tmp_path)
     assert path == tmp_path / "2024-natverkstraff-goteborg.ics"

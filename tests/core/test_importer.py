@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from bftui.core import qa
-from bftui.core.importer import ImportProblem, Proposal, import_file, propose
-from bftui.core.library import load_article, read_body
-from bftui.core.model import Article
-from bftui.core.recognise import dated_line, parse_byline
-from bftui.core.weblinks import link_title, take_links
+from bftui.core.items import qa
+from bftui.core.items.model import Article
+from bftui.core.library.loading import load_article, read_body
+from bftui.core.transfer.importer import ImportProblem, Proposal, import_file, propose
+from bftui.core.transfer.recognise import dated_line, parse_byline
+from bftui.core.transfer.weblinks import link_title, take_links
 from bftui.paths import bundled_library
 
 DATA = Path(__file__).parent.parent / "data" / "import"

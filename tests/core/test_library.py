@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from core_files import article_text
 
-from bftui.core.folders import NotALibraryError, check_root
-from bftui.core.library import load, load_article, read_body
+from bftui.core.library.folders import NotALibraryError, check_root
+from bftui.core.library.loading import load, load_article, read_body
 from bftui.core.problems import Problem
 from bftui.i18n import set_language
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bftui.core import locks
+from bftui.core.store import locks
 
 
 @pytest.fixture

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from bftui.core import outline as outline_module
-from bftui.core.index import Index
-from bftui.core.library import load
-from bftui.core.outline import (
+from bftui.core.index import outline as outline_module
+from bftui.core.index.build import Index
+from bftui.core.index.outline import (
     EAGER_LIMIT,
     Outline,
     outline_file,
     outline_of,
     read_outline,
 )
+from bftui.core.library.loading import load
 from bftui.paths import index_file
 
 

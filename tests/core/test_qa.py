@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bftui.core.frontmatter import split
-from bftui.core.qa import find_entries, introduction
+from bftui.core.items.qa import find_entries, introduction
+from bftui.core.library.frontmatter import split
 
 SAMPLE = "2020-05-24-malmo-teamets-erfarenheter-fran-svenska-bostad-forst-natverkets-traff.md"
 QUESTIONS = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bftui.core import qa_edit
-from bftui.core.qa import find_entries
+from bftui.core.items import qa_edit
+from bftui.core.items.qa import find_entries
 
 BODY = """\
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bftui.core import schema
+from bftui.core.items import schema
 
 SPECS = {spec.key: spec for spec in (*schema.ARTICLE_FIELDS, *schema.EVENT_FIELDS)}
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from bftui.core import index as index_module
-from bftui.core import index_files
-from bftui.core import search as search_module
-from bftui.core.index import Index
-from bftui.core.library import load
-from bftui.core.search import MARK_OFF, MARK_ON, split_marks
+from bftui.core.index import build as index_module
+from bftui.core.index import files as index_files
+from bftui.core.index import search as search_module
+from bftui.core.index.build import Index
+from bftui.core.index.search import MARK_OFF, MARK_ON, split_marks
+from bftui.core.library.loading import load
 from bftui.i18n import set_language
 
 Write = Callable[[str, str], Path]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bftui.core.library import sort_items
-from bftui.core.model import Article, Event
+from bftui.core.items.model import Article, Event
+from bftui.core.library.loading import sort_items
 from bftui.core.sorting import by_year, swedish_key
 
 

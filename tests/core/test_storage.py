@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from bftui.core import storage
-from bftui.core.atomic import (
+from bftui.core.library.loading import load
+from bftui.core.store import storage
+from bftui.core.store.atomic import (
     STALE_AFTER,
     StorageError,
     atomic_write,
     remove_stale_temps,
 )
-from bftui.core.library import load
 
 EVENT_2019 = "2019-natverkstraff-malmo"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bftui.core.library.tomlpos import key_line, parse
 from bftui.core.problems import Problem
-from bftui.core.tomlpos import key_line, parse
 from bftui.i18n import set_language
 
 TEXT = """# comment

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bftui.core import trash
-from bftui.core.atomic import StorageError
-from bftui.core.library import load
+from bftui.core.library.loading import load
+from bftui.core.store import trash
+from bftui.core.store.atomic import StorageError
 
 
 def test_delete_and_restore(library_path: Path) -> None:

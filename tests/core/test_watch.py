@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bftui.core import watch
+from bftui.core.library import watch
 
 
 class Watching:

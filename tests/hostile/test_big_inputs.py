@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from rich.theme import Theme
 
-from bftui.core import qa
-from bftui.core.compose import compose
-from bftui.core.library import load, read_body
-from bftui.core.reading import MAX_FILE_BYTES
+from bftui.core.items import qa
+from bftui.core.library.compose import compose
+from bftui.core.library.loading import load, read_body
+from bftui.core.library.reading import MAX_FILE_BYTES
 from bftui.i18n import t
 from bftui.tui.rendering import render_document
 

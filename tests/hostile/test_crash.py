@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bftui.core import drafts
-from bftui.core.atomic import TEMP_PREFIX, TEMP_SUFFIX
-from bftui.core.library import load
+from bftui.core.library.loading import load
+from bftui.core.store import drafts
+from bftui.core.store.atomic import TEMP_PREFIX, TEMP_SUFFIX
 
 from .harness.crash_saves import run
 

@@ -21,8 +21,8 @@ from appdriver import main_screen, settle
 from textual.widgets import Input, Static
 
 from bftui import cli, paths
-from bftui.core.index import Index
-from bftui.core.library import load
+from bftui.core.index.build import Index
+from bftui.core.library.loading import load
 from bftui.i18n import t
 from bftui.paths import bundled_library
 from bftui.settings import Settings, load_settings

@@ -14,10 +14,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bftui.core import frontmatter, qa, qa_edit, schema
-from bftui.core.compose import compose
-from bftui.core.library import load, load_article, load_event
-from bftui.core.model import Article, Event
+from bftui.core.items import qa, qa_edit, schema
+from bftui.core.items.model import Article, Event
+from bftui.core.library import frontmatter
+from bftui.core.library.compose import compose
+from bftui.core.library.loading import load, load_article, load_event
 from bftui.core.problems import Problem
 from bftui.core.text import has_controls
 

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bftui.core import storage
-from bftui.core.htmltext import page_text
-from bftui.core.importer import ImportProblem, Proposal, import_file, propose
-from bftui.core.library import load_article
-from bftui.core.model import Article
+from bftui.core.items.model import Article
+from bftui.core.library.loading import load_article
+from bftui.core.store import storage
 from bftui.core.text import has_controls
+from bftui.core.transfer.htmltext import page_text
+from bftui.core.transfer.importer import ImportProblem, Proposal, import_file, propose
 
 from .conftest import fuzz_settings
 from .strategies import encoded, markdown, nasty_text

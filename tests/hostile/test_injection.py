@@ -20,10 +20,10 @@ from rich.theme import Theme
 from textual.widgets import Input, OptionList
 
 from bftui import cli
-from bftui.core import locks
-from bftui.core.compose import compose
-from bftui.core.library import load
-from bftui.core.model import Article
+from bftui.core.items.model import Article
+from bftui.core.library.compose import compose
+from bftui.core.library.loading import load
+from bftui.core.store import locks
 from bftui.tui.app import BftuiApp
 from bftui.tui.messages import LinkActivated
 from bftui.tui.rendering import render_document

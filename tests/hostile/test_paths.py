@@ -14,12 +14,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bftui.core import slugs, storage, trash
-from bftui.core.compose import compose
-from bftui.core.importer import propose
-from bftui.core.library import load
-from bftui.core.links import resolve_link
-from bftui.core.model import Article
+from bftui.core import slugs
+from bftui.core.items.model import Article
+from bftui.core.library.compose import compose
+from bftui.core.library.links import resolve_link
+from bftui.core.library.loading import load
+from bftui.core.store import storage, trash
+from bftui.core.transfer.importer import propose
 
 from .conftest import fuzz_settings
 from .strategies import nasty_text

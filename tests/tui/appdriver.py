@@ -10,7 +10,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
-from bftui.core.model import Item
+from bftui.core.items.model import Item
 from bftui.tui.screens.main import MainScreen
 
 

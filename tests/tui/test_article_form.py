@@ -10,8 +10,10 @@ from typing import Any
 from formhost import HostApp
 from textual.widgets import Checkbox, Input, OptionList, Select, TextArea
 
-from bftui.core import formvalues, frontmatter, storage
-from bftui.core.library import load
+from bftui.core.items import formvalues
+from bftui.core.library import frontmatter
+from bftui.core.library.loading import load
+from bftui.core.store import storage
 from bftui.tui.screens.article_form import ArticleForm
 from bftui.tui.screens.form import FormTarget, Saved
 from bftui.tui.widgets.field import FieldBox

@@ -8,8 +8,8 @@ from pathlib import Path
 from appdriver import main_screen, open_item, settle, shown_text
 from textual.pilot import Pilot
 
-from bftui.core import frontmatter
-from bftui.core.qa import find_entries
+from bftui.core.items.qa import find_entries
+from bftui.core.library import frontmatter
 from bftui.tui.app import BftuiApp
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.event_form import EventForm

@@ -10,7 +10,8 @@ from typing import Any
 from formhost import HostApp
 from textual.widgets import Button, Input, TextArea
 
-from bftui.core import formvalues, storage
+from bftui.core.items import formvalues
+from bftui.core.store import storage
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.form import FormTarget, Saved

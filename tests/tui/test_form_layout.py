@@ -11,8 +11,9 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
-from bftui.core import formvalues, storage
-from bftui.core.library import load
+from bftui.core.items import formvalues
+from bftui.core.library.loading import load
+from bftui.core.store import storage
 from bftui.tui.screens.article_form import ArticleForm
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.form import FormScreen, FormTarget

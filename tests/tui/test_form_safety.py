@@ -11,7 +11,7 @@ from appdriver import main_screen, open_item, settle
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from bftui.core import drafts, locks
+from bftui.core.store import drafts, locks
 from bftui.tui.app import BftuiApp
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictScreen

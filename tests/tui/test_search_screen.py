@@ -9,7 +9,7 @@ from appdriver import settle  # type: ignore[import-not-found]
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from bftui.core.index import Index
+from bftui.core.index.build import Index
 from bftui.tui.screens import search as search_screen
 from bftui.tui.screens.search import SearchChoice, SearchResults, SearchScreen
 

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.widgets import Input, Tree
 
 from bftui import cli
-from bftui.core.outline import Outline, YearOutline
+from bftui.core.index.outline import Outline, YearOutline
 from bftui.tui.app import BftuiApp
 from bftui.tui.heap import hold_collector
 from bftui.tui.screens.event_form import EventForm
@@ -170,15 +170,15 @@ async def test_the_filter_and_find_bars_are_made_when_first_used(
 
 
 READERS = (
-    "bftui.core.library",
-    "bftui.core.model",
-    "bftui.core.reading",
-    "bftui.core.records",
-    "bftui.core.index",
-    "bftui.core.drafts",
-    "bftui.core.filtering",
-    "bftui.core.links",
-    "bftui.core.compose",
+    "bftui.core.library.loading",
+    "bftui.core.items.model",
+    "bftui.core.library.reading",
+    "bftui.core.index.records",
+    "bftui.core.index.build",
+    "bftui.core.store.drafts",
+    "bftui.core.index.filtering",
+    "bftui.core.library.links",
+    "bftui.core.library.compose",
     "bftui.tui.rendering",
 )
 """Modules the loading thread imports after the first paint."""

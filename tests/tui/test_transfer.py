@@ -8,8 +8,8 @@ from appdriver import main_screen, open_item, settle
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from bftui.core.library import load
-from bftui.core.model import Article, Event
+from bftui.core.items.model import Article, Event
+from bftui.core.library.loading import load
 from bftui.tui import transfer
 from bftui.tui.app import BftuiApp
 from bftui.tui.screens.article_form import ArticleForm

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from appdriver import main_screen, settle, shown_text  # type: ignore[import-not-found]
 
-from bftui.core.index import Index
-from bftui.core.library import load
+from bftui.core.index.build import Index
+from bftui.core.library.loading import load
 from bftui.tui.app import BftuiApp
 from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.screens.event_form import EventForm

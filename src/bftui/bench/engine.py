@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bftui.core.index import Index
+from bftui.core.index.build import Index
 
 TYPED = (
     "stadsmission",

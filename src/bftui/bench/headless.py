@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bftui.bench.generate import REPORT_END_MARK, REPORT_MARK, TYPICAL_MARK
 from bftui.bench.hello import Hello
-from bftui.core.model import Item
+from bftui.core.items.model import Item
 
 SIZE = (120, 40)
 

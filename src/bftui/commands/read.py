@@ -9,8 +9,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from bftui.commands import add_command
-from bftui.core.library import Library
-from bftui.core.model import Article, Event, Item
+from bftui.core.items.model import Article, Event, Item
+from bftui.core.library.loading import Library
 from bftui.core.text import safe_text
 from bftui.i18n import t
 
@@ -103,7 +103,7 @@ def run_show(context: Context) -> int:
                 sys.stdout.buffer.flush()
         else:
             # Imported here: it loads markdown-it, which the TUI's start need not wait for.
-            from bftui.core.compose import compose
+            from bftui.core.library.compose import compose
 
             sys.stdout.write(compose(item, library))
     except (OSError, ValueError) as error:

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from bftui.commands import add_command
 from bftui.commands.read import list_date
-from bftui.core.folders import check_root
+from bftui.core.library.folders import check_root
 from bftui.i18n import t
 
 if TYPE_CHECKING:
     from bftui.cli import Context
-    from bftui.core.index import Index
-    from bftui.core.search import Hit
+    from bftui.core.index.build import Index
+    from bftui.core.index.search import Hit
 
 EXIT_OK, EXIT_NONE = 0, 1
 _BOLD, _PLAIN = "\x1b[1m", "\x1b[0m"
@@ -31,7 +31,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _record(hit: Hit, index: Index) -> dict[str, Any]:
-    from bftui.core.search import MARK_OFF, MARK_ON
+    from bftui.core.index.search import MARK_OFF, MARK_ON
 
     item = hit.item
     return {
@@ -52,8 +52,8 @@ def _record(hit: Hit, index: Index) -> dict[str, Any]:
 def run_search(context: Context) -> int:
     """Print the best hits: slug and title, then the snippet (matches bold on a terminal)."""
     # Imported here, as every command is built on each start (the TUI's too).
-    from bftui.core.index import Index
-    from bftui.core.search import MARK_OFF, MARK_ON
+    from bftui.core.index.build import Index
+    from bftui.core.index.search import MARK_OFF, MARK_ON
 
     root = context.library_path
     check_root(root)

@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bftui.commands import add_command
-from bftui.core.folders import check_root
+from bftui.core.library.folders import check_root
 from bftui.core.text import safe_text
 from bftui.i18n import t
 
 if TYPE_CHECKING:
     from bftui.cli import Context
-    from bftui.core import export
+    from bftui.core.transfer import export
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -71,7 +71,7 @@ def _error(message: str) -> None:
 def _emit(text: str, output: Path | None) -> int:
     """Write `text` to `output` (atomically), or exactly as it is to stdout."""
     if output is not None:
-        from bftui.core.atomic import StorageError, atomic_write
+        from bftui.core.store.atomic import StorageError, atomic_write
 
         try:
             atomic_write(output, text)
@@ -94,13 +94,13 @@ def _emit(text: str, output: Path | None) -> int:
 def run_import(context: Context) -> int:
     """Print the article proposed for a file; write it into the library with `--save`."""
     # Imported here: the importer and tomlkit would slow every other command's start.
-    from bftui.core.importer import ImportProblem, import_file
-    from bftui.core.storage import (
+    from bftui.core.store.storage import (
         StorageError,
         ValidationError,
         article_text,
         create_article,
     )
+    from bftui.core.transfer.importer import ImportProblem, import_file
 
     args = context.args
     try:
@@ -128,7 +128,7 @@ def run_import(context: Context) -> int:
 
 def run_ics(context: Context) -> int:
     """Write the library's dated events (or the named ones) as iCalendar."""
-    from bftui.core import ical  # Imported when run, like the importer.
+    from bftui.core.transfer import ical  # Imported when run, like the importer.
 
     library = context.library()
     events = library.events
@@ -149,7 +149,7 @@ def run_ics(context: Context) -> int:
 
 def run_table(context: Context) -> int:
     """Write one row per event, or per article, as CSV or JSON."""
-    from bftui.core import export  # Imported when run, like the importer.
+    from bftui.core.transfer import export  # Imported when run, like the importer.
 
     args = context.args
     library = context.library()
@@ -195,7 +195,7 @@ def _table(heading: str, first: str, tallies: list[export.Tally]) -> list[str]:
 
 def run_stats(context: Context) -> int:
     """Print meetings and participants per year and per city."""
-    from bftui.core import export  # Imported when run, like the importer.
+    from bftui.core.transfer import export  # Imported when run, like the importer.
 
     result = export.stats(context.library().events)
     if context.args.json:

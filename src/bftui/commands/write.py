@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bftui.commands import add_command
-from bftui.core import schema
-from bftui.core.folders import check_root
-from bftui.core.model import ARTICLE_KINDS, EVENT_KINDS
+from bftui.core.items import schema
+from bftui.core.items.model import ARTICLE_KINDS, EVENT_KINDS
+from bftui.core.library.folders import check_root
 from bftui.core.text import safe_text
 from bftui.i18n import t
 
@@ -128,7 +128,7 @@ def _read_body(args: argparse.Namespace) -> str:
 def run_new(context: Context) -> int:
     """Validate the options like a form does, then write the new item."""
     # Imported here: tomlkit would slow every other command's start.
-    from bftui.core.storage import (
+    from bftui.core.store.storage import (
         StorageError,
         ValidationError,
         create_article,

@@ -20,14 +20,14 @@ from textual import work
 from textual.binding import Binding
 from textual.screen import Screen
 
-from bftui.core.atomic import StorageError
+from bftui.core.store.atomic import StorageError
 from bftui.i18n import t
 from bftui.tui.messages import LibraryLoaded
 
 if TYPE_CHECKING:
-    from bftui.core.drafts import Draft
-    from bftui.core.library import Library
-    from bftui.core.model import Article, Item
+    from bftui.core.items.model import Article, Item
+    from bftui.core.library.loading import Library
+    from bftui.core.store.drafts import Draft
     from bftui.tui.screens.form import FormScreen, Saved
     from bftui.tui.targets import Opened
 
@@ -164,7 +164,7 @@ class EditingScreen(Screen[None]):
 
     def action_qa_entries(self) -> None:
         """List the shown interview's questions to add, edit, delete and move."""
-        from bftui.core.model import Article
+        from bftui.core.items.model import Article
 
         item = self.current
         if not isinstance(item, Article) or item.kind != "interview":
@@ -209,7 +209,7 @@ class EditingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="edit-delete", exit_on_error=False)
     def _delete(self, item: Item) -> None:
-        from bftui.core import trash
+        from bftui.core.store import trash
 
         try:
             moved = trash.move_to_trash(self.library_root, item.path)
@@ -253,7 +253,7 @@ class EditingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="edit-drafts", exit_on_error=False)
     def _find_drafts(self) -> None:
-        from bftui.core import drafts
+        from bftui.core.store import drafts
         from bftui.tui.screens.drafts import DraftsScreen
 
         found = drafts.list_drafts(self.library_root)
@@ -273,7 +273,7 @@ class EditingScreen(Screen[None]):
 
     @work(thread=True, group="edit-drafts", exit_on_error=False)
     def _discard_draft(self, draft: Draft) -> None:
-        from bftui.core import drafts
+        from bftui.core.store import drafts
 
         try:
             drafts.discard(draft.library, draft.item)
@@ -282,7 +282,7 @@ class EditingScreen(Screen[None]):
         self._find_drafts()
 
     def _restore(self, draft: Draft) -> None:
-        from bftui.core.model import Article
+        from bftui.core.items.model import Article
         from bftui.tui.targets import new_article_form, new_event_form
 
         library = self.library

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bftui import paths
-from bftui.core.atomic import remove_stale_temps
-from bftui.core.outline import Outline, outline_file, read_outline
-from bftui.core.watch import watch
+from bftui.core.index.outline import Outline, outline_file, read_outline
+from bftui.core.library.watch import watch
+from bftui.core.store.atomic import remove_stale_temps
 from bftui.tui.heap import freeze_heap
 
 if TYPE_CHECKING:
-    from bftui.core.index import Index, Progress
-    from bftui.core.library import Library
+    from bftui.core.index.build import Index, Progress
+    from bftui.core.library.loading import Library
 
 
 Deliver = Callable[["Library", frozenset[Path]], None]
@@ -50,7 +50,7 @@ class LibraryFeed:
     def index(self) -> Index:
         """Open the index on first use (never raises: it falls back to memory)."""
         # Imported here, in a thread after the first paint, to keep the start quick.
-        from bftui.core.index import Index
+        from bftui.core.index.build import Index
 
         with self._lock:
             if self._index is None:

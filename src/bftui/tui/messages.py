@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from bftui.core.library import Library
+    from bftui.core.library.loading import Library
 
 
 class LibraryLoaded(Message):

@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.app import App
 
-from bftui.core import locks
+from bftui.core.store import locks
 from bftui.i18n import t
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.form import FormScreen

@@ -2,7 +2,7 @@
 
 Everything here that touches files runs in thread workers (the callers'):
 `open_*` functions read the item and take its lock, and the save functions
-they put in a `FormTarget` write through `bftui.core.storage`.
+they put in a `FormTarget` write through `bftui.core.store.storage`.
 """
 
 from __future__ import annotations
@@ -13,12 +13,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from bftui.core import formvalues, frontmatter, locks, qa_edit, storage
-from bftui.core.drafts import Draft
-from bftui.core.library import Library
-from bftui.core.model import Article, Event, Item
-from bftui.core.qa import find_entries
-from bftui.core.snapshots import Snapshot
+from bftui.core.items import formvalues, qa_edit
+from bftui.core.items.model import Article, Event, Item
+from bftui.core.items.qa import find_entries
+from bftui.core.library import frontmatter
+from bftui.core.library.loading import Library
+from bftui.core.store import locks, storage
+from bftui.core.store.drafts import Draft
+from bftui.core.store.snapshots import Snapshot
 from bftui.core.text import safe_text
 from bftui.i18n import t
 from bftui.tui.screens.article_form import ArticleForm

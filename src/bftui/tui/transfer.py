@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 from textual.app import SystemCommand
 from textual.notifications import SeverityLevel
 
-from bftui.core import formvalues, ical
-from bftui.core.atomic import StorageError
-from bftui.core.importer import ImportProblem, Proposal, import_file
-from bftui.core.model import Event
-from bftui.core.storage import create_article
+from bftui.core.items import formvalues
+from bftui.core.items.model import Event
+from bftui.core.store.atomic import StorageError
+from bftui.core.store.storage import create_article
 from bftui.core.text import safe_text
+from bftui.core.transfer import ical
+from bftui.core.transfer.importer import ImportProblem, Proposal, import_file
 from bftui.i18n import t
 from bftui.tui.screens.article_form import ArticleForm
 from bftui.tui.screens.form import FormTarget, Saved

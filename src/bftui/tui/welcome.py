@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bftui.core.compose import escape
-from bftui.core.library import Library
+from bftui.core.library.compose import escape
+from bftui.core.library.loading import Library
 from bftui.i18n import t
 
 

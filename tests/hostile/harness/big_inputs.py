@@ -19,8 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bftui.core.compose import compose
-from bftui.core.library import load
+from bftui.core.library.compose import compose
+from bftui.core.library.loading import load
 from bftui.paths import bundled_library
 
 FRONT = (

@@ -26,9 +26,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bftui.core import qa, qa_edit, storage
-from bftui.core.library import load_article, read_body
-from bftui.core.model import Article
+from bftui.core.items import qa, qa_edit
+from bftui.core.items.model import Article
+from bftui.core.library.loading import load_article, read_body
+from bftui.core.store import storage
 from bftui.paths import bundled_library
 
 INTERVIEW = "2020-05-24-malmo-teamets-erfarenheter-fran-svenska-bostad-forst-natverkets-traff.md"

@@ -27,10 +27,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bftui.core import drafts, qa, qa_edit, storage
-from bftui.core.atomic import TEMP_PREFIX, TEMP_SUFFIX
-from bftui.core.library import load, load_article, read_body
-from bftui.core.model import Article
+from bftui.core.items import qa, qa_edit
+from bftui.core.items.model import Article
+from bftui.core.library.loading import load, load_article, read_body
+from bftui.core.store import drafts, storage
+from bftui.core.store.atomic import TEMP_PREFIX, TEMP_SUFFIX
 from bftui.paths import bundled_library
 
 INTERVIEW = "2020-05-24-malmo-teamets-erfarenheter-fran-svenska-bostad-forst-natverkets-traff.md"

@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Select, TextArea
 
-from bftui.core import formvalues
-from bftui.core.model import ARTICLE_KINDS
-from bftui.core.schema import FieldError
+from bftui.core.items import formvalues
+from bftui.core.items.model import ARTICLE_KINDS
+from bftui.core.items.schema import FieldError
 from bftui.i18n import t
 from bftui.tui.screens.event_form import control_id
 from bftui.tui.screens.form import FormScreen, FormTarget

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from bftui.core.snapshots import ConflictError
+from bftui.core.store.snapshots import ConflictError
 from bftui.core.text import safe_text
 from bftui.i18n import t
 

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bftui.core.drafts import Draft
+from bftui.core.store.drafts import Draft
 from bftui.i18n import t
 
 

@@ -7,9 +7,9 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
-from bftui.core import formvalues
-from bftui.core.model import EVENT_KINDS
-from bftui.core.schema import EVENT_FIELDS, FieldError
+from bftui.core.items import formvalues
+from bftui.core.items.model import EVENT_KINDS
+from bftui.core.items.schema import EVENT_FIELDS, FieldError
 from bftui.i18n import t
 from bftui.tui.screens.form import FormScreen
 from bftui.tui.widgets.field import FieldBox

@@ -19,10 +19,10 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
-from bftui.core.atomic import StorageError
-from bftui.core.schema import FieldError
-from bftui.core.snapshots import ConflictError
-from bftui.core.storage import ValidationError
+from bftui.core.items.schema import FieldError
+from bftui.core.store.atomic import StorageError
+from bftui.core.store.snapshots import ConflictError
+from bftui.core.store.storage import ValidationError
 from bftui.i18n import t
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictChoice, ConflictScreen

@@ -19,8 +19,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from bftui.core import drafts, locks
-from bftui.core.atomic import StorageError
+from bftui.core.store import drafts, locks
+from bftui.core.store.atomic import StorageError
 from bftui.i18n import t
 
 AUTOSAVE_SECONDS = 3.0

@@ -28,9 +28,9 @@ from bftui.tui.widgets.sidebar import PROBLEMS, LibraryTree, Stub, is_item
 from bftui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from bftui.core.filtering import ItemFilter
-    from bftui.core.library import Library
-    from bftui.core.model import Article, Event, Item
+    from bftui.core.index.filtering import ItemFilter
+    from bftui.core.items.model import Article, Event, Item
+    from bftui.core.library.loading import Library
     from bftui.tui.screens.help import KeyGroup
     from bftui.tui.screens.search import SearchChoice
     from bftui.tui.widgets.sidebar import Entry
@@ -51,7 +51,7 @@ PROGRESS_FROM = 500
 FILTER_DELAY = 0.15
 """Seconds after the last key before the sidebar is filtered again."""
 LATER_MODULES = (
-    "bftui.core.compose",
+    "bftui.core.library.compose",
     "bftui.tui.rendering",
     "bftui.tui.targets",
     "bftui.tui.quitting",
@@ -193,7 +193,9 @@ class MainScreen(EditingScreen):
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Fill the sidebar; keep the reader on the item it showed, if it still exists."""
-        from bftui.core.filtering import ItemFilter  # not needed for the first paint
+        from bftui.core.index.filtering import (
+            ItemFilter,  # not needed for the first paint
+        )
 
         library = self.library = message.library
         self.title = library.title
@@ -278,7 +280,9 @@ class MainScreen(EditingScreen):
     def _compose_item(
         self, item: Item, line: int, find: tuple[str, str] | None
     ) -> None:
-        from bftui.core.compose import compose  # In the thread: it loads markdown-it.
+        from bftui.core.library.compose import (
+            compose,  # In the thread: it loads markdown-it.
+        )
 
         assert self.library is not None
         try:
@@ -366,7 +370,7 @@ class MainScreen(EditingScreen):
         """Follow a library link; show and copy an external one; refuse the rest."""
         if self.library is None:
             return
-        from bftui.core.links import resolve_link
+        from bftui.core.library.links import resolve_link
 
         source = self.current.path if self.current else None
         target = resolve_link(message.href, source, self.library)

@@ -7,8 +7,8 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
-from bftui.core.qa_edit import check_entry
-from bftui.core.schema import FieldError
+from bftui.core.items.qa_edit import check_entry
+from bftui.core.items.schema import FieldError
 from bftui.i18n import t
 from bftui.tui.screens.form import FormScreen
 from bftui.tui.widgets.field import FieldBox

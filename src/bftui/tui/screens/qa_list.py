@@ -13,12 +13,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bftui.core import frontmatter, qa_edit, storage
-from bftui.core.atomic import StorageError
-from bftui.core.library import Library
-from bftui.core.model import Article
-from bftui.core.qa import find_entries
-from bftui.core.snapshots import ConflictError
+from bftui.core.items import qa_edit
+from bftui.core.items.model import Article
+from bftui.core.items.qa import find_entries
+from bftui.core.library import frontmatter
+from bftui.core.library.loading import Library
+from bftui.core.store import storage
+from bftui.core.store.atomic import StorageError
+from bftui.core.store.snapshots import ConflictError
 from bftui.core.text import safe_text
 from bftui.i18n import t
 from bftui.tui.screens.confirm import ConfirmScreen

@@ -28,11 +28,11 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from bftui.core.filtering import fold, has_swedish_letters
-from bftui.core.index import Index
-from bftui.core.model import Item
-from bftui.core.query import Term, parse
-from bftui.core.search import Hit, highlighter, split_marks
+from bftui.core.index.build import Index
+from bftui.core.index.filtering import fold, has_swedish_letters
+from bftui.core.index.query import Term, parse
+from bftui.core.index.search import Hit, highlighter, split_marks
+from bftui.core.items.model import Item
 from bftui.i18n import t
 
 SEARCH_DELAY = 0.06

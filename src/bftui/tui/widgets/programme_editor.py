@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, TextArea
 
-from bftui.core.formvalues import empty_row, row_key
-from bftui.core.schema import PROGRAMME_FIELDS
+from bftui.core.items.formvalues import empty_row, row_key
+from bftui.core.items.schema import PROGRAMME_FIELDS
 from bftui.i18n import t
 from bftui.tui.widgets.field import FieldBox
 

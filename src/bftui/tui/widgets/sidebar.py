@@ -14,13 +14,13 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from bftui.core.outline import EAGER_LIMIT, Outline, YearOutline
+from bftui.core.index.outline import EAGER_LIMIT, Outline, YearOutline
 from bftui.core.sorting import by_year
 from bftui.i18n import t
 
 if TYPE_CHECKING:  # The app paints its first screen before it imports these.
-    from bftui.core.library import Library
-    from bftui.core.model import Article, Event, Item
+    from bftui.core.items.model import Article, Event, Item
+    from bftui.core.library.loading import Library
 
 PROBLEMS = "problems"
 """Node data of the entry that opens the list of problems."""

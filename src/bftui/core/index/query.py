@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bftui.core.filtering import fold
+from bftui.core.index.filtering import fold
 
 MIN_PREFIX = 2
 """Bare words shorter than this are left out: they would match nearly everything."""

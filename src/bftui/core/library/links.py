@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
-from bftui.core.library import Library
-from bftui.core.model import Item
+from bftui.core.items.model import Item
+from bftui.core.library.loading import Library
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-from bftui.core.model import QA
+from bftui.core.items.model import QA
 
 _parser = MarkdownIt("commonmark")
 

@@ -13,9 +13,9 @@ import os
 import re
 from pathlib import Path
 
-from bftui.core import qa
-from bftui.core.library import Library, read_body
-from bftui.core.model import Article, Event, Item
+from bftui.core.items import qa
+from bftui.core.items.model import Article, Event, Item
+from bftui.core.library.loading import Library, read_body
 from bftui.core.text import has_controls
 from bftui.i18n import t
 

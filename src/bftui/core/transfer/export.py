@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from bftui.core import qa
-from bftui.core.library import Library, read_body
-from bftui.core.model import Article, Event
+from bftui.core.items import qa
+from bftui.core.items.model import Article, Event
+from bftui.core.library.loading import Library, read_body
 from bftui.core.problems import Problem
 from bftui.core.sorting import swedish_key
 

@@ -12,7 +12,7 @@ Use from a thread worker (every method may read files or the database):
     result = index.sync(progress)      # one stat pass; re-reads changed files only
     if result.changed or result.removed:
         library = index.library()
-    hits = index.search("malmo typ:intervju")   # see `bftui.core.search`
+    hits = index.search("malmo typ:intervju")   # see `bftui.core.index.search`
 
 All methods are thread-safe (one lock); `sync` lets searches in between its
 batches, so search works while a cold index is still being built.
@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bftui import paths
-from bftui.core import outline, records, search
-from bftui.core.index_db import connect, connect_file
-from bftui.core.index_files import BATCH, Read, fts_text, read_batches, scan, walk_key
-from bftui.core.library import Library, _library_title, finish
-from bftui.core.model import Article, Item
+from bftui.core.index import outline, records, search
+from bftui.core.index.db import connect, connect_file
+from bftui.core.index.files import BATCH, Read, fts_text, read_batches, scan, walk_key
+from bftui.core.items.model import Article, Item
+from bftui.core.library.loading import Library, _library_title, finish
 from bftui.core.problems import Problem
 from bftui.i18n import language
 
@@ -135,7 +135,7 @@ class Index:
             return  # An item outside the root (cannot happen from a scan): no outline.
 
     def search(self, text: str, limit: int = 50) -> list[search.Hit]:
-        """Return the best hits for what the user typed (see `bftui.core.query`)."""
+        """Return the best hits for what the user typed (see `bftui.core.index.query`)."""
         with self._lock:
             try:
                 return search.run(self._db, self.root, text, limit)

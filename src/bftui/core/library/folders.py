@@ -1,6 +1,6 @@
 """What makes a folder a library, and where its articles are.
 
-Kept apart from `bftui.core.library` (which reads the files) so that
+Kept apart from `bftui.core.library.loading` (which reads the files) so that
 starting the app can check its folder without importing the readers.
 """
 

@@ -9,8 +9,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bftui.core import frontmatter, schema, tomlpos
-from bftui.core.model import Article, Event, Interviewee, Link, ProgrammeItem
+from bftui.core.items import schema
+from bftui.core.items.model import Article, Event, Interviewee, Link, ProgrammeItem
+from bftui.core.library import frontmatter, tomlpos
 from bftui.core.problems import Problem
 from bftui.core.slugs import is_valid
 from bftui.core.text import safe_text

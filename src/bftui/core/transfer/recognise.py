@@ -1,7 +1,7 @@
 """Recognise the parts of a web article's text: dates, page furniture and bylines.
 
 Each function looks at one line or paragraph of Swedish (or English) web text
-and says what it is; `bftui.core.importer` puts the answers together.
+and says what it is; `bftui.core.transfer.importer` puts the answers together.
 """
 
 from __future__ import annotations

@@ -9,9 +9,9 @@ CRLF body gets CRLF lines.
 
 from __future__ import annotations
 
-from bftui.core.model import QA
-from bftui.core.qa import _headings, find_entries
-from bftui.core.schema import FieldError
+from bftui.core.items.model import QA
+from bftui.core.items.qa import _headings, find_entries
+from bftui.core.items.schema import FieldError
 from bftui.core.text import safe_text
 from bftui.i18n import t
 

@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
-from bftui.core.model import Article, Event, Item
+from bftui.core.items.model import Article, Event, Item
 
 ItemT = TypeVar("ItemT", Article, Event)
 _SWEDISH = "åäö"

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from bftui.core.model import ARTICLE_KINDS, EVENT_KINDS
+from bftui.core.items.model import ARTICLE_KINDS, EVENT_KINDS
 from bftui.i18n import t
 
 FieldType = Literal[

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bftui.core.atomic import StorageError, storage_error
+from bftui.core.store.atomic import StorageError, storage_error
 from bftui.i18n import t
 
 

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bftui import __version__
-from bftui.core.atomic import StorageError, atomic_write
 from bftui.core.sorting import by_year
+from bftui.core.store.atomic import StorageError, atomic_write
 
 if TYPE_CHECKING:
-    from bftui.core.library import Library
-    from bftui.core.model import Article, Event
+    from bftui.core.items.model import Article, Event
+    from bftui.core.library.loading import Library
 
 EAGER_LIMIT = 400
 """Up to this many items every year is filled and open; beyond, years open on demand."""

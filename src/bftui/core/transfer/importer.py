@@ -13,10 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bftui.core import recognise, weblinks
-from bftui.core.htmltext import LINK_CLOSE, LINK_OPEN, looks_like_html, page_text
 from bftui.core.slugs import slugify
 from bftui.core.text import safe_text
+from bftui.core.transfer import recognise, weblinks
+from bftui.core.transfer.htmltext import (
+    LINK_CLOSE,
+    LINK_OPEN,
+    looks_like_html,
+    page_text,
+)
 from bftui.i18n import t
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024

@@ -22,10 +22,10 @@ from functools import lru_cache
 from itertools import islice, product
 from pathlib import Path
 
-from bftui.core import records
-from bftui.core.filtering import fold, has_swedish_letters
-from bftui.core.model import Article, Item
-from bftui.core.query import Query, Term, parse
+from bftui.core.index import records
+from bftui.core.index.filtering import fold, has_swedish_letters
+from bftui.core.index.query import Query, Term, parse
+from bftui.core.items.model import Article, Item
 
 MARK_ON, MARK_OFF = "\x02", "\x03"
 """Put around each matched word in `Hit.snippet`."""

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, NamedTuple
 
-from bftui.core import records
-from bftui.core.filtering import fold
-from bftui.core.folders import EVENTS_DIR, article_paths
-from bftui.core.library import load_article, load_event, read_body
-from bftui.core.model import Article
+from bftui.core.index import records
+from bftui.core.index.filtering import fold
+from bftui.core.items.model import Article
+from bftui.core.library.folders import EVENTS_DIR, article_paths
+from bftui.core.library.loading import load_article, load_event, read_body
 from bftui.core.problems import Problem
 from bftui.i18n import language, set_language, t
 
@@ -163,7 +163,7 @@ class _Reader:
     """A child process (`serve`) that reads batches of files on request."""
 
     def __init__(self, root: Path) -> None:
-        code = "from bftui.core.index_files import serve; serve()"
+        code = "from bftui.core.index.files import serve; serve()"
         self._process = subprocess.Popen(
             [sys.executable, "-c", code, str(root), language()],
             stdin=subprocess.PIPE,

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bftui import paths
-from bftui.core.atomic import atomic_write, storage_error
+from bftui.core.store.atomic import atomic_write, storage_error
 
 _VERSION = 1
 

@@ -17,18 +17,26 @@ from typing import Any
 import tomlkit
 import tomlkit.exceptions
 
-from bftui.core import frontmatter, schema, tomledit
-from bftui.core.atomic import (
+from bftui.core.items import schema
+from bftui.core.items.schema import FieldError
+from bftui.core.library import frontmatter
+from bftui.core.library.folders import CONFIG_NAME, EVENTS_DIR, article_paths
+from bftui.core.slugs import is_valid, slugify, unique
+from bftui.core.store import tomledit
+from bftui.core.store.atomic import (
     StorageError,
     atomic_write,
     one_save_at_a_time,
     storage_error,
     write_new,
 )
-from bftui.core.folders import CONFIG_NAME, EVENTS_DIR, article_paths
-from bftui.core.schema import FieldError
-from bftui.core.slugs import is_valid, slugify, unique
-from bftui.core.snapshots import ConflictError, Snapshot, current_text, digest, snapshot
+from bftui.core.store.snapshots import (
+    ConflictError,
+    Snapshot,
+    current_text,
+    digest,
+    snapshot,
+)
 from bftui.i18n import t
 
 __all__ = [

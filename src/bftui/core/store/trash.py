@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from bftui.core.atomic import StorageError, storage_error
+from bftui.core.store.atomic import StorageError, storage_error
 from bftui.i18n import t
 
 TRASH_DIR = ".trash"

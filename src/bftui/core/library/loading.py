@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from bftui.core import frontmatter, tomlpos
-from bftui.core.folders import CONFIG_NAME, EVENTS_DIR, article_paths
-from bftui.core.model import Article, Event, Item
+from bftui.core.items.model import Article, Event, Item
+from bftui.core.library import frontmatter, tomlpos
+from bftui.core.library.folders import CONFIG_NAME, EVENTS_DIR, article_paths
+from bftui.core.library.reading import load_article as load_article
+from bftui.core.library.reading import load_event as load_event
+from bftui.core.library.reading import read_text, relative_to_root
 from bftui.core.problems import Problem
-from bftui.core.reading import load_article as load_article
-from bftui.core.reading import load_event as load_event
-from bftui.core.reading import read_text, relative_to_root
 from bftui.core.sorting import swedish_key
 from bftui.core.text import safe_text
 from bftui.i18n import t

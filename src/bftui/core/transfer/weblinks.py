@@ -1,7 +1,7 @@
 """Find the links in a web article's paragraphs and give them readable titles.
 
 Bare URLs, "Länk till ..." phrases and the link markers of a saved page
-(`bftui.core.htmltext`) become `(label, url)` pairs and leave the prose.
+(`bftui.core.transfer.htmltext`) become `(label, url)` pairs and leave the prose.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from bftui.core.htmltext import LINK_CLOSE, LINK_OPEN
 from bftui.core.slugs import slugify
+from bftui.core.transfer.htmltext import LINK_CLOSE, LINK_OPEN
 
 _URL = r"https?://[^\s<>\"'\u00a0]+"
 _TOKEN = re.compile(

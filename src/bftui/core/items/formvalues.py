@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from bftui.core import schema
-from bftui.core.schema import FieldError, FieldSpec
+from bftui.core.items import schema
+from bftui.core.items.schema import FieldError, FieldSpec
 from bftui.core.text import safe_text
 
 Values = dict[str, Any]

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from bftui import __version__
-from bftui.core import records
+from bftui.core.index import records
 
 SCHEMA_VERSION = "4"
 """Bump whenever the tables or what goes into them change: old caches are rebuilt."""

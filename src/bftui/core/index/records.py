@@ -14,7 +14,14 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from bftui.core.model import Article, Event, Interviewee, Item, Link, ProgrammeItem
+from bftui.core.items.model import (
+    Article,
+    Event,
+    Interviewee,
+    Item,
+    Link,
+    ProgrammeItem,
+)
 
 ARTICLE, EVENT = "article", "event"
 """The two item types, as stored in the index."""

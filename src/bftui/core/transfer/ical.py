@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bftui import __version__
-from bftui.core.atomic import atomic_write
-from bftui.core.model import Event
+from bftui.core.items.model import Event
+from bftui.core.store.atomic import atomic_write
 from bftui.i18n import t
 
 TZID = "Europe/Stockholm"
