@@ -220,6 +220,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for problem in setting_problems:
         print(f"bftui: {problem}", file=sys.stderr)
     context = Context(args, settings)
+    from bftui.core.share import autocommit
+
+    autocommit.enable(commit=settings.autocommit)
     try:
         return int(args.run(context))
     except NotALibraryError as error:

@@ -12,7 +12,7 @@ from importlib import import_module
 LANGUAGES = ("sv", "en")
 """Supported UI languages, the default first."""
 
-_CATALOGUE_MODULES = ("core", "reader", "cli", "forms", "search", "transfer")
+_CATALOGUE_MODULES = ("core", "reader", "cli", "forms", "search", "transfer", "share")
 
 _language = "sv"
 _catalogue: dict[str, tuple[str, str]] | None = None

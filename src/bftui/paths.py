@@ -23,6 +23,19 @@ def bundled_library() -> Path:
     return Path(__file__).resolve().parents[2] / "articles"
 
 
+def in_sample(path: Path) -> bool:
+    """Return True if `path` is in the bundled sample or the installed package.
+
+    Those are read-only: bftui never writes there (no item, lock or trash).
+    """
+    where = Path(os.path.abspath(path))
+    where = where.parent.resolve() / where.name
+    package = Path(__file__).resolve().parent
+    return where.is_relative_to(package) or where.is_relative_to(
+        bundled_library().resolve()
+    )
+
+
 def config_file() -> Path:
     """Return the user's config file (it need not exist)."""
     return platformdirs.user_config_path(APP_NAME, appauthor=False) / "config.toml"

@@ -27,6 +27,8 @@ class Settings:
     """How to notice changes by others: "auto", "notify", "poll" or "off"."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, to remap the app's keys."""
+    autocommit: bool = True
+    """In a git library, commit every change made through bftui as it is made."""
 
 
 def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
@@ -69,6 +71,7 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
         mouse=pick("mouse", lambda v: isinstance(v, bool), True),
         watch=pick("watch", lambda v: v in ("auto", "notify", "poll", "off"), "auto"),
         keymap=dict(keymap),
+        autocommit=pick("autocommit", lambda v: isinstance(v, bool), True),
     )
     return settings, problems
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bftui.i18n import t
+from bftui.paths import in_sample
 
 try:
     import fcntl
@@ -67,6 +68,7 @@ def write_target(path: Path, root: Path | None) -> Path:
         StorageError: when `path` is a link, or lies in a linked folder, that
             leads outside `root`.
     """
+    refuse_sample(path)
     # A linked folder on the way (events/ -> elsewhere) leads out as surely as a link.
     if root is not None and not path.resolve().is_relative_to(root.resolve()):
         raise StorageError(path, t("storage.symlink_outside"))
@@ -76,6 +78,16 @@ def write_target(path: Path, root: Path | None) -> Path:
     if root is None or not target.is_relative_to(root.resolve()):
         raise StorageError(path, t("storage.symlink_outside"))
     return target
+
+
+def refuse_sample(path: Path) -> None:
+    """Refuse to change anything in the bundled sample or the installed package.
+
+    Raises:
+        StorageError: when `path` is there.
+    """
+    if in_sample(path):
+        raise StorageError(path, t("storage.sample_read_only"))
 
 
 def _umask() -> int:

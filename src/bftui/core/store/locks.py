@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bftui.core.text import safe_text
+from bftui.paths import in_sample
 
 STALE_AFTER = dt.timedelta(minutes=15)
 """A lock untouched this long belongs to an editor who is gone."""
@@ -122,6 +123,8 @@ def acquire(path: Path) -> LockInfo | None:
         LockedError: when someone else holds it.
     """
     lock = lock_path(path)
+    if in_sample(path):
+        return None  # the sample is read-only: no lock next to it either
     now = dt.datetime.now().astimezone().replace(microsecond=0)
     info = LockInfo(
         lock, getpass.getuser(), _host(), os.getpid(), now, now, uuid.uuid4().hex

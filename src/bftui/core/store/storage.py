@@ -30,6 +30,7 @@ from bftui.core.store.atomic import (
     storage_error,
     write_new,
 )
+from bftui.core.store.changes import Change, announce
 from bftui.core.store.snapshots import (
     ConflictError,
     Snapshot,
@@ -67,7 +68,10 @@ class ValidationError(ValueError):
 
 
 def _write(path: Path, old: str, new: str, root: Path) -> Snapshot:
-    target = atomic_write(path, new, root=root) if new != old else path
+    target = path
+    if new != old:
+        target = atomic_write(path, new, root=root)
+        announce(Change(root, path, "saved", before=old, after=new))
     data = new.encode("utf-8")
     try:
         mtime = os.stat(target).st_mtime_ns
@@ -136,6 +140,7 @@ def _create(
         except FileExistsError:
             taken.add(name)
             continue
+        announce(Change(root, path, "created", after=text))
         return path
     raise StorageError(folder / slug, t("storage.no_free_name"))
 

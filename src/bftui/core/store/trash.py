@@ -8,7 +8,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from bftui.core.store.atomic import StorageError, storage_error
+from bftui.core.store.atomic import StorageError, refuse_sample, storage_error
+from bftui.core.store.changes import Change, announce
 from bftui.i18n import t
 
 TRASH_DIR = ".trash"
@@ -46,6 +47,7 @@ def move_to_trash(root: Path, path: Path) -> Trashed:
     Raises:
         StorageError: when it is not in the library or cannot be moved.
     """
+    refuse_sample(path)
     relative = _relative(root, path)
     if relative.parts and relative.parts[0] == TRASH_DIR:
         raise StorageError(path, t("storage.outside_library"))
@@ -64,6 +66,7 @@ def move_to_trash(root: Path, path: Path) -> Trashed:
         os.rename(path, target)
     except OSError as error:
         raise storage_error(path, error) from error
+    announce(Change(root, root / relative, "deleted", trashed=target))
     return Trashed(target, relative, now)
 
 
@@ -111,7 +114,15 @@ def restore(root: Path, item: Trashed) -> Path:
     except OSError as error:
         raise storage_error(target, error) from error
     _prune(item.path.parent, root / TRASH_DIR)
+    announce(Change(root, target, "restored", after=_text(target)))
     return target
+
+
+def _text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _prune(folder: Path, trash: Path) -> None:
