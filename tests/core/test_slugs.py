@@ -27,6 +27,15 @@ from bftui.core.slugs import MAX_LENGTH, is_valid, slugify, unique
         ("", "item"),
         ("😀", "item"),
         ("tab\tnew\nline", "tab-new-line"),
+        ("Œuvre", "oeuvre"),
+        ("Bœuf", "boeuf"),
+        ("Søren Ærø", "soren-aero"),
+        ("Þórr Łódź Đakovo", "thorr-lodz-dakovo"),
+        ("Müller", "muller"),
+        ("Бездомность в Москве", "bezdomnost-v-moskve"),
+        ("Στέγαση πρώτα", "stegasi-prota"),
+        ("住房优先", "zhu-fang-you-xian"),
+        ("Bostad först ♥ 2024", "bostad-forst-2024"),
     ],
 )
 def test_slugify(text: str, slug: str) -> None:

@@ -25,6 +25,8 @@ from bftui.core.sorting import by_year, swedish_key
         (["éclair", "ecco", "Ezra"], ["ecco", "éclair", "Ezra"]),
         (["b", "B", "a"], ["a", "b", "B"]),
         (["2020 träff", "Annan", "10 år"], ["10 år", "2020 träff", "Annan"]),
+        (["Myr", "Müller", "Mylla", "Mus"], ["Mus", "Mylla", "Müller", "Myr"]),
+        (["Über", "Yxa", "Uppsala", "Zeta"], ["Uppsala", "Über", "Yxa", "Zeta"]),
     ],
 )
 def test_swedish_order(titles: list[str], ordered: list[str]) -> None:

@@ -8,16 +8,41 @@ from collections.abc import Container
 
 MAX_LENGTH = 80
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l"})
+
+
+def _transliterate(text: str) -> str:
+    """Spell the letters and digits of `text` that are not ASCII in ASCII.
+
+    Latin letters get their usual spellings (ß -> ss, œ -> oe, ø -> o, þ -> th),
+    other scripts a readable one (Москва -> moskva, 住房 -> zhu fang);
+    symbols and emoji become separators.
+    """
+    from anyascii import anyascii  # Only titles beyond plain accents need it.
+
+    spelt = []
+    for char in text:
+        if char.isascii():
+            spelt.append(char)
+        elif unicodedata.category(char)[0] in "LN":
+            ascii_char = anyascii(char).replace("'", "")
+            # Syllabic scripts (Chinese, Japanese) give one capitalised syllable each.
+            spaced = ascii_char[:1].isupper() and unicodedata.category(char) == "Lo"
+            spelt.append(f" {ascii_char} " if spaced else ascii_char)
+        else:
+            spelt.append(" ")
+    return "".join(spelt).lower()
 
 
 def slugify(text: str) -> str:
     """Return a slug made of `text`: å, ä -> a, ö -> o, é -> e; anything else -> hyphen.
 
-    The result is at most `MAX_LENGTH` characters and never empty ("item").
+    Letters of other alphabets and scripts are transliterated. The result is
+    at most `MAX_LENGTH` characters and never empty ("item").
     """
-    folded = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
+    folded = unicodedata.normalize("NFKD", text.lower())
     ascii_text = "".join(c for c in folded if not unicodedata.combining(c))
+    if not ascii_text.isascii():
+        ascii_text = _transliterate(unicodedata.normalize("NFC", ascii_text))
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     slug = slug[:MAX_LENGTH].rstrip("-")
     return slug or "item"

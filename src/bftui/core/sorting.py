@@ -1,6 +1,7 @@
 """Swedish alphabetical order, and sorted items grouped by year.
 
-Swedish order is a-z, then å, ä, ö; case and other accents are ignored.
+Swedish order is a-z, then å, ä, ö; ü sorts as y (Müller between Mylla and
+Myr); case and other accents are ignored.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from functools import lru_cache
 from itertools import groupby
 from typing import Protocol, TypeVar
 
-_SWEDISH_LAST = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}"})
-"""Å, Ä, Ö (and Danish Æ, Ø) map to the three characters after "z"."""
+_SWEDISH_LAST = str.maketrans(
+    {"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y", "ű": "y"}
+)
+"""Å, Ä, Ö (and Danish Æ, Ø) map to the three characters after "z"; Ü is a Y."""
 
 
 def _accent_table() -> dict[int, str]:
