@@ -8,7 +8,7 @@ from typing import Any
 from bftui.i18n import t
 
 NAMES = frozenset(
-    {"check", "export", "import", "list", "new", "search", "show", "stats"}
+    {"check", "export", "import", "list", "new", "schema", "search", "show", "stats"}
 )
 """The commands the modules add (a test keeps this true): known without
 importing them, so that starting the app need not build every command's parser."""

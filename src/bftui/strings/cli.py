@@ -103,4 +103,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "bftui: {count} problem i biblioteket; kör bftui check",
         "bftui: {count} problems in the library; run bftui check",
     ),
+    "cli.schema.help": (
+        "skriv filformatens JSON Schema (för redigerare som kontrollerar TOML)",
+        "print the file formats' JSON Schema (for editors that check TOML)",
+    ),
+    "cli.schema.examples": (
+        "exempel:\n"
+        "  bftui schema event > event.schema.json     evenemangsfilerna i events/\n"
+        "  bftui schema article > article.schema.json  artiklarnas front matter\n\n"
+        "Formaten beskrivs i docs/format.md.",
+        "examples:\n"
+        "  bftui schema event > event.schema.json     the event files in events/\n"
+        "  bftui schema article > article.schema.json  the articles' front matter\n\n"
+        "The formats are described in docs/format.md.",
+    ),
+    "cli.schema.kind": (
+        "article: en artikels front matter; event: en evenemangsfil",
+        "article: an article's front matter; event: an event file",
+    ),
 }
