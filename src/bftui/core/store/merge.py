@@ -90,8 +90,8 @@ class _Conflicts:
             return sides[_SIDES.index(choice)]
         if choice is not None:
             return parse(choice)
-        shown = tuple(None if v is _MISSING else show(v) for v in sides)
-        self.found.append(Conflict(key, label, *shown, toml=toml))
+        base, ours, theirs = (None if v is _MISSING else show(v) for v in sides)
+        self.found.append(Conflict(key, label, base, ours, theirs, toml))
         # Never lose words: a unit we deleted and they changed stays until decided.
         return sides[2] if sides[1] is _MISSING else sides[1]
 
@@ -271,12 +271,12 @@ def _merge_toml(base: str, ours: str, theirs: str, conflicts: _Conflicts) -> str
         return ours
     if base == ours:
         return theirs
-    plain = [tomllib.loads(text) for text in (base, ours, theirs)]
-    merged = _merge_table("", *plain, conflicts)
-    if merged == plain[1]:
+    earlier, mine, other = (tomllib.loads(text) for text in (base, ours, theirs))
+    merged = _merge_table("", earlier, mine, other, conflicts)
+    if merged == mine:
         return ours
     doc = tomlkit.parse(ours)
-    tomledit.apply(doc, _changes(plain[1], merged), list(merged))
+    tomledit.apply(doc, _changes(mine, merged), list(merged))
     return tomledit.render(doc, ours, merged)
 
 
@@ -322,7 +322,7 @@ def _merge_table(
 def _literal(value: Any) -> str:
     if isinstance(value, str):
         return value
-    return tomlkit.item(value).as_string()
+    return str(tomlkit.item(value).as_string())
 
 
 def _parse_literal(text: str) -> Any:
@@ -388,7 +388,11 @@ def _merge_rows(
         chosen = conflicts.decide(
             f"{name}:{count}",
             label,
-            tuple([rows[key] for key in chunk] for chunk in chunks),
+            (
+                [rows[k] for k in chunks[0]],
+                [rows[k] for k in chunks[1]],
+                [rows[k] for k in chunks[2]],
+            ),
             lambda side: tomlkit.dumps({label: side}),
             lambda text: tomllib.loads(text).get(label, []),
             toml=True,
@@ -397,8 +401,10 @@ def _merge_rows(
             rows.setdefault(_row_key(row), row)
         return [_row_key(row) for row in chosen]
 
-    keys = [[_row_key(row) for row in side] for side in (base, ours, theirs)]
-    return [rows[key] for key in diff3(*keys, clash)]
+    base_keys, our_keys, their_keys = (
+        [_row_key(row) for row in side] for side in (base, ours, theirs)
+    )
+    return [rows[key] for key in diff3(base_keys, our_keys, their_keys, clash)]
 
 
 def _row_key(row: Any) -> str:
@@ -508,14 +514,14 @@ def merge_keyed(
         + [k for k in t if k not in o]
         + [k for k in b if k not in o and k not in t]
     ):
-        sides = tuple(side.get(key, _MISSING) for side in (b, o, t))
-        bv, ov, tv = sides
+        bv, ov, tv = (side.get(key, _MISSING) for side in (b, o, t))
+        value: Any
         if ov == tv or bv == tv:
             value = ov
         elif bv == ov:
             value = tv
         else:
-            value = clash(key, sides)
+            value = clash(key, (bv, ov, tv))
         if value is not _MISSING:
             values[key] = value
     base_keys = [k for k, _ in base]
