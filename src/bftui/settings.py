@@ -78,3 +78,31 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
 
 def _broken(path: Path, error: Exception) -> Problem:
     return Problem(path, 1, t("settings.broken", error=safe_text(str(error))))
+
+
+def remember_library(path: Path, config: Path) -> bool:
+    """Make `path` the default library in config file `config`, unless one is set.
+
+    Returns:
+        True when it was written; False when a library was set already or
+        the file is broken (it is then left as it is).
+
+    Raises:
+        StorageError: when the file cannot be written.
+    """
+    import tomlkit  # Only `bftui init` writes the settings.
+
+    from bftui.core.store.atomic import atomic_write
+
+    try:
+        document = tomlkit.parse(config.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        document = tomlkit.document()
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError):
+        return False
+    if document.get("library"):
+        return False
+    document["library"] = str(path)
+    config.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(config, tomlkit.dumps(document))
+    return True

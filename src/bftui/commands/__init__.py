@@ -9,6 +9,7 @@ from bftui.i18n import t
 
 NAMES = frozenset(
     {"check", "export", "import", "list", "new", "schema", "search", "show", "stats"}
+    | {"init", "sync", "log", "trash", "merge-file"}
 )
 """The commands the modules add (a test keeps this true): known without
 importing them, so that starting the app need not build every command's parser."""

@@ -13,6 +13,7 @@ from bftui.core.items.model import ARTICLE_KINDS, EVENT_KINDS
 from bftui.core.library.folders import check_root
 from bftui.core.text import safe_text
 from bftui.i18n import t
+from bftui.paths import in_sample
 
 if TYPE_CHECKING:
     from bftui.cli import Context
@@ -150,6 +151,9 @@ def run_new(context: Context) -> int:
         return _report(errors)
     root = context.library_path
     check_root(root)
+    if in_sample(root):
+        print(f"bftui: {t('storage.sample_read_only')}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         if args.what == "event":
             path = create_event(root, data, slug=args.slug)

@@ -85,6 +85,15 @@ class EditingScreen(Screen[None]):
         for action in waiting.values():
             action(library)
 
+    def refuse_in_sample(self) -> bool:
+        """Say that the sample is read-only, and how to make one's own; True if it is."""
+        from bftui.paths import in_sample
+
+        if not in_sample(self.library_root):
+            return False
+        self.notify(t("sample.read_only"), severity="warning", timeout=10)
+        return True
+
     # After a save.
 
     @work(thread=True, exclusive=True, group="edit-reload", exit_on_error=False)
@@ -119,6 +128,8 @@ class EditingScreen(Screen[None]):
 
     def action_new_event(self) -> None:
         """Open the form for a new meeting."""
+        if self.refuse_in_sample():
+            return
         from bftui.tui.targets import new_event_form
 
         self.when_loaded(
@@ -130,6 +141,8 @@ class EditingScreen(Screen[None]):
 
     def action_new_article(self) -> None:
         """Open the form for a new article."""
+        if self.refuse_in_sample():
+            return
         from bftui.tui.targets import new_article_form
 
         self.when_loaded(
@@ -143,6 +156,8 @@ class EditingScreen(Screen[None]):
 
     def action_edit_item(self) -> None:
         """Open the shown item in its form."""
+        if self.refuse_in_sample():
+            return
         if self.library is not None and self.current is not None:
             self._open_for_edit(self.library, self.current, None)
 
@@ -164,6 +179,8 @@ class EditingScreen(Screen[None]):
 
     def action_qa_entries(self) -> None:
         """List the shown interview's questions to add, edit, delete and move."""
+        if self.refuse_in_sample():
+            return
         from bftui.core.items.model import Article
 
         item = self.current
@@ -194,6 +211,8 @@ class EditingScreen(Screen[None]):
 
     def action_delete_item(self) -> None:
         """Move the shown item to the library's trash, after asking."""
+        if self.refuse_in_sample():
+            return
         from bftui.tui.screens.confirm import ConfirmScreen
 
         item = self.current
@@ -222,6 +241,8 @@ class EditingScreen(Screen[None]):
 
     def action_external_editor(self) -> None:
         """Edit the shown item's file in $EDITOR, then reload and report new problems."""
+        if self.refuse_in_sample():
+            return
         item = self.current
         if item is None or self.library is None:
             return
