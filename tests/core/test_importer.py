@@ -120,12 +120,44 @@ def test_an_impossible_date_is_not_a_date() -> None:
     assert dated_line("31 februari 2020") is None
     proposal = propose(ARTICLE.format(date="Publicerad: 31 februari 2020"), today=TODAY)
     assert proposal.front["published"] == TODAY
+    assert "published" in proposal.front["needs_review"]
 
 
-def test_no_date_proposes_today_with_a_note() -> None:
+def test_no_date_is_marked_for_review_not_silently_today() -> None:
     proposal = propose(ARTICLE.format(date=""), today=TODAY)
     assert proposal.front["published"] == TODAY
+    assert "published" in proposal.front["needs_review"]
     assert any("2030-01-02" in note for note in proposal.notes)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected", "unsure"),
+    [
+        ("Uppdaterad 2019-11-02 | Publicerad 2019-11-01", dt.date(2019, 11, 1), False),
+        ("21 juni, 2021 • Ämne: Nyheter", dt.date(2021, 6, 21), False),
+        ("2024-03-18 | 4 min läsning", dt.date(2024, 3, 18), False),
+        ("Publicerat i maj 2024", dt.date(2024, 5, 1), True),
+        ("Uppdaterad: 3 mars 2022", dt.date(2022, 3, 3), True),
+    ],
+)
+def test_date_lines_of_real_pages(
+    written: str, expected: dt.date, unsure: bool
+) -> None:
+    proposal = propose(ARTICLE.format(date=written), today=TODAY)
+    assert proposal.front["published"] == expected
+    assert ("published" in proposal.front.get("needs_review", [])) is unsure
+    assert written not in proposal.body
+
+
+def test_a_date_before_the_first_paragraph_is_split_off() -> None:
+    text = (
+        "Ett eget hem\n\n30 juni 2023 Hemlösheten ökar och fler söker hjälp hos "
+        "kommunerna i hela landet.\n\nAndra stycket om saken.\n"
+    )
+    proposal = propose(text, today=TODAY)
+    assert proposal.front["published"] == dt.date(2023, 6, 30)
+    assert proposal.front["lead"].startswith("Hemlösheten ökar")
+    assert "30 juni" not in proposal.body
 
 
 INTERVIEW = """Ny samordnare för nätverket
@@ -166,16 +198,25 @@ def test_a_two_sentence_question_and_answers_of_several_paragraphs() -> None:
     assert proposal.front["published"] == dt.date(2024, 3, 12)
 
 
-def test_questions_without_a_byline_make_a_report_with_a_note() -> None:
+def test_questions_without_a_byline_make_an_interview_marked_for_review() -> None:
     text = INTERVIEW.replace(
         "Eva Lind, samordnare på Sveriges Stadsmissioner, började",
         "Den nya samordnaren började",
     )
     proposal = propose(text, today=TODAY)
-    assert proposal.front["kind"] == "report"
+    assert proposal.front["kind"] == "interview"
     assert "interviewee" not in proposal.front
+    assert proposal.front["needs_review"] == ["interviewee"]
     assert len(qa.find_entries(proposal.body)) == 2
     assert any("Namn, roll" in note for note in proposal.notes)
+
+
+def test_a_single_question_without_a_byline_is_no_interview() -> None:
+    text = "Rubrik om året\n\nEtt stycke om året som gått i nätverket.\n\n"
+    text += "Vad händer nu?\n\nVi fortsätter som förut med fler kommuner.\n"
+    proposal = propose(text, today=TODAY)
+    assert proposal.front["kind"] != "interview"
+    assert "### " not in proposal.body and "Vad händer nu?" in proposal.body
 
 
 def test_no_questions_make_news_or_report() -> None:
@@ -239,7 +280,7 @@ def test_control_characters_are_made_harmless() -> None:
         "<p>Se <a href='https://x.se/a'>rapporten\x1b[2J</a>.</p></article>"
     )
     proposal = propose(page, html=True, today=TODAY)
-    assert proposal.front["links"][0]["title"] == "rapporten\u241b[2J"
+    assert "\x1b" not in proposal.body and "rapporten\u241b" in proposal.body
 
 
 @pytest.mark.parametrize(
@@ -286,14 +327,11 @@ def test_html_without_an_article_element_drops_navigation(tmp_path: Path) -> Non
     assert proposal.front["title"] == "Rubrik & mer"
     assert "Hem Om oss" not in proposal.body and "alert" not in proposal.body
     assert "Kontakt" not in proposal.body
-    assert "Se här." in proposal.body
-    assert "Första stycket handlar om nätverkets arbete." in proposal.body
-    assert proposal.front["links"] == [
-        {
-            "title": "Rapport om boende (PDF)",
-            "url": "https://example.org/rapport-om-boende.pdf",
-        }
-    ]
+    # A link inside a sentence stays in it, exactly as written.
+    assert "Se [här](https://example.org/rapport-om-boende.pdf)." in proposal.body
+    # A line break is kept as a Markdown hard break.
+    assert "Första stycket\\\nhandlar om nätverkets arbete." in proposal.body
+    assert "links" not in proposal.front
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from bftui.core.items.model import Article
 from bftui.core.library.loading import load_article
 from bftui.core.store import storage
 from bftui.core.text import has_controls
-from bftui.core.transfer.htmltext import page_text
+from bftui.core.transfer.htmlpage import read_page
 from bftui.core.transfer.importer import ImportProblem, Proposal, import_file, propose
 
 from .conftest import fuzz_settings
@@ -75,7 +75,7 @@ def test_propose_returns_a_harmless_proposal(text: str, html: bool) -> None:
 @given(html_pages)
 def test_propose_web_pages(page: str) -> None:
     _assert_proposal(propose(page, html=True))
-    assert isinstance(page_text(page).text, str)
+    assert all(isinstance(b.markdown, str) for b in read_page(page).blocks)
 
 
 @pytest.fixture(scope="module")
@@ -134,4 +134,4 @@ def test_addresses_urllib_refuses_do_not_stop_an_import(page: str) -> None:
 def test_a_broken_marked_section_does_not_stop_an_import(section: str) -> None:
     """Regression: html.parser raised AssertionError out of the importer."""
     page = f"<html><body><h1>Rubrik</h1>{section}<p>Ett stycke med fem ord här.</p>"
-    assert "Ett stycke" in page_text(page).text
+    assert any("Ett stycke" in b.plain for b in read_page(page).blocks)

@@ -24,8 +24,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the file was not UTF-8 and was read as Windows-1252; check å, ä and ö",
     ),
     "import.note.no_date": (
-        "inget publiceringsdatum hittades; dagens datum ({date}) föreslås",
-        "no publication date was found; today's date ({date}) is proposed",
+        "inget publiceringsdatum hittades; dagens datum ({date}) står kvar tills "
+        "någon anger rätt datum",
+        "no publication date was found; today's date ({date}) stands in until "
+        "someone gives the right one",
+    ),
+    "import.note.unsure_date": (
+        "sidan anger bara ungefär när den publicerades; {date} föreslås",
+        "the page only says roughly when it was published; {date} is proposed",
+    ),
+    "import.note.author": (
+        "sidan anger skribent: {names} (sparas inte som den intervjuade)",
+        "the page names its writer: {names} (not saved as the interviewee)",
+    ),
+    "import.note.needs_review": (
+        "gissat, inte angivet på sidan: {fields} (needs_review, tills någon "
+        "sparar artikeln i formuläret)",
+        "guessed, not given by the page: {fields} (needs_review, until someone "
+        "saves the article in the form)",
     ),
     "import.note.not_article": (
         "texten ser inte ut som en artikel (ingen rubrik följd av stycken); "
@@ -34,10 +50,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the whole text became the body of a report",
     ),
     "import.note.no_byline": (
-        "frågor hittades men ingen presentation av den intervjuade "
-        '("Namn, roll, i Organisation"), så artikeln föreslås som rapport',
-        "questions were found but no introduction of the interviewee "
-        '("Name, role, i Organisation"), so the article is proposed as a report',
+        "frågor och svar hittades men ingen presentation av den intervjuade "
+        '("Namn, roll, i Organisation"); fyll i vem intervjun är med',
+        "questions and answers were found but no introduction of the interviewee "
+        '("Name, role, i Organisation"); fill in who the interview is with',
     ),
     "import.note.link_titles": (
         "länkarnas titlar är gissade ur texten och adressen; skriv gärna bättre",

@@ -38,15 +38,69 @@ _WEEKDAYS = (
 _DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}\s*,?\s*)?(?:den\s+)?(.{{6,30}})$", re.I)
 _DATED = re.compile(
     r"^(?P<label>publicerad|publicerat|publicerades|published|posted|datum|date|"
-    r"uppdaterad|uppdaterat|senast uppdaterad|updated|last updated)\b\s*:?\s*(?P<rest>.*)$",
+    r"uppdaterad|uppdaterat|senast uppdaterad|senast ändrad|ändrad|updated|last updated)\b\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
 _FURNITURE = re.compile(
     r"^(?:[>»›<«‹|•·*\-–—_=~#+]+|(?:dela|share)(?:\s+[\w ]{0,30})?\s*(?::.{0,120})?|"
-    r"skriv ut|print|tillbaka|till toppen|back to top|tipsa en vän|"
-    r"(?:följ oss|follow us)(?:\s+på\s+\w+)?:?|(?:facebook|twitter|linkedin|x)\s*)$",
+    r"skriv ut|print|tillbaka|till toppen|back to top|tipsa en vän|tipsa oss|"
+    r"(?:följ oss|follow us)(?:\s+på\s+\w+)?:?|(?:facebook|twitter|linkedin|x)\s*|"
+    r"\[?\s*annons\s*\]?|annonsera|advertisement|läs (?:mer|också|även)(?: här)?|"
+    r"se (?:mer|också)|read more|visa (?:fler|mer|alla)|stäng|meny|sök|logga in|"
+    r"prenumerera(?:\s.{0,60})?|lyssna(?: på (?:artikeln|texten))?|kommentera|"
+    r"\d+\s*min(?:uter)?\s*(?:läsning|lästid)|"
+    r"(?:image|bild|foto|img)?[\w.()-]*\.(?:jpe?g|png|gif|webp|svg|heic|tiff?|avif))$",
     re.I,
 )
+_CREDIT = re.compile(
+    r"(?:^|[\s.(|])(?:foto|fotograf|bild|illustration|photo)\s*:\s*\S|"
+    r"(?:^|\s)foto\s+[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?\s*\)?$|"
+    r"^(?:porträttbild|porträtt|pressbild|arkivbild|bild|bilden|bildtext)\s+(?:på|av|visar)\s",
+    re.I,
+)
+_CAPTION = re.compile(
+    r"^[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,3}\s+som\s+[a-zåäö]+(?:r|s)\s", re.U
+)
+_BANNER = re.compile(
+    r"webbläsare.{0,80}(?:stöds|stödjer|rekommender|uppdatera|föråldrad|gammal|byt)|"
+    r"(?:stöds|stödjer|rekommender|uppdatera).{0,80}webbläsare|"
+    r"\b(?:kakor|cookies)\b.{0,120}\b(?:använder|godkänn|acceptera)|"
+    r"\b(?:använder|godkänn|acceptera).{0,120}\b(?:kakor|cookies)\b|"
+    r"aktivera javascript|javascript (?:är|måste)|your browser|unsupported browser",
+    re.I,
+)
+_LABEL = re.compile(
+    r"^(?:[\w\s-]{1,40}\s)?i korthet|fakta(?:ruta)?(?:\s+om\s+[\w\s-]{1,30})?|"
+    r"kort om\s+[\w\s-]{1,40}|inblandade (?:bolag|parter|aktörer)|relaterat|"
+    r"relaterade (?:artiklar|nyheter|sidor)|mest lästa?|senaste nytt|kontakt(?:a oss)?|"
+    r"kontaktperson(?:er)?|taggar|ämnen|nyckelord|innehåll|på den här sidan|"
+    r"om (?:projektet|artikeln|författaren)$",
+    re.I,
+)
+
+
+def is_credit(line: str) -> bool:
+    """Return True for a photo credit or a picture's label ("Foto: Per Persson")."""
+    return bool(_CREDIT.search(line.strip())) and len(line) <= 160
+
+
+def is_caption(line: str) -> bool:
+    """Return True for a line that describes a picture ("Kille som står lutad mot ...")."""
+    line = line.strip()
+    words = line.split()
+    if not 6 <= len(words) <= 16 or line.endswith((".", "!", "?", ":")):
+        return is_credit(line)
+    return bool(_CAPTION.match(line)) or is_credit(line)
+
+
+def is_banner(line: str) -> bool:
+    """Return True for a browser, cookie or JavaScript notice of the site."""
+    return bool(_BANNER.search(line)) and len(line) <= 400
+
+
+def is_label(line: str) -> bool:
+    """Return True for a side box's heading ("Projektet i korthet", "Fakta")."""
+    return bool(_LABEL.fullmatch(line.strip().rstrip(":")))
 
 
 def find_date(text: str) -> dt.date | None:
@@ -65,41 +119,108 @@ def find_date(text: str) -> dt.date | None:
     return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
-def dated_line(line: str) -> tuple[str, dt.date | None] | None:
-    """Say whether `line` is a date line of the page, not of the article text.
+_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*[|•·]\s*(?=\d)")
+_TAIL = re.compile(
+    r"^(?:\d+\s*min(?:uter|uters)?\s*(?:läsning|lästid|read)|(?:ämne|kategori|"
+    r"avdelning|topic|category|taggar|tags)\s*:?\s*(?P<section>.{1,40})|"
+    r"(?:av|text|by)\s*:?\s+.{1,40}|kl\.?\s*\d{1,2}[:.]\d{2})$",
+    re.I,
+)
+_MONTH_YEAR = re.compile(rf"^(?:i\s+)?({_MONTH})\.?\s+(\d{{4}})$", re.I)
 
-    Returns:
-        `("published", date)` for "Publicerad: 24 maj, 2020" and the like,
-        `("updated", date)` for "Uppdaterad: ...", `("bare", date)` for a line
-        that is nothing but a date, or None for any other line.
-    """
-    line = line.strip()
-    labelled = _DATED.match(line)
-    if labelled and len(line) <= 80:
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """The dates and section named by one date line of a page."""
+
+    dates: tuple[tuple[str, dt.date | None], ...]
+    """`(label, date)`: label "published", "updated", "bare" or "month"."""
+    section: str = ""
+    """The topic the line names ("Ämne: Nyheter" gives "Nyheter")."""
+
+
+def _segment(segment: str) -> tuple[str, dt.date | None] | None:
+    labelled = _DATED.match(segment)
+    if labelled:
         label = labelled.group("label").lower()
-        rest = labelled.group("rest")
-        date = find_date(rest)
-        if date is None and rest.strip():
-            return None
+        rest = labelled.group("rest").strip()
         kind = (
             "updated"
-            if label.startswith(("uppdat", "senast", "updat", "last"))
+            if label.startswith(("uppdat", "senast", "updat", "last", "ändrad"))
             else "published"
         )
+        month = _MONTH_YEAR.match(rest)
+        if month:
+            year, number = int(month.group(2)), _MONTHS[month.group(1).lower()]
+            return ("month" if kind == "published" else kind), dt.date(year, number, 1)
+        date = find_date(rest)
+        if date is None and rest:
+            return None
         return kind, date
-    only = _DATE_ONLY.match(line)
-    if only and find_date(line) is not None:
+    only = _DATE_ONLY.match(segment)
+    if only and find_date(segment) is not None:
         rest = only.group(1)
         for pattern, _ in _DATES:
             rest = pattern.sub("", rest, count=1)
         if not re.sub(r"[\s,.:;–—-]|kl|\d{1,2}[:.]\d{2}", "", rest, flags=re.I):
-            return "bare", find_date(line)
+            return "bare", find_date(segment)
     return None
 
 
+def read_date_line(line: str) -> DateLine | None:
+    """Say whether `line` is a date line of the page, not of the article text.
+
+    "Publicerad: 24 maj, 2020", "Uppdaterad 2019-11-02 | Publicerad 2019-11-01",
+    "2024-03-18 | 4 min läsning", "21 juni, 2021 • Ämne: Nyheter" and
+    "Publicerat i maj 2024" are date lines; a sentence that mentions a date is not.
+    """
+    line = line.strip()
+    if not line or len(line) > 100:
+        return None
+    dates: list[tuple[str, dt.date | None]] = []
+    section = ""
+    for segment in _SEPARATORS.split(line):
+        segment = segment.strip(" ,;")
+        if not segment:
+            continue
+        dated = _segment(segment)
+        if dated is not None:
+            dates.append(dated)
+            continue
+        tail = _TAIL.match(segment)
+        if tail is None or not dates:
+            return None
+        section = section or (tail.group("section") or "").strip()
+    return DateLine(tuple(dates), section) if dates else None
+
+
+def dated_line(line: str) -> tuple[str, dt.date | None] | None:
+    """Return the first `(label, date)` of the date line `line`, or None for prose."""
+    read = read_date_line(line)
+    return read.dates[0] if read else None
+
+
+_DATE_PREFIX = re.compile(
+    rf"^(?P<date>\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+\d{{4}})"
+    r"\s*[|•·:–—-]?\s+(?=[A-ZÅÄÖÉ])",
+    re.I,
+)
+
+
+def date_prefix(paragraph: str) -> tuple[dt.date, str] | None:
+    """Split "30 juni 2023 Hemlösheten ökar ..." into the date and the prose after it."""
+    match = _DATE_PREFIX.match(paragraph)
+    if not match or len(paragraph) - match.end() < 40:
+        return None
+    date = find_date(match.group("date"))
+    return (date, paragraph[match.end() :]) if date else None
+
+
 def is_furniture(line: str) -> bool:
-    """Return True if `line` is page furniture: share buttons, lone ">" and the like."""
-    return bool(_FURNITURE.match(line.strip()))
+    """Return True if `line` is page furniture: share buttons, "Läs mer", "[ Annons ]",
+    image file names, photo credits, browser banners and the like."""
+    line = line.strip()
+    return bool(_FURNITURE.match(line)) or is_credit(line) or is_banner(line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,11 +263,24 @@ _NOT_ROLE = frozenset(
 
 
 def parse_byline(paragraph: str) -> Byline | None:
-    """Return the person named as "Name, role, i Org, ..." at the start of `paragraph`."""
+    """Return the person a paragraph or heading introduces, in any common byline form.
+
+    "Name, role, i Org, ...", "Name, role på Org, ...", "Name, role, Org" and
+    "Name, role" (a whole line, as in a heading), and prose: "Name jobbar som
+    role på Org", "Name är role på Org", "... där Name har arbetat som role i Org".
+    """
+    return _comma_byline(paragraph) or _prose_byline(paragraph)
+
+
+def _comma_byline(paragraph: str) -> Byline | None:
+    whole = paragraph.strip().rstrip(".:")
     parts = [part.strip() for part in paragraph.split(",", 3)]
-    if len(parts) < 3 or not _NAME.match(parts[0]):
+    line_only = len(whole) <= 120 and "." not in whole.rstrip(".")
+    if len(parts) < 2 or not _NAME.match(parts[0]):
         return None
-    role, organisation = parts[1], ""
+    if len(parts) == 2 and not line_only:
+        return None
+    role, organisation = parts[1].rstrip(".:"), ""
     words = role.split()
     if not 1 <= len(words) <= 8 or words[0].lower() in _NOT_ROLE:
         return None
@@ -155,10 +289,69 @@ def parse_byline(paragraph: str) -> Byline | None:
     split = _PREPOSITION.search(role)
     if split:
         role, organisation = role[: split.start()], role[split.end() :]
-    elif len(parts) == 4:
-        after = re.match(r"^(?:(?:i|på|vid|hos|inom)\s+)?([A-ZÅÄÖÉ0-9].*)$", parts[2])
+    elif len(parts) == 4 or (len(parts) == 3 and line_only):
+        after = re.match(
+            r"^(?:(?:i|på|vid|hos|inom)\s+)?([A-ZÅÄÖÉ0-9].*?)\.?$", parts[2]
+        )
         if after and len(after.group(1).split()) <= 6:
             organisation = after.group(1)
+        elif len(parts) == 3:
+            return None
+    elif len(parts) == 3 and not line_only and not parts[2][:1].islower():
+        return None
     if len(organisation.split()) > 6:
         return None
     return Byline(parts[0], role.strip(), organisation.strip())
+
+
+_PROSE = re.compile(
+    rf"(?:^|\bdär |\bnär |\bmed |, )(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}),? "
+    r"(?:som )?(?:jobbar|arbetar|har jobbat|har arbetat|är|är anställd) "
+    r"(?:som )?(?P<role>[a-zåäöé][\w -]{2,50}?) "
+    r"(?:på|i|vid|hos|inom|för) (?P<org>[A-ZÅÄÖÉ][^,.;:!?]*)"
+)
+_ORG_STOP = frozenset(
+    [
+        "sedan",
+        "och",
+        "där",
+        "under",
+        "som",
+        "men",
+        "med",
+        "efter",
+        "när",
+        "från",
+        "till",
+        "sen",
+        "samt",
+    ]
+)
+
+
+def _organisation(words: list[str]) -> str:
+    """Return the leading words of `words` that name an organisation."""
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        nxt = words[index + 1] if index + 1 < len(words) else ""
+        if word in _ORG_STOP or (
+            kept and word in ("i", "på", "för") and (not nxt or not nxt[:1].isupper())
+        ):
+            break
+        if len(kept) >= 6:
+            return ""
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _prose_byline(paragraph: str) -> Byline | None:
+    match = _PROSE.search(paragraph)
+    if match is None:
+        return None
+    role = match.group("role").strip()
+    if role.split()[0] in _NOT_ROLE or len(role.split()) > 5:
+        return None
+    organisation = _organisation(match.group("org").split())
+    if not organisation:
+        return None
+    return Byline(match.group("name"), role, organisation)

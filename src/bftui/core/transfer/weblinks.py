@@ -1,7 +1,8 @@
 """Find the links in a web article's paragraphs and give them readable titles.
 
-Bare URLs, "Länk till ..." phrases and the link markers of a saved page
-(`bftui.core.transfer.htmltext`) become `(label, url)` pairs and leave the prose.
+Bare URLs, "Länk till ..." phrases and paragraphs that are nothing but a
+link become `(label, url)` pairs and leave the prose; a Markdown link inside
+a sentence (`[rapporten](https://...)`) is prose and stays as written.
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from bftui.core.slugs import slugify
-from bftui.core.transfer.htmltext import LINK_CLOSE, LINK_OPEN
 
-_URL = r"https?://[^\s<>\"'\u00a0]+"
+_URL = r"https?://[^\s<>\"'\u00a0\ue000-\uf8ff\[\]]+"
 _TOKEN = re.compile(
-    rf"(?P<url>{_URL})|{re.escape(LINK_OPEN)}(?P<n>\d+){re.escape(LINK_CLOSE)}", re.I
+    rf"\[(?P<label>(?:\\.|[^\]\\])*)\]\((?P<href>[^)\s]+)\)|(?P<url>{_URL})", re.I
 )
 _LINK_TO = re.compile(
     r"\b(?:länk(?:ar)?|link)\s+(?:till|to)\s*:?\s*(?P<label>[^.!?:]{0,80}?)\s*:?\s*$",
@@ -28,6 +28,8 @@ _WEAK_LABELS = frozenset(
     {"här", "den här", "länk", "länken", "klicka här", "läs mer", "mer", "this",
      "here", "link", "click here", "read more"}
 )  # fmt: skip
+_OWN_LINK_TO = re.compile(r"(?:länk(?:ar)?|link)\s+(?:till|to)\b\s*:?\s*(.*)$", re.I)
+_UNESCAPE = re.compile(r"\\([\\`*_\[\]()#+.!-])")
 
 
 def _trim_url(url: str) -> str:
@@ -38,20 +40,23 @@ def _trim_url(url: str) -> str:
     return url
 
 
-def take_links(
-    paragraph: str, anchors: tuple[tuple[str, str], ...] = ()
-) -> tuple[str, list[tuple[str, str]]]:
+def _plain(label: str) -> str:
+    return " ".join(_UNESCAPE.sub(r"\1", label).replace("**", "").split())
+
+
+def take_links(paragraph: str) -> tuple[str, list[tuple[str, str]]]:
     """Take the links out of `paragraph`.
 
-    Bare URLs and "Länk till ..." phrases are removed from the text; a page
-    link's anchor text stays (it is prose) unless it only said "Länk till ...".
+    Bare URLs, "Länk till ..." phrases and a paragraph that is only a link are
+    removed from the text; a Markdown link inside prose stays where it is.
 
     Returns:
         The remaining text ("" when nothing but links was left) and the
-        `(label, url)` pairs found, in order; the label is "" when the text
-        gave none worth using as a title.
+        `(label, url)` pairs taken out, in order; the label is "" when the
+        text gave none worth using as a title.
     """
     out, links, position = "", [], 0
+    only_link = bool(re.fullmatch(r"\s*(?:" + _TOKEN.pattern + r")\s*\.?", paragraph))
     for match in _TOKEN.finditer(paragraph):
         before = out + paragraph[position : match.start()]
         position = match.end()
@@ -59,16 +64,15 @@ def take_links(
             url = _trim_url(match.group("url"))
             position = match.start() + len(url)
             label = ""
-        elif int(match.group("n")) < len(anchors):
-            label, url = anchors[int(match.group("n"))]
-            if not before.endswith(label):
-                label = ""
-            bare = before[: len(before) - len(label)]
-            if _LINK_TO.search(bare) or not re.search(r"\w", bare):
-                before = bare
         else:
-            out = before
-            continue
+            url, label = match.group("href"), _plain(match.group("label"))
+            lead_in = _LINK_TO.search(before) or _READ_MORE.search(before)
+            own = _OWN_LINK_TO.match(label)
+            if not (only_link or lead_in or own):
+                out = before + match.group(0)
+                continue
+            if own:
+                label = own.group(1)
         lead_in = _LINK_TO.search(before) or _READ_MORE.search(before)
         if lead_in:
             label = label or (lead_in.groupdict().get("label") or "")
@@ -76,12 +80,14 @@ def take_links(
         out = re.sub(r"[<(\[]\s*$", "", before)
         if paragraph[position : position + 1] in (">", ")", "]") and out != before:
             position += 1
-        weak = label.strip().lower() in _WEAK_LABELS
+        weak = label.strip().lower() in _WEAK_LABELS or re.match(r"https?://", label)
         links.append(("" if weak else label.strip(), url))
     text = out + paragraph[position:]
+    if not links:
+        return paragraph, []
     text = re.sub(r"\s+([.,;!?])", r"\1", " ".join(text.split()))
-    text = re.sub(r"\s*[:–—-]$", ".", text) if links else text
-    text = re.sub(r"^[.,;:]\s*", "", text)
+    text = re.sub(r"\s*[:–—-]$", ".", text)
+    text = re.sub(r"^[,;:]\s*|^\.(?!\.)\s*", "", text)
     return (text if re.search(r"\w", text) else ""), links
 
 
