@@ -79,6 +79,14 @@ STRINGS.update(
             "⚠ Låst av {owner} sedan {since}, men låset är gammalt: ctrl+b bryter det.",
             "⚠ Locked by {owner} since {since}, but the lock is old: ctrl+b breaks it.",
         ),
+        "lock.not_written": (
+            "kunde inte låsa filen ({error}): du kan redigera, men andra ser inte att du gör det",
+            "could not lock the file ({error}): you can edit, but others will not see that you are",
+        ),
+        "lock.busy": (
+            "kunde inte låsa filen: låsfilen går inte att ersätta",
+            "could not lock the file: the lock file cannot be replaced",
+        ),
         "form.lock_not_stale": (
             "låset är för nytt för att brytas",
             "the lock is too recent to break",

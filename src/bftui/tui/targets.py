@@ -19,6 +19,7 @@ from bftui.core.items.qa import find_entries
 from bftui.core.library import frontmatter
 from bftui.core.library.loading import Library
 from bftui.core.store import locks, storage
+from bftui.core.store.atomic import StorageError
 from bftui.core.store.drafts import Draft
 from bftui.core.store.snapshots import Snapshot
 from bftui.core.text import safe_text
@@ -79,13 +80,15 @@ class Opened:
 
     @classmethod
     def read(cls, path: Path, *, lock: bool = True) -> Opened:
-        """Read `path` and take its lock (noting whoever else holds it)."""
+        """Read `path` and take its lock (noting whoever else holds it, or why it cannot be taken)."""
         opened = cls(path, storage.snapshot(path))
         if lock:
             try:
                 opened.holding.lock = locks.acquire(path)
             except locks.LockedError as error:
                 opened.holding.held_by = error.info
+            except StorageError as error:
+                opened.holding.unlocked = error.message
         return opened
 
     def release(self) -> None:

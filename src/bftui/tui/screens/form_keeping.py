@@ -49,6 +49,8 @@ class Holding:
     """The lock this editor holds on the item."""
     held_by: locks.LockInfo | None = None
     """Someone else's lock on the item, if any."""
+    unlocked: str = ""
+    """Why no lock could be written (a full disk), if that is so."""
 
 
 @dataclass(slots=True)
@@ -111,7 +113,8 @@ class KeptForm(ModalScreen[Saved | None]):
         held = self.target.holding.held_by
         line = self.query_one(".form-lock", Static)
         if held is None:
-            line.display = False
+            line.update(Content(f"⚠ {self.target.holding.unlocked}"))
+            line.display = bool(self.target.holding.unlocked)
             return
         since = held.since.strftime("%Y-%m-%d %H:%M")
         key = "form.lock_stale" if held.is_stale() else "form.lock_held"
@@ -188,6 +191,9 @@ class KeptForm(ModalScreen[Saved | None]):
             mine = locks.acquire(item)
         except locks.LockedError as error:
             self.target.holding.held_by = error.info
+        except StorageError as error:
+            self.target.holding.held_by = None
+            self.target.holding.unlocked = error.message
         else:
             self.target.holding.lock, self.target.holding.held_by = mine, None
         self.app.call_from_thread(self.show_lock)

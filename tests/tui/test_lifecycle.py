@@ -1,0 +1,101 @@
+"""Locks and drafts in the app: broken and leftover locks, a full disk, sessions."""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import os
+import socket
+from pathlib import Path
+
+import pytest
+from test_form_safety import EVENT_2019, open_event_form
+from textual.widgets import Static
+
+from bftui.core.store import locks, sessions
+from bftui.tui.app import BftuiApp
+
+
+def lock_line(pilot_app: BftuiApp) -> Static:
+    return pilot_app.screen.query_one(".form-lock", Static)
+
+
+def event_path(app: BftuiApp) -> Path:
+    return app.library_root / "events" / f"{EVENT_2019}.toml"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",  # what a full disk left behind
+        b'{"user": "x", "pi',
+        json.dumps(
+            {
+                **sessions.current().record(),
+                "pid": 2**22 + 7,  # this user's, on this host, long dead
+                "since": "2020-01-01T00:00:00+00:00",
+                "token": "old",
+            }
+        ).encode(),
+    ],
+)
+async def test_my_own_leftover_lock_is_taken_over_silently(
+    app: BftuiApp, content: bytes
+) -> None:
+    path = event_path(app)
+    lock = locks.lock_path(path)
+    lock.write_bytes(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_event_form(pilot)
+        assert not lock_line(app).display
+        mine = locks.read_lock(path)
+        assert mine is not None and mine.is_mine()
+        await pilot.press("escape")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    assert not lock.exists()  # given back: it does not outlive the session
+
+
+async def test_a_huge_pid_in_someone_elses_lock(app: BftuiApp) -> None:
+    path = event_path(app)
+    record = {
+        "user": "eva",
+        "host": socket.gethostname(),
+        "pid": 10**23,
+        "since": "2020-01-01T10:00:00+01:00",
+        "token": "x",
+    }
+    locks.lock_path(path).write_text(json.dumps(record), encoding="utf-8")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_event_form(pilot)
+        line = lock_line(app)
+        # No such process: the lock is stale, and says so.
+        assert line.display and "ctrl+b" in str(line.render())
+
+
+class _FullDisk(io.StringIO):
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+async def test_full_disk_on_opening_a_form_is_a_message(
+    app: BftuiApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = event_path(app)
+
+    def full(fd: int, *args: object, **kwargs: object) -> object:
+        os.close(fd)
+        return _FullDisk()
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(locks.os, "fdopen", full)
+        await open_event_form(pilot)
+        monkeypatch.undo()
+        line = lock_line(app)
+        assert line.display and "No space left" in str(line.render())
+        assert not locks.lock_path(path).exists()
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_event_form(pilot)  # the second time, with room: no ghost editor
+        assert not lock_line(app).display
