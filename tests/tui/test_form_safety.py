@@ -7,11 +7,12 @@ import os
 import tomllib
 from pathlib import Path
 
+import pytest
 from appdriver import main_screen, open_item, settle
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from bftui.core.store import drafts, locks
+from bftui.core.store import drafts, locks, sessions
 from bftui.tui.app import BftuiApp
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictScreen
@@ -46,16 +47,23 @@ async def set_city(pilot: Pilot[int], form: EventForm, city: str) -> None:
     await type_text(pilot, city)
 
 
-async def test_draft_is_offered_at_next_start_and_restores(library_path: Path) -> None:
+async def test_draft_is_offered_at_next_start_and_restores(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    me = sessions.current()
+    # The first session is another process, which has ended by the second start.
+    ended = sessions.Session(me.user, me.host, me.pid, "1", "an-earlier-boot")
     app = BftuiApp(library_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        await type_text(pilot, "Halvfardig traff")
-        assert isinstance(app.screen, EventForm)
-        app.screen.autosave()  # what its timer does every few seconds
-        await settle(pilot)
+    with monkeypatch.context() as patch:
+        patch.setattr(sessions, "current", lambda: ended)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("n")
+            await pilot.pause()
+            await type_text(pilot, "Halvfardig traff")
+            assert isinstance(app.screen, EventForm)
+            app.screen.autosave()  # what its timer does every few seconds
+            await settle(pilot)
     # The session ends with the form still open, as when a connection drops.
     (draft,) = drafts.list_drafts(library_path)
     assert draft.title == "Ny träff: Halvfardig traff"  # as it is offered

@@ -10,11 +10,14 @@ import socket
 from pathlib import Path
 
 import pytest
+from appdriver import settle
 from test_form_safety import EVENT_2019, open_event_form
 from textual.widgets import Static
 
-from bftui.core.store import locks, sessions
+from bftui.core.store import drafts, locks, sessions
 from bftui.tui.app import BftuiApp
+from bftui.tui.screens.drafts import DraftsScreen
+from bftui.tui.screens.event_form import EventForm
 
 
 def lock_line(pilot_app: BftuiApp) -> Static:
@@ -99,3 +102,68 @@ async def test_full_disk_on_opening_a_form_is_a_message(
         await pilot.pause()
         await open_event_form(pilot)  # the second time, with room: no ghost editor
         assert not lock_line(app).display
+
+
+def left_draft(app: BftuiApp, values: object, owner: sessions.Session) -> None:
+    drafts.save(
+        drafts.Draft(
+            app.library_root,
+            "event:new",
+            "event",
+            "Ny träff: X",
+            {"values": values},
+            owner=owner,
+        )
+    )
+
+
+async def test_a_running_instances_draft_is_not_offered(app: BftuiApp) -> None:
+    me = sessions.current()
+    parent = os.getppid()  # a process that runs: as another bftui would
+    running = sessions.Session(
+        me.user, me.host, parent, sessions._start_time(parent), me.boot
+    )
+    left_draft(app, {"title": "Hans"}, running)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not isinstance(app.screen, DraftsScreen)
+
+
+async def test_a_draft_with_values_of_the_wrong_shape_restores(app: BftuiApp) -> None:
+    me = sessions.current()
+    ended = sessions.Session(me.user, me.host, me.pid, "1", "an-earlier-boot")
+    values = {"title": ["x"], "kind": "bogus", "city": "Lund", "programme": [1, {}]}
+    left_draft(app, values, ended)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DraftsScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EventForm)
+        assert form.values()["city"] == "Lund"
+        assert form.values()["title"] == ""
+
+
+async def test_a_failed_draft_says_it_is_the_draft(
+    app: BftuiApp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocker / "state"))  # cannot be made
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"Halv")
+        form = app.screen
+        assert isinstance(form, EventForm)
+        form.autosave()
+        await settle(pilot)
+        await pilot.press(*"fardig")
+        form.autosave()  # failing again: said once
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert len(said) == 1 and said[0].startswith("Utkastet")
+        assert str(blocker) in said[0]
+        assert app.screen is form

@@ -197,6 +197,14 @@ STRINGS.update(
             "Ändringen gav problem:\n{problems}",
             "The edit introduced problems:\n{problems}",
         ),
+        "form.draft_failed": (
+            "Utkastet (säkerhetskopian av formuläret) kunde inte sparas i {folder}: {error}. Formuläret är kvar; ctrl+s sparar som vanligt.",
+            "The draft (the form's safety copy) could not be kept in {folder}: {error}. The form is still open; ctrl+s saves as usual.",
+        ),
+        "form.draft_is_live": (
+            "Utkastet ”{title}” hör till en bftui som fortfarande körs: det finns kvar.",
+            "The draft “{title}” belongs to a bftui that is still running: it is kept.",
+        ),
         "form.draft_item_gone": (
             "Utkastet ”{title}” hör till en fil som inte finns längre.",
             "The draft “{title}” belongs to a file that is gone.",

@@ -290,17 +290,30 @@ class EditingScreen(Screen[None]):
         if action == "discard":
             self._discard_draft(draft)
         else:
-            self._restore(draft)
+            self._adopt(draft)
 
     @work(thread=True, group="edit-drafts", exit_on_error=False)
     def _discard_draft(self, draft: Draft) -> None:
         from bftui.core.store import drafts
 
         try:
-            drafts.discard(draft.library, draft.item)
+            if not drafts.discard_left_behind(draft):
+                message = t("form.draft_is_live", title=draft.title)
+                self.app.call_from_thread(self.notify, message, severity="warning")
         except StorageError as error:
             self.app.call_from_thread(self.notify, error.message, severity="error")
         self._find_drafts()
+
+    @work(thread=True, group="edit-drafts", exit_on_error=False)
+    def _adopt(self, draft: Draft) -> None:
+        """Make a left-behind draft this session's, then restore it."""
+        from bftui.core.store import drafts
+
+        try:
+            draft = drafts.adopt(draft)
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="warning")
+        self.app.call_from_thread(self._restore, draft)
 
     def _restore(self, draft: Draft) -> None:
         from bftui.core.items.model import Article

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from bftui.core.items import formvalues, qa_edit
-from bftui.core.items.model import Article, Event, Item
+from bftui.core.items.model import ARTICLE_KINDS, EVENT_KINDS, Article, Event, Item
 from bftui.core.items.qa import find_entries
 from bftui.core.library import frontmatter
 from bftui.core.library.loading import Library
-from bftui.core.store import locks, storage
+from bftui.core.store import drafts, locks, storage
 from bftui.core.store.atomic import StorageError
 from bftui.core.store.drafts import Draft
 from bftui.core.store.snapshots import Snapshot
@@ -41,6 +41,18 @@ def event_choices(library: Library) -> list[tuple[str, str]]:
     return [(event.slug, event.title) for event in library.events]
 
 
+def restored(values: Any, start: dict[str, Any]) -> dict[str, Any]:
+    """Return draft `values` made to fit a form that starts with `start` (or `start`)."""
+    if values is None:
+        return start
+    return drafts.fitted(
+        values,
+        start,
+        choices={"kind": ("", *EVENT_KINDS) if "programme" in start else ARTICLE_KINDS},
+        rows={"programme": formvalues.empty_row()},
+    )
+
+
 def new_event_form(library: Library, values: dict[str, Any] | None = None) -> EventForm:
     """Return the form for a new meeting (with draft `values`, if restoring one)."""
     target = FormTarget(
@@ -50,7 +62,7 @@ def new_event_form(library: Library, values: dict[str, Any] | None = None) -> Ev
         lambda data: storage.create_event(library.root, data),
     )
     start = formvalues.event_values(None)
-    return EventForm(target, values or start, initial=start)
+    return EventForm(target, restored(values, start), initial=start)
 
 
 def new_article_form(
@@ -65,7 +77,7 @@ def new_article_form(
     )
     start = formvalues.article_values(None, "", dt.date.today())
     return ArticleForm(
-        target, values or start, events=event_choices(library), initial=start
+        target, restored(values, start), events=event_choices(library), initial=start
     )
 
 
@@ -136,13 +148,13 @@ def edit_form(
             path, storage.update_event(path, data, opened.snap, root=root), opened
         )
         target.save_as_new = lambda data: storage.create_event(root, data)
-        return EventForm(target, values or start, initial=start)
+        return EventForm(target, restored(values, start), initial=start)
     target.save = lambda result: _saved(
         path, storage.update_article(path, *result, opened.snap, root=root), opened
     )
     target.save_as_new = lambda result: storage.create_article(root, *result)
     return ArticleForm(
-        target, values or start, events=event_choices(library), initial=start
+        target, restored(values, start), events=event_choices(library), initial=start
     )
 
 
@@ -191,7 +203,7 @@ def entry_form(
         holding=opened.holding,
         extra=opened.extra(),
     )
-    return QAForm(target, values or start, initial=start)
+    return QAForm(target, restored(values, start), initial=start)
 
 
 def draft_snapshot(draft: Draft) -> Snapshot | None:

@@ -94,6 +94,8 @@ class KeptForm(ModalScreen[Saved | None]):
         self.start_values = copy.deepcopy(values)
         self._initial = copy.deepcopy(initial if initial is not None else values)
         self._drafted: dict[str, Any] | None = None
+        self._draft_problem = ""
+        """Why the last draft could not be written, if it could not."""
 
     def values(self) -> dict[str, Any]:
         """Return what is typed in the form now, as JSON-ready values (subclasses)."""
@@ -132,8 +134,7 @@ class KeptForm(ModalScreen[Saved | None]):
         """Keep the form as a draft if it changed since the last time, and refresh the lock."""
         values = self.values()
         if values == self._drafted or values == self._initial:
-            if self.target.holding.lock is not None:
-                self._touch(self.target.holding.lock)
+            self._touch(self.target.holding.lock, drafted=self._drafted is not None)
             return
         self._drafted = copy.deepcopy(values)
         draft = drafts.Draft(
@@ -151,13 +152,24 @@ class KeptForm(ModalScreen[Saved | None]):
         try:
             drafts.save(draft)
         except StorageError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="warning")
+            # Said once: the form is fine, only its safety copy is not.
+            if error.message != self._draft_problem:
+                self._draft_problem = error.message
+                message = t(
+                    "form.draft_failed", folder=error.path.parent, error=error.message
+                )
+                self.app.call_from_thread(self.notify, message, severity="warning")
+        else:
+            self._draft_problem = ""
         if self.target.holding.lock is not None:
             locks.touch(self.target.holding.lock)
 
     @work(thread=True, group="form-draft", exit_on_error=False)
-    def _touch(self, lock: locks.LockInfo) -> None:
-        locks.touch(lock)
+    def _touch(self, lock: locks.LockInfo | None, *, drafted: bool) -> None:
+        if lock is not None:
+            locks.touch(lock)
+        if drafted:
+            drafts.touch(self.target.library, self.target.draft_item)
 
     @work(thread=True, group="form-draft", exit_on_error=False)
     def drop_draft(self) -> None:
