@@ -90,7 +90,24 @@ def remember_library(path: Path, config: Path) -> bool:
     Raises:
         StorageError: when the file cannot be written.
     """
-    import tomlkit  # Only `bftui init` writes the settings.
+    return _remember(config, "library", str(path), replace=False)
+
+
+def remember_theme(theme: str, config: Path) -> bool:
+    """Keep `theme` (chosen in the app) as the theme of the next start.
+
+    Returns:
+        False when the config file is broken (it is then left as it is).
+
+    Raises:
+        StorageError: when the file cannot be written.
+    """
+    return _remember(config, "theme", theme, replace=True)
+
+
+def _remember(config: Path, key: str, value: str, *, replace: bool) -> bool:
+    """Set `key` in the config file, keeping its comments; never touch a broken one."""
+    import tomlkit  # Only a change made in the app or by `bftui init` writes.
 
     from bftui.core.store.atomic import atomic_write
 
@@ -100,9 +117,11 @@ def remember_library(path: Path, config: Path) -> bool:
         document = tomlkit.document()
     except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError):
         return False
-    if document.get("library"):
+    if document.get(key) and not replace:
         return False
-    document["library"] = str(path)
+    if document.get(key) == value:
+        return True
+    document[key] = value
     config.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(config, tomlkit.dumps(document))
     return True

@@ -130,4 +130,35 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "toc.title": ("Innehåll", "Contents"),
     "toc.none": ("Texten har inga rubriker.", "The text has no headings."),
+    # Textual's own entries in the command palette.
+    "palette.placeholder": ("Sök efter kommandon …", "Search for commands…"),
+    "palette.theme": ("Tema", "Theme"),
+    "palette.theme.help": (
+        "Byt färgtema (sparas till nästa start)",
+        "Change the colour theme (kept for the next start)",
+    ),
+    "palette.theme.placeholder": ("Sök efter teman …", "Search for themes…"),
+    "palette.quit": ("Avsluta", "Quit"),
+    "palette.quit.help": ("Avsluta appen", "Quit the application"),
+    "palette.keys": ("Tangenter", "Keys"),
+    "palette.keys.help": (
+        "Visa hjälp för den markerade delen och en översikt av tangenterna",
+        "Show help for the focused widget and a summary of the keys",
+    ),
+    "palette.keys.hide": ("Dölj tangentpanelen", "Hide the keys panel"),
+    "palette.minimize": ("Återställ", "Minimize"),
+    "palette.minimize.help": (
+        "Återställ delen till normal storlek",
+        "Restore the widget to its normal size",
+    ),
+    "palette.maximize": ("Maximera", "Maximize"),
+    "palette.maximize.help": (
+        "Låt den markerade delen fylla skärmen",
+        "Let the focused widget fill the screen",
+    ),
+    "palette.screenshot": ("Skärmbild", "Screenshot"),
+    "palette.screenshot.help": (
+        "Spara en SVG-bild av skärmen",
+        "Save an SVG picture of the screen",
+    ),
 }

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import Provider
+from textual.command import CommandPalette, Provider
 from textual.events import Key
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -57,6 +58,35 @@ class BftuiApp(App[int]):
             self.theme = "ansi-dark"
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
+        # Set up after the start's own choice: only the user's choice is kept.
+        self.watch(self, "theme", self._keep_theme, init=False)
+
+    def _keep_theme(self, theme: str) -> None:
+        """Remember a theme chosen in the palette for the next start."""
+        from bftui.paths import config_file
+        from bftui.settings import remember_theme
+
+        self.run_worker(
+            partial(remember_theme, theme, config_file()),
+            thread=True,
+            group="settings",
+            exit_on_error=False,
+        )
+
+    def action_command_palette(self) -> None:
+        """Open the command palette, its prompt in the UI language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = t("palette.placeholder")
+            self.push_screen(
+                CommandPalette(placeholder=placeholder, id="--command-palette")
+            )
+
+    def search_themes(self) -> None:
+        """Show the themes to choose from, the prompt in the UI language."""
+        from textual.theme import ThemeProvider
+
+        placeholder = t("palette.theme.placeholder")
+        self.push_screen(CommandPalette([ThemeProvider], placeholder=placeholder))
 
     def on_key(self, event: Key) -> None:
         """Give the focused input the letters typed just before it got the focus.
@@ -100,7 +130,8 @@ class BftuiApp(App[int]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Offer the app's own actions in the command palette, in the UI language."""
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            yield _translated(command)
         if isinstance(screen, MainScreen):
             yield SystemCommand(t("key.help"), t("tip.help"), screen.action_help)
             yield SystemCommand(
@@ -124,6 +155,30 @@ class BftuiApp(App[int]):
             from bftui.tui import transfer  # the importer loads only when asked for
 
             yield from transfer.commands(screen)
+
+
+_TEXTUAL_COMMANDS = {
+    "Theme": "theme",
+    "Quit": "quit",
+    "Keys": "keys",
+    "Minimize": "minimize",
+    "Maximize": "maximize",
+    "Screenshot": "screenshot",
+}
+"""Textual's own palette entries, by their English title, and their string keys."""
+
+
+def _translated(command: SystemCommand) -> SystemCommand:
+    """Return one of Textual's palette entries in the UI language."""
+    key = _TEXTUAL_COMMANDS.get(command.title)
+    if key is None:
+        return command
+    help_key = (
+        f"palette.{key}.hide"
+        if command.help.startswith("Hide")
+        else f"palette.{key}.help"
+    )
+    return SystemCommand(t(f"palette.{key}"), t(help_key), command.callback)
 
 
 def run_app(library_root: Path, settings: Settings, *, mouse: bool = True) -> int:
