@@ -357,3 +357,28 @@ def test_every_command_has_help_with_examples(
     code, out, _ = _run(capsys, "--lang", lang, *command, "--help")
     assert code == 0
     assert word in out
+
+
+def test_check_warns_about_guessed_values_without_failing(
+    capsys: pytest.CaptureFixture[str], library_path: Path
+) -> None:
+    page = library_path.parent / "utan-datum.txt"
+    page.write_text(
+        "Studiebesök från Norge\n\nEtt team från Bergen besökte Helsingborg för "
+        "att lära sig mer om samarbetet.\n\nBesöket varade i två dagar.\n",
+        encoding="utf-8",
+    )
+    code, out, err = _run(
+        capsys, "import", str(page), "--save", "--library", str(library_path)
+    )
+    assert code == 0
+    assert "needs_review" in err  # the proposal says what was guessed
+    written = Path(out.strip())
+    assert 'needs_review = ["published", "kind"]' in written.read_text("utf-8")
+    code, out, err = _run(capsys, "check", "--library", str(library_path))
+    assert code == 0  # a warning, not an error
+    (line,) = [line for line in out.splitlines() if written.name in line]
+    assert "varning: granska Publicerad, Typ" in line
+    assert ":6:" in line  # the needs_review line of the front matter
+    code, out, _ = _run(capsys, "show", written.stem, "--library", str(library_path))
+    assert "**Granska:** Publicerad, Typ" in out

@@ -126,3 +126,38 @@ async def test_edit_unchanged_is_byte_identical(library_path: Path) -> None:
         await pilot.pause()
     assert len(app.results) == 1
     assert article.path.read_text(encoding="utf-8") == snap.text
+
+
+async def test_saving_the_form_clears_needs_review(library_path: Path) -> None:
+    front = {
+        "title": "Importerad",
+        "kind": "news",
+        "published": dt.date(2030, 1, 2),
+        "needs_review": ["published", "kind"],
+    }
+    path = storage.create_article(library_path, front, "\nText om nätverket.\n")
+    assert load(library_path).item_at(path).needs_review == ("published", "kind")
+    snap = storage.snapshot(path)
+    parts = frontmatter.split(snap.text)
+
+    def make() -> ArticleForm:
+        def save(result: tuple[dict[str, Any], str]) -> Path:
+            storage.update_article(path, *result, snap)
+            return path
+
+        values = formvalues.article_values(
+            tomllib.loads(parts.front), parts.body, dt.date.today()
+        )
+        target = FormTarget(library_path, "article:y", "y", save)
+        return ArticleForm(target, values, events=events(library_path))
+
+    app = HostApp(make)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#f-published", Input).value = "2021-06-21"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert len(app.results) == 1
+    data = tomllib.loads(frontmatter.split(path.read_text(encoding="utf-8")).front)
+    assert "needs_review" not in data
+    assert data["published"] == dt.date(2021, 6, 21) and data["title"] == "Importerad"

@@ -6,11 +6,14 @@ import argparse
 import json
 import re
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bftui.commands import add_command
 from bftui.core.items.model import Article, Event, Item
 from bftui.core.library.loading import Library
+from bftui.core.library.reading import relative_to_root
+from bftui.core.problems import Problem
 from bftui.core.text import safe_text
 from bftui.i18n import t
 
@@ -118,10 +121,36 @@ def run_check(context: Context) -> int:
     library = context.library()
     for problem in library.problems:
         print(problem)
+    for warning in review_warnings(library):
+        print(warning)
     count = len(library.problems)
     items = len(library.articles) + len(library.events)
     print(t("cli.check.summary", items=items, problems=count), file=sys.stderr)
     return EXIT_PROBLEMS if count else EXIT_OK
+
+
+def review_warnings(library: Library) -> list[Problem]:
+    """Return a warning for every article with fields an import guessed."""
+    warnings: list[Problem] = []
+    for article in library.articles:
+        if not article.needs_review:
+            continue
+        fields = ", ".join(t(f"field.{key}") for key in article.needs_review)
+        relative = relative_to_root(article.path, library.root)
+        line = _front_line(article.path, "needs_review")
+        warnings.append(
+            Problem(relative, line, t("cli.check.needs_review", fields=fields))
+        )
+    return warnings
+
+
+def _front_line(path: Path, key: str) -> int:
+    """Return the 1-based line of `key = ...` in the file's front matter (1 if not found)."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key} ")), 1)
 
 
 def _warn_problems(library: Library) -> None:

@@ -95,6 +95,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "examples:\n  bftui check && echo all good\n\n"
         "exit status: 0 without problems, 1 with problems, 2 on usage errors",
     ),
+    "cli.check.needs_review": (
+        "varning: granska {fields} (gissat vid import; rensas när artikeln sparas "
+        "i formuläret)",
+        "warning: review {fields} (guessed by an import; cleared when the article "
+        "is saved in the form)",
+    ),
     "cli.check.summary": (
         "{items} objekt, {problems} problem",
         "{items} items, {problems} problems",

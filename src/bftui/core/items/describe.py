@@ -27,6 +27,8 @@ DESCRIPTIONS: dict[str, str] = {
     "event": "The slug of a related event in `events/`.",
     "source": "The web address the article was first published at.",
     "links": "Titled links shown at the end of the article.",
+    "needs_review": "Fields an import guessed (`published`, `kind`, `interviewee`, "
+    "`title`); `bftui check` warns until an editor saves the article's form.",
     "interviewee": "The person an interview is with.",
     "interviewee.name": "The interviewee's full name.",
     "interviewee.role": "Their job title or role.",

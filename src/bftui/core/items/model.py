@@ -69,6 +69,8 @@ class Article:
     source: str = ""
     links: tuple[Link, ...] = ()
     interviewee: Interviewee | None = None
+    needs_review: tuple[str, ...] = ()
+    """Fields an importer guessed (`published`, `kind`...): a warning until reviewed."""
     body_line: int = 1
     """1-based file line where the Markdown body starts."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)

@@ -61,6 +61,7 @@ ARTICLE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("event", "event_ref"),
     FieldSpec("source", "url"),
     FieldSpec("links", "links"),
+    FieldSpec("needs_review", "list"),
     FieldSpec("interviewee", "table", kinds=("interview",)),
     FieldSpec("interviewee.name", "text", required=True, kinds=("interview",)),
     FieldSpec("interviewee.role", "text", kinds=("interview",)),

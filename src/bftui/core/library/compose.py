@@ -120,6 +120,9 @@ def compose_article(article: Article, body: str, library: Library) -> str:
         rows.append((t("compose.event"), escape(article.event)))
     if article.source:
         rows.append((t("compose.source"), url_link(article.source)))
+    if article.needs_review:
+        fields = ", ".join(escape(t(f"field.{key}")) for key in article.needs_review)
+        rows.append((t("compose.needs_review"), fields))
     parts = [f"# {escape(article.title)}", _card(rows, head)]
     if article.lead:
         parts.append(f"**{escape(article.lead)}**")

@@ -148,6 +148,7 @@ def load_article(path: Path, root: Path) -> Article | list[Problem]:
         )
         if person
         else None,
+        needs_review=tuple(data.get("needs_review", ())),
         body_line=parts.body_line,
         extra={k: v for k, v in data.items() if k not in known},
     )

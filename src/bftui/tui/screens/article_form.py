@@ -121,4 +121,7 @@ class ArticleForm(FormScreen):
         """Return (front matter data, body) and what is wrong with them."""
         events = {slug for slug, _ in self.events}
         data, body, errors = formvalues.parse_article(self.values(), events)
+        data["needs_review"] = (
+            None  # saved by an editor: the import's guesses are reviewed
+        )
         return (data, body), errors
