@@ -14,6 +14,10 @@ import pytest
 from gitrepos import git
 
 from bftui.core.share import autocommit
+from bftui.core.share.git import Repo
+from bftui.core.share.setup import clone_library, init_library
+from bftui.core.share.sync import sync
+from bftui.paths import bundled_library
 
 if shutil.which("git") is None:
     pytest.skip("git is not installed", allow_module_level=True)
@@ -45,3 +49,27 @@ def git_library(library_path: Path) -> Path:
     git(library_path, "add", "-A")
     git(library_path, "commit", "-q", "-m", "start")
     return library_path
+
+
+@pytest.fixture
+def remote(tmp_path: Path) -> Path:
+    """Return a bare repository holding a library made from the sample."""
+    seed = init_library(tmp_path / "seed", sample=bundled_library())
+    assert seed.repo is not None and seed.committed
+    bare = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(bare))
+    git(seed.path, "remote", "add", "origin", str(bare))
+    sync(seed.repo)
+    return bare
+
+
+@pytest.fixture
+def cities(remote: Path, tmp_path: Path) -> dict[str, Repo]:
+    """Return the clones of Malmö, Stockholm and Göteborg, committing as they save."""
+    autocommit.enable()
+    clones = {}
+    for city in ("Malmö", "Stockholm", "Göteborg"):
+        made = clone_library(str(remote), tmp_path / city)
+        assert made.repo is not None
+        clones[city] = made.repo
+    return clones

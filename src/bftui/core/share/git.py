@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bftui.core.text import safe_text
 from bftui.i18n import t
+from bftui.paths import in_sample
 
 LOCAL_TIMEOUT = 60.0
 """Seconds a local command may take (status, commit, log, merge)."""
@@ -41,7 +42,7 @@ _NETWORK = re.compile(
     r"could not resolve host|unable to access|connection (refused|timed out|reset)"
     r"|network is unreachable|no route to host|does not appear to be a git repository"
     r"|could not read from remote repository|unable to connect|connection closed"
-    r"|repository .* not found|not a git repository.*remote",
+    r"|repository .* (not found|does not exist)|not a git repository.*remote",
     re.IGNORECASE,
 )
 _AUTH = re.compile(
@@ -230,7 +231,7 @@ def find_repo(library: Path) -> Repo | None:
     A folder with no `.git` above it costs no subprocess.
     """
     library = library.resolve()
-    if git_program() is None or not _has_git_marker(library):
+    if git_program() is None or not _has_git_marker(library) or in_sample(library):
         return None
     try:
         return open_repo(library)
@@ -246,7 +247,8 @@ def open_repo(library: Path) -> Repo:
             a work tree.
     """
     library = library.resolve()
-    if not library.is_dir():
+    # The sample is read-only, even where it sits in a git checkout of bftui.
+    if not library.is_dir() or in_sample(library):
         raise error("not_repo", path=library)
     result = run_git(
         library,
