@@ -10,6 +10,10 @@ from bftui.core.problems import Problem
 from bftui.core.text import safe_text
 from bftui.i18n import LANGUAGES, t
 
+SIDEBAR_DEFAULT = 35
+SIDEBAR_RANGE = range(15, 71)
+"""The sidebar widths (percent of the terminal) that a setting may ask for."""
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -29,6 +33,8 @@ class Settings:
     """Binding id -> keys, to remap the app's keys."""
     autocommit: bool = True
     """In a git library, commit every change made through bftui as it is made."""
+    sidebar: int = SIDEBAR_DEFAULT
+    """The sidebar's width in percent of the terminal (< and > change it, remembered)."""
 
 
 def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
@@ -72,8 +78,45 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
         watch=pick("watch", lambda v: v in ("auto", "notify", "poll", "off"), "auto"),
         keymap=dict(keymap),
         autocommit=pick("autocommit", lambda v: isinstance(v, bool), True),
+        sidebar=pick(
+            "sidebar",
+            lambda v: isinstance(v, int) and v in SIDEBAR_RANGE,
+            SIDEBAR_DEFAULT,
+        ),
     )
     return settings, problems
+
+
+def save_setting(path: Path, key: str, value: object) -> None:
+    """Set `key` to `value` in the settings file `path`, keeping the rest as written.
+
+    The file (and its folder) is made if missing; its comments and other
+    keys stay.
+
+    Raises:
+        StorageError: when the file cannot be read, parsed or written.
+    """
+    import tomlkit
+    import tomlkit.exceptions
+
+    from bftui.core.store.atomic import StorageError, atomic_write, storage_error
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise StorageError(path, t("settings.broken", error=error)) from error
+    try:
+        document = tomlkit.parse(text)
+    except tomlkit.exceptions.ParseError as error:
+        raise StorageError(path, t("settings.broken", error=error)) from error
+    document[key] = value
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise storage_error(path.parent, error) from error
+    atomic_write(path, tomlkit.dumps(document))
 
 
 def _broken(path: Path, error: Exception) -> Problem:

@@ -163,9 +163,15 @@ STRINGS.update(
         # Editing keys on the main screen.
         "form.key_new_event": ("Ny träff", "New meeting"),
         "form.key_new_article": ("Ny artikel", "New article"),
-        "form.key_edit_item": ("Redigera", "Edit"),
-        "form.key_external": ("Öppna i $EDITOR", "Open in $EDITOR"),
-        "form.key_qa_entries": ("Frågor och svar", "Questions and answers"),
+        "form.key_edit_item": ("Ändra", "Edit"),
+        "form.key_external": ("$EDITOR", "$EDITOR"),
+        "form.key_qa_entries": ("F&S", "Q&A"),
+        "form.tip_edit_item": ("Ändra i formulär", "Edit in a form"),
+        "form.tip_external": ("Öppna filen i $EDITOR", "Open the file in $EDITOR"),
+        "form.tip_qa_entries": (
+            "Intervjuns frågor och svar",
+            "The interview's questions and answers",
+        ),
         "form.key_delete": ("Ta bort", "Delete"),
         "form.help_editing": ("Redigera", "Editing"),
         "form.tip_new_event": (
@@ -184,6 +190,10 @@ STRINGS.update(
         "form.delete_question": (
             "Ta bort ”{title}”? Filen flyttas till .trash/ i biblioteket.",
             "Delete “{title}”? The file moves to .trash/ in the library.",
+        ),
+        "form.nothing_chosen": (
+            "Välj först en artikel eller ett evenemang i listan.",
+            "First choose an article or an event in the list.",
         ),
         "form.not_interview": (
             "Frågor och svar finns bara i intervjuer: välj en intervju först.",

@@ -8,6 +8,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.filter": ("Filtrera", "Filter"),
     "key.links": ("Länkar", "Links"),
     "key.sidebar": ("Visa/dölj sidopanelen", "Show/hide the sidebar"),
+    "key.narrower": ("Smalare sidopanel", "Narrower sidebar"),
+    "key.wider": ("Bredare sidopanel", "Wider sidebar"),
     "key.find": ("Sök i texten", "Find in text"),
     "key.find_next": ("Nästa träff", "Next match"),
     "key.find_previous": ("Föregående träff", "Previous match"),
@@ -109,6 +111,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.sidebar": ("I listan", "In the list"),
     "help.reader": ("I texten", "In the text"),
     "help.general": ("Överallt", "Everywhere"),
+    "problems.hint": (
+        "Enter öppnar filen i $EDITOR, Esc stänger",
+        "Enter opens the file in $EDITOR, Esc closes",
+    ),
     "problems.title": ("Problem ({count})", "Problems ({count})"),
     "problems.none": (
         "Inga problem: alla filer kunde läsas.",

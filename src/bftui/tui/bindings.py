@@ -61,6 +61,20 @@ MAIN_BINDINGS = [
         show=False,
         id="main.find_previous",
     ),
+    Binding(
+        "less_than_sign",
+        "sidebar_width(-5)",
+        t("key.narrower"),
+        show=False,
+        id="main.narrower",
+    ),
+    Binding(
+        "greater_than_sign",
+        "sidebar_width(5)",
+        t("key.wider"),
+        show=False,
+        id="main.wider",
+    ),
     Binding("t", "toc", t("key.toc"), show=False, id="main.toc", tooltip=t("tip.toc")),
     Binding(
         "alt+left,ctrl+left,left_square_bracket",

@@ -9,15 +9,13 @@ library is read, see `screens.main`): they would slow every start.
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.binding import Binding
+from textual.reactive import var
 from textual.screen import Screen
 
 from bftui.core.store.atomic import StorageError
@@ -32,28 +30,60 @@ if TYPE_CHECKING:
     from bftui.tui.targets import Opened
 
 EDITING_BINDINGS = [
+    Binding(
+        "E",
+        "edit_item",
+        t("form.key_edit_item"),
+        id="edit.edit_item",
+        tooltip=t("form.tip_edit_item"),
+    ),
+    Binding(
+        "e",
+        "external_editor",
+        t("form.key_external"),
+        id="edit.external",
+        tooltip=t("form.tip_external"),
+    ),
+    Binding("d,delete", "delete_item", t("form.key_delete"), id="edit.delete"),
+    Binding(
+        "i",
+        "qa_entries",
+        t("form.key_qa_entries"),
+        id="edit.qa",
+        tooltip=t("form.tip_qa_entries"),
+    ),
     Binding("n", "new_event", t("form.key_new_event"), id="edit.new_event"),
     Binding("a", "new_article", t("form.key_new_article"), id="edit.new_article"),
-    Binding("E", "edit_item", t("form.key_edit_item"), show=False, id="edit.edit_item"),
-    Binding(
-        "e", "external_editor", t("form.key_external"), show=False, id="edit.external"
-    ),
-    Binding("i", "qa_entries", t("form.key_qa_entries"), show=False, id="edit.qa"),
-    Binding(
-        "d,delete", "delete_item", t("form.key_delete"), show=False, id="edit.delete"
-    ),
 ]
+"""The editing keys; those that act on the shown item are in the footer when they apply."""
+
+_ITEM_ACTIONS = ("edit_item", "external_editor", "delete_item", "qa_entries")
+
+NOTHING_CHOSEN_BINDINGS = [
+    Binding(
+        binding.key, f"nothing_chosen('{binding.action}')", show=False, id=binding.id
+    )
+    for binding in EDITING_BINDINGS
+    if binding.action in _ITEM_ACTIONS
+]
+"""The same keys when they have nothing to act on: they say why (same ids, same keymap)."""
+
+EDITING_KEYS = [*EDITING_BINDINGS, *NOTHING_CHOSEN_BINDINGS]
 
 
 class EditingScreen(Screen[None]):
-    """Editing actions for a screen that shows one item of a library."""
+    """Editing actions for a screen that shows one item of a library.
 
-    BINDINGS = EDITING_BINDINGS
+    Its keys are `EDITING_KEYS`, which the screen puts after its own in its
+    `BINDINGS` (the footer shows them in that order).
+    """
+
+    current: var[Item | None] = var(None, always_update=True, bindings=True)
+    """The item shown in the reader, which the item keys act on."""
 
     if TYPE_CHECKING:
         library_root: Path
         library: Library | None
-        current: Item | None
 
         def open_item(self, item: Item) -> None: ...
 
@@ -63,6 +93,21 @@ class EditingScreen(Screen[None]):
         super().__init__()
         self._waiting: dict[str, Callable[[Library], object]] = {}
         """Actions asked for before the library was read, by name, in order."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the item keys that have nothing to act on (their fallbacks say why)."""
+        if action not in _ITEM_ACTIONS:
+            return True
+        if action == "qa_entries":
+            return _is_interview(self.current)
+        return self.current is not None
+
+    def action_nothing_chosen(self, action: str) -> None:
+        """Say why an item key did nothing."""
+        if self.current is not None and action == "qa_entries":
+            self.notify(t("form.not_interview"), severity="warning")
+        else:
+            self.notify(t("form.nothing_chosen"), severity="warning")
 
     def on_mount(self) -> None:
         """Offer the drafts an earlier session left behind (after the first paint)."""
@@ -184,10 +229,7 @@ class EditingScreen(Screen[None]):
         from bftui.core.items.model import Article
 
         item = self.current
-        if not isinstance(item, Article) or item.kind != "interview":
-            self.notify(t("form.not_interview"), severity="warning")
-            return
-        if self.library is not None:
+        if isinstance(item, Article) and self.library is not None:
             self._open_entries(self.library, item)
 
     @work(thread=True, exclusive=True, group="edit-open", exit_on_error=False)
@@ -241,21 +283,22 @@ class EditingScreen(Screen[None]):
 
     def action_external_editor(self) -> None:
         """Edit the shown item's file in $EDITOR, then reload and report new problems."""
-        if self.refuse_in_sample():
+        if self.current is not None:
+            self.edit_file(self.current.path)
+
+    def edit_file(self, path: Path, line: int = 0) -> None:
+        """Edit `path` in $EDITOR (at `line`), then reload and report new problems."""
+        from bftui.tui.external_editor import editor, run_editor
+
+        if self.refuse_in_sample() or self.library is None:
             return
-        item = self.current
-        if item is None or self.library is None:
+        before = {str(p) for p in self.library.problems if _about(p.path, path)}
+        error = run_editor(self.app, path, line)
+        if error is not None:
+            message = t("form.editor_failed", editor=editor(), error=error.strerror)
+            self.notify(message, severity="error")
             return
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        before = {str(p) for p in self.library.problems if _about(p.path, item.path)}
-        with self.app.suspend():
-            try:
-                subprocess.run([*shlex.split(editor), str(item.path)], check=False)
-            except OSError as error:
-                message = t("form.editor_failed", editor=editor, error=error.strerror)
-                self.notify(message, severity="error")
-                return
-        self._check_after_editor(item.path, before)
+        self._check_after_editor(path, before)
 
     @work(thread=True, exclusive=True, group="edit-reload", exit_on_error=False)
     def _check_after_editor(self, path: Path, before: set[str]) -> None:
@@ -363,6 +406,12 @@ class EditingScreen(Screen[None]):
         else:
             form = entry_form(library, article, opened, int(where[0]), values=values)
         self.app.call_from_thread(self.app.push_screen, form, self._after_form(opened))
+
+
+def _is_interview(item: Item | None) -> bool:
+    from bftui.core.items.model import Article
+
+    return isinstance(item, Article) and item.kind == "interview"
 
 
 def _about(problem_path: Path, path: Path) -> bool:

@@ -15,8 +15,9 @@ from textual.widgets import Footer, Input, Static, Tree
 
 from bftui.core.text import safe_text
 from bftui.i18n import t
+from bftui.settings import SIDEBAR_DEFAULT, SIDEBAR_RANGE
 from bftui.tui.bindings import MAIN_BINDINGS
-from bftui.tui.editing import EDITING_BINDINGS, EditingScreen
+from bftui.tui.editing import EDITING_BINDINGS, EDITING_KEYS, EditingScreen
 from bftui.tui.heap import freeze_heap, release_collector
 from bftui.tui.history import History, Visit
 from bftui.tui.library_feed import LibraryFeed
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from bftui.core.index.filtering import ItemFilter
     from bftui.core.items.model import Article, Event, Item
     from bftui.core.library.loading import Library
+    from bftui.core.problems import Problem
     from bftui.tui.screens.help import KeyGroup
     from bftui.tui.screens.search import SearchChoice
     from bftui.tui.widgets.sidebar import Entry
@@ -70,13 +72,12 @@ class MainScreen(EditingScreen):
     moves in a row would land in the wrong order.
     """
 
-    BINDINGS = MAIN_BINDINGS
+    BINDINGS = [*MAIN_BINDINGS, *EDITING_KEYS]
 
     def __init__(self, library_root: Path, watch_setting: str = "auto") -> None:
         super().__init__()
         self.library_root = library_root
         self.library: Library | None = None
-        self.current: Item | None = None
         self.history = History()
         self._filter: ItemFilter[Article] | None = None
         self._event_filter: ItemFilter[Event] | None = None
@@ -132,6 +133,9 @@ class MainScreen(EditingScreen):
         `bftui.tui.heap`).
         """
         self.sub_title = display_path(self.library_root)
+        settings = getattr(self.app, "settings", None)
+        if settings is not None and settings.sidebar != SIDEBAR_DEFAULT:
+            self.set_sidebar_percent(settings.sidebar)
         self._show_progress(t("reader.loading"))
         tree = self.library_tree
         self.set_focus(tree)
@@ -403,6 +407,35 @@ class MainScreen(EditingScreen):
         else:
             self.set_focus(self.document)
 
+    @property
+    def sidebar_percent(self) -> int:
+        """The sidebar's width in percent of the terminal."""
+        width = self.query_one("#sidebar").styles.width
+        return round(width.value) if width is not None else SIDEBAR_DEFAULT
+
+    def set_sidebar_percent(self, percent: int) -> None:
+        """Make the sidebar `percent` of the terminal wide (within its bounds)."""
+        low, high = SIDEBAR_RANGE.start, SIDEBAR_RANGE.stop - 1
+        percent = max(low, min(high, percent))
+        self.query_one("#sidebar").styles.width = f"{percent}%"
+
+    def action_sidebar_width(self, step: int) -> None:
+        """Widen (step > 0) or narrow the sidebar, and remember it for the next start."""
+        self.remove_class("-no-sidebar")
+        self.set_sidebar_percent(self.sidebar_percent + step)
+        self._remember_sidebar(self.sidebar_percent)
+
+    @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
+    def _remember_sidebar(self, percent: int) -> None:
+        from bftui import paths
+        from bftui.core.store.atomic import StorageError
+        from bftui.settings import save_setting
+
+        try:
+            save_setting(paths.config_file(), "sidebar", percent)
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="warning")
+
     def action_toggle_sidebar(self) -> None:
         """Hide the sidebar to give the reader the whole width, or show it again."""
         self.toggle_class("-no-sidebar")
@@ -514,7 +547,7 @@ class MainScreen(EditingScreen):
         from bftui.tui.screens.help import HelpScreen
 
         groups: list[KeyGroup] = [
-            (t("help.everywhere"), self.BINDINGS),
+            (t("help.everywhere"), MAIN_BINDINGS),
             (t("help.sidebar"), LibraryTree.BINDINGS),
             (t("help.reader"), DocumentView.BINDINGS),
             (t("form.help_editing"), EDITING_BINDINGS),
@@ -526,8 +559,15 @@ class MainScreen(EditingScreen):
         """List the library's broken files."""
         from bftui.tui.screens.problems import ProblemsScreen
 
-        if self.library is not None:
-            self.app.push_screen(ProblemsScreen(self.library.problems))
+        library = self.library
+        if library is None:
+            return
+
+        def chosen(problem: Problem | None) -> None:
+            if problem is not None:
+                self.edit_file(library.root / problem.path, problem.line)
+
+        self.app.push_screen(ProblemsScreen(library.problems), chosen)
 
     def action_search(self) -> None:
         """Search the text of the whole library; Enter opens the hit."""

@@ -11,7 +11,7 @@ from bftui.tui.screens.choice import ChoiceScreen
 
 
 class ProblemsScreen(ChoiceScreen[Problem]):
-    """Lists the library's problems; the rest of the library reads as usual."""
+    """Lists the library's problems; Enter dismisses with one, to open its file at its line."""
 
     BINDINGS = [Binding("escape,q,p", "dismiss", t("key.close"), id="problems.close")]
 
@@ -19,7 +19,7 @@ class ProblemsScreen(ChoiceScreen[Problem]):
         super().__init__(
             [(Text(str(problem)), problem) for problem in problems],
             title=t("problems.title", count=len(problems)),
-            hint=t("help.close_hint"),
+            hint=t("problems.hint"),
             empty=t("problems.none"),
             list_id="problems-list",
         )
