@@ -87,38 +87,6 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     return settings, problems
 
 
-def save_setting(path: Path, key: str, value: object) -> None:
-    """Set `key` to `value` in the settings file `path`, keeping the rest as written.
-
-    The file (and its folder) is made if missing; its comments and other
-    keys stay.
-
-    Raises:
-        StorageError: when the file cannot be read, parsed or written.
-    """
-    import tomlkit
-    import tomlkit.exceptions
-
-    from bftui.core.store.atomic import StorageError, atomic_write, storage_error
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        text = ""
-    except (OSError, UnicodeDecodeError) as error:
-        raise StorageError(path, t("settings.broken", error=error)) from error
-    try:
-        document = tomlkit.parse(text)
-    except tomlkit.exceptions.ParseError as error:
-        raise StorageError(path, t("settings.broken", error=error)) from error
-    document[key] = value
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise storage_error(path.parent, error) from error
-    atomic_write(path, tomlkit.dumps(document))
-
-
 def _broken(path: Path, error: Exception) -> Problem:
     return Problem(path, 1, t("settings.broken", error=safe_text(str(error))))
 
@@ -148,7 +116,19 @@ def remember_theme(theme: str, config: Path) -> bool:
     return _remember(config, "theme", theme, replace=True)
 
 
-def _remember(config: Path, key: str, value: str, *, replace: bool) -> bool:
+def remember_sidebar(percent: int, config: Path) -> bool:
+    """Keep the sidebar width `percent` (changed with < and >) for the next start.
+
+    Returns:
+        False when the config file is broken (it is then left as it is).
+
+    Raises:
+        StorageError: when the file cannot be written.
+    """
+    return _remember(config, "sidebar", percent, replace=True)
+
+
+def _remember(config: Path, key: str, value: str | int, *, replace: bool) -> bool:
     """Set `key` in the config file, keeping its comments; never touch a broken one."""
     import tomlkit  # Only a change made in the app or by `bftui init` writes.
 

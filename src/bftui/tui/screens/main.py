@@ -429,10 +429,10 @@ class MainScreen(EditingScreen):
     def _remember_sidebar(self, percent: int) -> None:
         from bftui import paths
         from bftui.core.store.atomic import StorageError
-        from bftui.settings import save_setting
+        from bftui.settings import remember_sidebar
 
         try:
-            save_setting(paths.config_file(), "sidebar", percent)
+            remember_sidebar(percent, paths.config_file())
         except StorageError as error:
             self.app.call_from_thread(self.notify, error.message, severity="warning")
 
