@@ -431,7 +431,7 @@ def test_broken_config_is_reported_and_defaults_used(
 )
 def test_no_command_means_the_app(argv: list[str], expected: list[str]) -> None:
     parser, _ = cli.build_parser(every_command=False)
-    with_command = cli._with_command(argv, {"tui", *commands.NAMES})
+    with_command = cli._with_command(argv, cli.APP_COMMANDS | commands.NAMES)
     assert with_command == expected
     if expected[0] == "tui":
         args = parser.parse_args(with_command)
@@ -440,7 +440,7 @@ def test_no_command_means_the_app(argv: list[str], expected: list[str]) -> None:
 
 def test_the_command_names_known_ahead_are_the_registered_ones() -> None:
     _, names = cli.build_parser()
-    assert names == {"tui", *commands.NAMES}
+    assert names == cli.APP_COMMANDS | commands.NAMES
 
 
 def test_the_app_gets_the_chosen_library_language_and_mouse(
@@ -448,13 +448,16 @@ def test_the_app_gets_the_chosen_library_language_and_mouse(
 ) -> None:
     calls: list[tuple[Path, str, bool]] = []
 
-    def run_app(root: Path, settings: object, *, mouse: bool) -> int:
+    def run_app(
+        root: Path, settings: object, *, mouse: bool, open_item: Path | None
+    ) -> int:
         calls.append((root, settings.language, mouse))  # type: ignore[attr-defined]
         return 0
 
     fake = types.ModuleType("bftui.tui.app")
     fake.run_app = run_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "bftui.tui.app", fake)
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
     assert cli.main([str(library_path), "--lang", "en", "--no-mouse"]) == 0
     assert cli.main(["--library", str(library_path)]) == 0
     assert calls == [(library_path, "en", False), (library_path, "sv", True)]

@@ -157,6 +157,16 @@ def build_parser(
     tui.add_argument("path", nargs="?", metavar="PATH", help=t("cli.tui.path"))
     tui.add_argument("--no-mouse", action="store_true", help=t("cli.tui.no_mouse"))
     tui.set_defaults(run=_run_tui)
+    opener = subparsers.add_parser(
+        "open",
+        parents=[common],
+        help=t("cli.open.help"),
+        description=t("cli.open.help"),
+        epilog=t("cli.open.examples"),
+    )
+    opener.add_argument("path", metavar="SLUG|FILE", help=t("cli.open.target"))
+    opener.add_argument("--no-mouse", action="store_true", help=t("cli.tui.no_mouse"))
+    opener.set_defaults(run=_run_tui)
     if every_command:
         from pkgutil import iter_modules  # Not needed to start the app.
 
@@ -186,18 +196,74 @@ def _with_command(argv: list[str], commands: set[str]) -> list[str]:
     return ["tui", *argv]
 
 
+APP_COMMANDS = frozenset({"tui", "open"})
+"""The commands that start the app (the others are in `commands.NAMES`)."""
+
+
+class UsageError(Exception):
+    """The command line names nothing bftui can open."""
+
+
+def _has_terminal() -> bool:
+    """Return True when the app has a terminal to read keys from and draw on."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _app_target(context: Context, given: str | None) -> tuple[Path, Path | None]:
+    """Return the library to open and the item file to show, from `bftui X`.
+
+    X is a library folder, an item file (its library opens on it) or the
+    slug of an item in the library chosen as usual.
+
+    Raises:
+        UsageError: when X is none of these; the message names the nearest command.
+    """
+    if given is None:
+        return context.library_path, None
+    path = Path(given).expanduser()
+    if path.is_dir():
+        return path, None
+    if path.is_file():
+        from bftui.core.store.storage import find_root  # Only for `bftui FILE`.
+
+        root = find_root(path)
+        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
+        return root, root.resolve() / relative
+    if os.sep in given or given.startswith((".", "~")):
+        return path, None  # A folder that is not there: check_root says so.
+    from bftui.core.slugs import is_valid
+
+    if is_valid(given):
+        from bftui.core.library.folders import item_file
+
+        root = context.library_path
+        if root.is_dir() and (found := item_file(root, given)) is not None:
+            return root, root.resolve() / found.relative_to(root)
+    import difflib  # Only to name the command that was meant.
+
+    names = sorted(APP_COMMANDS | commands.NAMES)
+    nearest = difflib.get_close_matches(given, names, n=1)
+    hint = t("cli.nearest", command=nearest[0]) if nearest else ""
+    raise UsageError(t("cli.no_such_target", target=safe_text(given), hint=hint))
+
+
 def _run_tui(context: Context) -> int:
     args = context.args
-    if args.path:
-        args.library = args.path
-    root = context.library_path
+    try:
+        root, item = _app_target(context, args.path)
+    except UsageError as error:
+        print(f"bftui: {error}", file=sys.stderr)
+        return EXIT_USAGE
     check_root(root)
+    if not _has_terminal():
+        print(t("cli.no_terminal"), file=sys.stderr)
+        return EXIT_USAGE
     from bftui.tui.heap import hold_collector  # The TUI is imported only to run it.
 
     hold_collector()  # Until the first paint: it would walk Textual's objects.
     from bftui.tui.app import run_app
 
-    return run_app(root, context.settings, mouse=not args.no_mouse)
+    return run_app(root, context.settings, mouse=not args.no_mouse, open_item=item)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -209,9 +275,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(language)
     # The app reads the language from its settings: --lang must win there too.
     settings = replace(settings, language=language)
-    arguments = _with_command(arguments, {"tui", *commands.NAMES})
+    arguments = _with_command(arguments, APP_COMMANDS | commands.NAMES)
     # Starting the app (the commonest case) parses only the app's options.
-    parser, _ = build_parser(every_command=arguments[:1] != ["tui"])
+    parser, _ = build_parser(every_command=arguments[0] not in APP_COMMANDS)
     try:
         args = parser.parse_args(arguments)
     except SystemExit as done:

@@ -35,13 +35,14 @@ def test_the_collector_is_held_while_the_app_starts(
 ) -> None:
     seen: list[bool] = []
 
-    def run_app(root: Path, settings: object, *, mouse: bool) -> int:
+    def run_app(root: Path, settings: object, *, mouse: bool, open_item: object) -> int:
         seen.append(gc.isenabled())
         return 0
 
     fake = types.ModuleType("bftui.tui.app")
     fake.run_app = run_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "bftui.tui.app", fake)
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
     assert cli.main([str(library_path)]) == 0
     assert seen == [False]
 

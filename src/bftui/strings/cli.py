@@ -49,8 +49,35 @@ STRINGS: dict[str, tuple[str, str]] = {
         "examples:\n  bftui tui ~/bostadforst --no-mouse\n  bftui ~/bostadforst --lang en",
     ),
     "cli.tui.path": (
-        "biblioteksmappen (som --library)",
-        "the library folder (like --library)",
+        "biblioteksmappen (som --library), en artikel- eller evenemangsfil, eller en slug",
+        "the library folder (like --library), an article or event file, or a slug",
+    ),
+    "cli.open.help": (
+        "starta appen på en artikel eller ett evenemang",
+        "start the app on an article or event",
+    ),
+    "cli.open.examples": (
+        "exempel:\n"
+        "  bftui open 2019-natverkstraff-malmo     ett evenemang i biblioteket\n"
+        "  bftui open ~/bibliotek/2020/intervju.md  en fil (dess bibliotek öppnas)\n"
+        "  bftui 2019-natverkstraff-malmo          samma sak utan open",
+        "examples:\n"
+        "  bftui open 2019-natverkstraff-malmo     an event in the library\n"
+        "  bftui open ~/library/2020/interview.md  a file (its library opens)\n"
+        "  bftui 2019-natverkstraff-malmo          the same without open",
+    ),
+    "cli.open.target": (
+        "artikelns eller evenemangets slug, eller dess fil",
+        "the article's or event's slug, or its file",
+    ),
+    "cli.no_such_target": (
+        "inget kommando, ingen mapp och inget objekt heter {target}{hint}",
+        "no command, folder or item is called {target}{hint}",
+    ),
+    "cli.nearest": ("; menade du bftui {command}?", "; did you mean bftui {command}?"),
+    "cli.no_terminal": (
+        "bftui: appen behöver en terminal; i skript och rör: bftui list, show, search …",
+        "bftui: the app needs a terminal; in scripts and pipes: bftui list, show, search …",
     ),
     "cli.tui.no_mouse": (
         "ta inte emot mus (snällare över långsam SSH)",

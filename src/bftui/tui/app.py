@@ -45,10 +45,18 @@ class BftuiApp(App[int]):
         ),
     ]
 
-    def __init__(self, library_root: Path, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        library_root: Path,
+        settings: Settings | None = None,
+        *,
+        open_item: Path | None = None,
+    ) -> None:
         super().__init__()
         self.library_root = library_root
         self.settings = settings or Settings()
+        self.open_item = open_item
+        """The item file to show once the library is read (`bftui FILE`, `bftui SLUG`)."""
 
     def on_mount(self) -> None:
         """Pick a theme that stays readable on this terminal, and the user's keys."""
@@ -126,7 +134,7 @@ class BftuiApp(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         """Start on the main screen."""
-        return MainScreen(self.library_root, self.settings.watch)
+        return MainScreen(self.library_root, self.settings.watch, self.open_item)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Offer the app's own actions in the command palette, in the UI language."""
@@ -181,8 +189,17 @@ def _translated(command: SystemCommand) -> SystemCommand:
     return SystemCommand(t(f"palette.{key}"), t(help_key), command.callback)
 
 
-def run_app(library_root: Path, settings: Settings, *, mouse: bool = True) -> int:
-    """Run the app on `library_root` until the user quits; return the exit status."""
-    app = BftuiApp(library_root.resolve(), settings)
+def run_app(
+    library_root: Path,
+    settings: Settings,
+    *,
+    mouse: bool = True,
+    open_item: Path | None = None,
+) -> int:
+    """Run the app on `library_root` until the user quits; return the exit status.
+
+    With `open_item`, the reader shows that item file once the library is read.
+    """
+    app = BftuiApp(library_root.resolve(), settings, open_item=open_item)
     app.run(mouse=mouse and settings.mouse)
     return app.return_code or 0

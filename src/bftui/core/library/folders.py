@@ -37,6 +37,19 @@ def check_root(root: Path) -> None:
         raise NotALibraryError(t("library.empty", path=root))
 
 
+def item_file(root: Path, slug: str) -> Path | None:
+    """Return the file of the article or event called `slug` in `root`, if any.
+
+    `slug` must be a valid slug (never a path); articles are looked for in
+    every folder, as the library reads them.
+    """
+    event = root / EVENTS_DIR / f"{slug}.toml"
+    if event.is_file():
+        return event
+    name = f"{slug}.md"
+    return next((path for path in article_paths(root) if path.name == name), None)
+
+
 def article_paths(root: Path) -> Iterator[Path]:
     """Yield the article files under `root`, in order, and links leading out of it.
 

@@ -74,7 +74,12 @@ class MainScreen(EditingScreen):
 
     BINDINGS = [*MAIN_BINDINGS, *EDITING_KEYS]
 
-    def __init__(self, library_root: Path, watch_setting: str = "auto") -> None:
+    def __init__(
+        self,
+        library_root: Path,
+        watch_setting: str = "auto",
+        open_item: Path | None = None,
+    ) -> None:
         super().__init__()
         self.library_root = library_root
         self.library: Library | None = None
@@ -85,8 +90,8 @@ class MainScreen(EditingScreen):
         self._filter_timer: Timer | None = None
         self._pending_find: tuple[str, str] | None = None
         """Words to find (and the heading they are under) once the item is rendered."""
-        self._wanted: Path | None = None
-        """An item chosen from the outline, to open once the library is read."""
+        self._wanted: Path | None = open_item
+        """An item chosen from the outline or the command line, to open once read."""
         self._reveal: Item | None = None
         """The item to select in the sidebar once the reader has shown it."""
         self.feed = LibraryFeed(library_root, watch_setting, self._deliver)
