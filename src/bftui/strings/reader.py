@@ -137,6 +137,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "toc.title": ("Innehåll", "Contents"),
     "toc.none": ("Texten har inga rubriker.", "The text has no headings."),
     # Textual's own entries in the command palette.
+    "title.sample": ("Exempelbiblioteket", "The sample library"),
     "palette.placeholder": ("Sök efter kommandon …", "Search for commands…"),
     "palette.theme": ("Tema", "Theme"),
     "palette.theme.help": (

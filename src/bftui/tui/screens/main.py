@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Static, Tree
 
 from bftui.core.text import safe_text
 from bftui.i18n import t
+from bftui.paths import in_sample
 from bftui.settings import SIDEBAR_DEFAULT, SIDEBAR_RANGE
 from bftui.tui.bindings import MAIN_BINDINGS
 from bftui.tui.editing import EDITING_BINDINGS, EDITING_KEYS, EditingScreen
@@ -39,11 +40,20 @@ if TYPE_CHECKING:
 
 
 def display_path(path: Path) -> str:
-    """Return `path` for the header, shortened with "~" below the home folder."""
-    try:
-        return f"~/{path.relative_to(Path.home()).as_posix()}"
-    except ValueError:
-        return str(path)
+    """Return how the header names library `path`.
+
+    The bundled sample is "Exempelbiblioteket", never a folder deep inside
+    the installed package; a folder below the home folder starts with "~".
+    """
+    if in_sample(path):
+        return t("title.sample")
+    home = Path.home()
+    for base in (home, home.resolve()):
+        if path == base:
+            return "~"
+        if path.is_relative_to(base):
+            return f"~/{path.relative_to(base).as_posix()}"
+    return str(path)
 
 
 PREVIEW_DELAY = 0.15
