@@ -19,6 +19,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search.many": ("De {count} bästa träffarna", "The best {count} hits"),
     "search.none": ("Inga träffar", "No hits"),
     "search.short": ("Skriv minst två bokstäver", "Type at least two letters"),
+    "search.building": (
+        "Sökindexet byggs; träffar kan saknas …",
+        "The search index is being built; hits may be missing …",
+    ),
     "search.indexing": (
         "Bygger sökindex… {done} av {total} filer",
         "Building the search index… {done} of {total} files",

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 Deliver = Callable[["Library", frozenset[Path]], None]
 """Called (from a thread) with a fresh library and the files known to have changed."""
+Outlined = Callable[[Outline], None]
+"""Called (from a thread) with the outline read from the front matter on a cold start."""
 
 
 class LibraryFeed:
@@ -30,10 +32,19 @@ class LibraryFeed:
     screen's `post_message` is).
     """
 
-    def __init__(self, root: Path, watch_setting: str, deliver: Deliver) -> None:
+    def __init__(
+        self,
+        root: Path,
+        watch_setting: str,
+        deliver: Deliver,
+        outlined: Outlined | None = None,
+    ) -> None:
         self._root = root
         self._watch_setting = watch_setting
         self._deliver = deliver
+        self._outlined = outlined
+        self.building: tuple[int, int] | None = None
+        """While the index is built from scratch: files read so far, and of how many."""
         self._index: Index | None = None
         self._lock = threading.Lock()
         self._stopped = threading.Event()
@@ -64,16 +75,40 @@ class LibraryFeed:
         return index.library()
 
     def load(self, progress: Progress) -> None:
-        """Deliver the cached library at once, then the synced one if it differs."""
+        """Deliver the cached library at once, then the synced one if it differs.
+
+        With nothing cached (a cold start), the outline read from the files'
+        front matter goes out first, while the full index is built behind it.
+        """
         index = self.index()
         cached = index.library()
         known = bool(cached.articles or cached.events)
         if known or cached.problems:
             self._deliver(cached, frozenset())
-        result = index.sync(progress)
+        else:
+            self.building = (0, 0)
+            self._outline_cold()
+
+        def counted(done: int, total: int) -> None:
+            if self.building is not None:
+                self.building = (done, total)
+            progress(done, total)
+
+        try:
+            result = index.sync(counted)
+        finally:
+            self.building = None
         if result.changed or result.removed or not known:
             self._deliver(index.library(), frozenset(result.changed))
         remove_stale_temps(self._root)
+
+    def _outline_cold(self) -> None:
+        """Send the sidebar's outline read from the front matter alone."""
+        if self._outlined is None:
+            return
+        from bftui.core.index.headlines import cold_outline
+
+        self._outlined(cold_outline(self._root))
 
     def watch(self, failed: Callable[[Exception], None]) -> None:
         """Follow changes others make, in a daemon thread, until `stop`.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ from bftui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from bftui.core.index.filtering import ItemFilter
+    from bftui.core.index.outline import Outline
     from bftui.core.items.model import Article, Event, Item
     from bftui.core.library.loading import Library
     from bftui.core.problems import Problem
@@ -60,6 +62,8 @@ PREVIEW_DELAY = 0.15
 """Seconds the sidebar cursor must rest on an item before the reader shows it."""
 PROGRESS_FROM = 500
 """Reading at least this many files shows a count in the sidebar."""
+OUTLINE_WAIT = 1.0
+"""Seconds a cold start's index build waits for the outline to be painted."""
 FILTER_DELAY = 0.15
 """Seconds after the last key before the sidebar is filtered again."""
 LATER_MODULES = (
@@ -104,7 +108,9 @@ class MainScreen(EditingScreen):
         """An item chosen from the outline or the command line, to open once read."""
         self._reveal: Item | None = None
         """The item to select in the sidebar once the reader has shown it."""
-        self.feed = LibraryFeed(library_root, watch_setting, self._deliver)
+        self.feed = LibraryFeed(
+            library_root, watch_setting, self._deliver, self._outlined
+        )
         """The cached index, kept up to date and watched."""
 
     def compose(self) -> ComposeResult:
@@ -172,6 +178,29 @@ class MainScreen(EditingScreen):
 
     def _deliver(self, library: Library, changed: frozenset[Path]) -> None:
         self.post_message(LibraryLoaded(library, changed))
+
+    def _outlined(self, outline: Outline) -> None:
+        """Show the outline read on a cold start (from the loading thread).
+
+        Returns once the sidebar is painted, or after `OUTLINE_WAIT`
+        seconds: the index build that follows holds the GIL so much that
+        it would hold the painting back.
+        """
+        painted = threading.Event()
+        self.app.call_from_thread(self._show_outline, outline, painted)
+        painted.wait(OUTLINE_WAIT)
+
+    def _show_outline(self, outline: Outline, painted: threading.Event) -> None:
+        tree = self.library_tree
+        tree.call_after_refresh(painted.set)
+        if self.library is not None:
+            return  # The library came first (it cannot yet, but never go back).
+        self.title = outline.title
+        place = tree.place
+        tree.fill_outline(outline)
+        if not (isinstance(place, Path) and tree.show_item(Stub(place, ""))):
+            tree.first_item_line()
+        tree.call_after_refresh(tree.add_outline_rest)
 
     def read_library(self) -> Library:
         """Return the library brought up to date (thread workers only)."""
@@ -588,9 +617,11 @@ class MainScreen(EditingScreen):
         """Search the text of the whole library; Enter opens the hit."""
         from bftui.tui.screens.search import SearchScreen
 
-        self.app.push_screen(
-            SearchScreen(self.library_root, self.feed.opened), self._open_found
+        feed = self.feed
+        screen = SearchScreen(
+            self.library_root, feed.opened, building=lambda: feed.building
         )
+        self.app.push_screen(screen, self._open_found)
 
     def _open_found(self, choice: SearchChoice | None) -> None:
         if choice is not None:

@@ -9,6 +9,7 @@ or opens (and syncs) the library's own cached index itself.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -35,6 +36,8 @@ from bftui.core.index.search import Hit, highlighter, split_marks
 from bftui.core.items.model import Item
 from bftui.i18n import t
 
+BUILDING_POLL = 0.3
+"""Seconds between looks at an index build's progress."""
 SEARCH_DELAY = 0.06
 """Seconds after the last key before searching (a burst of keys searches once)."""
 LIMIT = 50
@@ -108,10 +111,19 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         Binding("pageup", "move(-10)", show=False, id="search.page_up"),
     ]
 
-    def __init__(self, root: Path, index: Index | None = None, query: str = "") -> None:
+    def __init__(
+        self,
+        root: Path,
+        index: Index | None = None,
+        query: str = "",
+        building: Callable[[], tuple[int, int] | None] | None = None,
+    ) -> None:
+        """Search `index` (or the library's own); `building` tells how far its build is."""
         super().__init__()
         self._root = root
         self._index = index
+        self._building = building
+        self._build_timer: Timer | None = None
         self._ready = threading.Event()
         if index is not None:
             self._ready.set()
@@ -134,6 +146,8 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     def on_mount(self) -> None:
         """Open the index if none was given, and search for any initial query."""
         self.query_one(SearchResults).can_focus = False
+        if self._building is not None and self._building() is not None:
+            self._build_timer = self.set_interval(BUILDING_POLL, self._watch_build)
         if self._index is None:
             self._prepare()
         elif self._initial:
@@ -162,6 +176,26 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             self.app.call_from_thread(
                 self._set_status, t("search.indexing", done=done, total=total)
             )
+
+    def _build_status(self) -> str:
+        """What the index build given to the screen has done, or "" when it is not building."""
+        progress = self._building() if self._building is not None else None
+        if progress is None:
+            return ""
+        done, total = progress
+        if not total:
+            return t("search.building")
+        return t("search.indexing", done=done, total=total)
+
+    def _watch_build(self) -> None:
+        """Show the build's progress; search again once it is done."""
+        status = self._build_status()
+        if status:
+            self._set_status(status)
+            return
+        if self._build_timer is not None:
+            self._build_timer.stop()
+        self._synced()
 
     def _synced(self) -> None:
         self._shown_for = None
@@ -211,7 +245,10 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             status = t("search.many", count=len(hits))
         else:
             status = t("search.count", count=len(hits))
-        self._set_status(status)
+        building = self._build_status()
+        self._set_status(
+            f"{status} · {building}" if status and building else building or status
+        )
 
     def action_move(self, step: int) -> None:
         """Move the highlight through the hits while typing."""

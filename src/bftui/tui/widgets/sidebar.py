@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, TypeGuard
 
@@ -35,6 +35,8 @@ class YearGroup:
     year: int
     items: list[Article] | list[Event]
     filled: bool = False
+    stubs: list[tuple[Path, str]] = field(default_factory=list)
+    """`(path, title)` of items known from an outline only, shown as `Stub`s."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,21 +149,27 @@ class LibraryTree(Tree[Entry]):
     def fill_outline(self, outline: Outline, first_rows: int = FIRST_ROWS) -> None:
         """Show the library's outline, read before the library itself.
 
-        Only the years the outline carries titles for are open; their rows
-        hold `Stub`s, which the next `fill` replaces with the items. Rows
-        past the first `first_rows` wait for `add_outline_rest`, so that the
-        first paint makes only about what it shows.
+        Years open as `fill` opens them (all of a small library, else each
+        group's newest); their rows hold `Stub`s, which the next `fill`
+        replaces with the items. A closed year's titles, if the outline has
+        them, become rows when it opens. Rows past the first `first_rows`
+        wait for `add_outline_rest`, so that the first paint makes only
+        about what it shows.
         """
         room = first_rows
+        groups = (outline.articles, outline.events)
+        eager = sum(year.count for years in groups for year in years) <= EAGER_LIMIT
         with self._adding_rows():
-            for title, years in (
-                (t("sidebar.articles"), outline.articles),
-                (t("sidebar.events"), outline.events),
+            for title, years in zip(
+                (t("sidebar.articles"), t("sidebar.events")), groups, strict=True
             ):
                 group = self._add_group(title, sum(year.count for year in years))
-                for year in years:
-                    node = self._add_outline_year(group, year)
+                for number, year in enumerate(years):
                     leaves = year.leaves or []
+                    if not (eager or number == 0):
+                        self._add_closed_year(group, year)
+                        continue
+                    node = self._add_outline_year(group, year)
                     self._add_stubs(node, leaves[:room])
                     if len(leaves) > room:
                         self._outline_rest.append((node, leaves[room:]))
@@ -233,6 +241,13 @@ class LibraryTree(Tree[Entry]):
             node.expand()
         return node
 
+    def _add_closed_year(self, group: TreeNode[Entry], year: YearOutline) -> None:
+        """Add a closed year; its outline titles, if any, become rows when it opens."""
+        leaves = year.leaves or []
+        node = self._add_year(group, YearGroup(year.year, [], stubs=leaves), year.count)
+        for path, _title in leaves:
+            self._year_of[path] = node
+
     def _add_stubs(self, node: TreeNode[Entry], leaves: list[tuple[Path, str]]) -> None:
         for path, title in leaves:
             self._item_nodes[path] = node.add_leaf(Text(title), Stub(path, title))
@@ -245,6 +260,7 @@ class LibraryTree(Tree[Entry]):
             with self._one_invalidation():
                 for item in group.items:
                     self._item_nodes[item.path] = node.add_leaf(Text(item.title), item)
+                self._add_stubs(node, group.stubs)
         if not node.is_expanded:
             node.expand()
 

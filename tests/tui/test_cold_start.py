@@ -1,0 +1,93 @@
+"""A cold start lists the library from the front matter while the index is built."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from appdriver import main_screen, settle  # type: ignore[import-not-found]
+
+from bftui.core.index.build import Index
+from bftui.core.index.outline import EAGER_LIMIT
+from bftui.tui.app import BftuiApp
+from bftui.tui.screens.search import SearchScreen
+from bftui.tui.widgets.sidebar import Stub, YearGroup
+
+
+@pytest.fixture
+def held_build(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the index build (its first sync) until the returned event is set."""
+    release = threading.Event()
+    sync = Index.sync
+
+    def held(index: Index, progress: object = None) -> object:
+        release.wait(10)
+        return sync(index, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Index, "sync", held)
+    return release
+
+
+async def wait_until(pilot: object, holds: Callable[[], bool]) -> None:
+    """Let the app run until `holds()` (a bounded number of short pauses)."""
+    for _ in range(400):
+        if holds():
+            return
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+    assert holds()
+
+
+def write_news(root: Path, count: int) -> None:
+    for number in range(count):
+        year = 2030 + number % 3
+        (root / f"nyhet-{number}.md").write_text(
+            f'+++\ntitle = "Nyhet {number:03d}"\nkind = "news"\n'
+            f"published = {year}-01-01\n+++\n\nText {number}.\n",
+            encoding="utf-8",
+        )
+
+
+async def test_the_sidebar_fills_before_the_index_is_built(
+    library_path: Path, held_build: threading.Event
+) -> None:
+    write_news(library_path, EAGER_LIMIT)  # Large: only the newest year opens.
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main_screen(pilot)
+        tree = screen.library_tree
+        await wait_until(pilot, lambda: bool(tree.root.children))
+        assert screen.library is None
+        groups = [node.label.plain for node in tree.root.children]
+        assert groups[:2] == [f"Artiklar ({EAGER_LIMIT + 1})", "Evenemang (2)"]
+        years = tree.root.children[0].children
+        assert [node.label.plain for node in years] == [
+            "2032 (133)",
+            "2031 (133)",
+            "2030 (134)",
+            "2020 (1)",
+        ]
+        assert years[0].is_expanded and not years[1].is_expanded
+        assert isinstance(tree.current, Stub)
+        assert tree.current.title == "Nyhet 002"
+
+        # A closed year opens with its titles from the front matter.
+        assert isinstance(years[2].data, YearGroup)
+        years[2].expand()
+        await pilot.pause()
+        assert years[2].children[0].label.plain == "Nyhet 000"
+
+        # Search says the index is being built, and finds once it is.
+        await pilot.press("ctrl+f")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await pilot.press(*"nyhet")
+        status = search.query_one("#search-status")
+        await wait_until(pilot, lambda: "sökindex" in str(status.render()).lower())
+
+        held_build.set()
+        await settle(pilot)
+        assert screen.library is not None
+        assert search.query_one("#search-results").option_count > 0
+        assert "sökindex" not in str(status.render()).lower()
