@@ -130,3 +130,19 @@ def test_an_index_in_memory_keeps_no_outline(tmp_path: Path) -> None:
     index.close()
 
     assert not (library / ".cache").exists()
+
+
+def test_the_cached_library_equals_the_loaded_one_with_every_field(
+    library_path: Path,
+) -> None:
+    article = next(library_path.rglob("*.md"))
+    text = article.read_text(encoding="utf-8")
+    article.write_text(
+        text.replace("+++\n", '+++\nneeds_review = ["title"]\n', 1), encoding="utf-8"
+    )
+    loaded = load(library_path)
+    assert any(a.needs_review == ("title",) for a in loaded.articles)
+    index = Index.open(library_path)
+    index.sync()
+    assert index.library() == loaded
+    index.close()

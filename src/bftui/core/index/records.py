@@ -112,16 +112,23 @@ def decode(kind: str, text: str, root: Path) -> Item:
         data["extra"] = _untag(data["extra"])
     if kind == ARTICLE:
         data["published"] = dt.date.fromisoformat(data["published"])
-        data["tags"] = tuple(data["tags"])
+        _tuples(data, Article)
         data["links"] = tuple(Link(*link) for link in data["links"])
         person = data["interviewee"]
         data["interviewee"] = Interviewee(*person) if person else None
         return Article(**data)
     data["start"] = _untag(data["start"])
     data["end"] = _untag(data["end"])
-    data["partners"] = tuple(data["partners"])
+    _tuples(data, Event)
     data["programme"] = tuple(ProgrammeItem(*row) for row in data["programme"])
     return Event(**data)
+
+
+def _tuples(data: dict[str, Any], kind: type[Article] | type[Event]) -> None:
+    """Make the JSON lists of `kind`'s tuple fields (tags, partners …) tuples again."""
+    for spec in fields(kind):
+        if isinstance(spec.default, tuple) and spec.name in data:
+            data[spec.name] = tuple(data[spec.name])
 
 
 def search_text(item: Item, body: str) -> SearchText:
