@@ -57,28 +57,97 @@ def test_import_prints_the_file_it_would_write(
     assert len(load(library_path).articles) == 1
 
 
-def test_import_save_writes_the_sample_article_again(
+def test_import_of_a_page_already_there_writes_no_copy(
     capsys: pytest.CaptureFixture[str], library_path: Path
 ) -> None:
-    code, out, _ = _run(
+    before = sorted(library_path.rglob("*.md"))
+    code, out, err = _run(
         capsys, "import", str(SEED), "--save", "--library", str(library_path)
     )
-    assert code == 0
+    assert code == 0 and out == ""
+    assert f"finns redan i biblioteket som {SAMPLE}" in err
+    assert sorted(library_path.rglob("*.md")) == before
+    # Without --save, the proposal is printed and the user told the same.
+    code, out, err = _run(capsys, "import", str(SEED), "--library", str(library_path))
+    assert code == 0 and out.startswith("+++") and SAMPLE in err
+
+
+def test_update_refreshes_in_place_and_keeps_what_editors_added(
+    capsys: pytest.CaptureFixture[str], library_path: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "sida.html"
+    html = (DATA / "corpus" / "jsonld-nyhet.html").read_text(encoding="utf-8")
+    page.write_text(html, encoding="utf-8")
+    code, out, _ = _run(
+        capsys, "import", str(page), "--save", "--library", str(library_path)
+    )
     written = Path(out.strip())
-    assert written.parent == library_path and written.is_file()
-    library = load(library_path)
-    assert library.problems == []
-    new = library.item_at(written)
-    old = library.article(SAMPLE)
-    assert isinstance(new, Article) and isinstance(old, Article)
-    assert new.slug.endswith("-2")  # the sample itself has the first name
-    same = ("title", "kind", "published", "lead")
-    assert [getattr(new, f) for f in same] == [getattr(old, f) for f in same]
-    assert new.interviewee is not None and old.interviewee is not None
-    assert new.interviewee.byline() == old.interviewee.byline()
-    assert [link.url for link in new.links] == [link.url for link in old.links]
-    body = written.read_text(encoding="utf-8").split("+++\n", 2)[2]
-    assert body == old.path.read_text(encoding="utf-8").split("+++\n", 2)[2]
+    assert code == 0 and written.is_file()
+    text = written.read_text(encoding="utf-8")
+    # An editor adds a tag and shortens the lead; the site then fixes a sentence.
+    text = text.replace('kind = "news"', 'kind = "news"\ntags = ["Kungälv"]')
+    text = text.replace("Efter två års försök blir", "Nu blir")
+    written.write_text(text, encoding="utf-8")
+    page.write_text(html.replace("Alla bor kvar i dag.", "Sex bor kvar."), "utf-8")
+    code, out, err = _run(
+        capsys, "import", str(page), "--save", "--library", str(library_path)
+    )
+    assert code == 0 and written.stem in err and out == ""
+    code, out, err = _run(
+        capsys, "import", str(page), "--update", "--library", str(library_path)
+    )
+    assert code == 0 and Path(out.strip()) == written
+    article = load(library_path).item_at(written)
+    assert isinstance(article, Article)
+    assert article.tags == ("Kungälv",)
+    assert article.lead.startswith("Nu blir Bostad först")
+    text = written.read_text(encoding="utf-8")
+    assert "Sex bor kvar." in text and "Alla bor kvar" not in text
+    assert len(load(library_path).articles) == 2
+
+
+def test_update_without_a_kept_proposal_keeps_every_field_the_article_has(
+    capsys: pytest.CaptureFixture[str], library_path: Path
+) -> None:
+    sample = library_path / f"{SAMPLE}.md"
+    before = sample.read_text(encoding="utf-8")
+    code, out, err = _run(
+        capsys, "import", str(SEED), "--update", "--library", str(library_path)
+    )
+    assert code == 0 and Path(out.strip()) == sample
+    assert "tidigare importförslaget finns inte kvar" in err
+    assert sample.read_text(encoding="utf-8") == before
+
+
+def test_a_whole_archive_with_a_closing_table(
+    capsys: pytest.CaptureFixture[str], library_path: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "arkiv"
+    archive.mkdir()
+    corpus = DATA / "corpus"
+    for name in ("seed-malmo.txt", "utan-datum.txt", "jsonld-nyhet.html"):
+        (archive / name).write_bytes((corpus / name).read_bytes())
+    (archive / "kopia.html").write_bytes((corpus / "jsonld-nyhet.html").read_bytes())
+    (archive / "trasig.txt").write_bytes(b"\x00\x01binary")
+    (archive / "bild.png").write_bytes(b"\x89PNG")
+    code, out, err = _run(
+        capsys, "import", str(archive), "--save", "--library", str(library_path)
+    )
+    assert code == 1  # one page failed
+    rows = {line.split()[0]: line for line in out.splitlines() if line}
+    assert "fanns redan" in rows["seed-malmo.txt"] and SAMPLE in rows["seed-malmo.txt"]
+    assert "importerad, granska" in rows["utan-datum.txt"]
+    assert "published" in rows["utan-datum.txt"]
+    assert rows["jsonld-nyhet.html"].split()[1] == "importerad"
+    assert "fanns redan" in rows["kopia.html"]  # the same page, saved twice
+    assert "misslyckades" in rows["trasig.txt"] and "binär" in rows["trasig.txt"]
+    assert "bild.png" not in out
+    assert out.rstrip().endswith(
+        "2 importerade, 0 uppdaterade, 2 fanns redan, 1 behöver granskas, "
+        "1 misslyckades"
+    )
+    assert "\r" not in err  # no progress bar when stderr is no terminal
+    assert len(load(library_path).articles) == 3
 
 
 @pytest.mark.parametrize(
@@ -382,3 +451,32 @@ def test_check_warns_about_guessed_values_without_failing(
     assert ":6:" in line  # the needs_review line of the front matter
     code, out, _ = _run(capsys, "show", written.stem, "--library", str(library_path))
     assert "**Granska:** Publicerad, Typ" in out
+
+
+def test_url_gives_a_text_page_its_source(
+    capsys: pytest.CaptureFixture[str], library_path: Path
+) -> None:
+    url = "https://www.example.se/nyheter/studiebesok/"
+    page = DATA / "corpus" / "utan-datum.txt"
+    code, out, _ = _run(capsys, "import", str(page), "--url", url)
+    assert code == 0
+    assert tomllib.loads(frontmatter.split(out).front)["source"] == url
+
+
+def test_the_progress_bar_is_drawn_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bftui.commands import importing
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    importing._progress(1, 4, "sida.html")
+    assert "1/4 sida.html" in terminal.getvalue() and "█" in terminal.getvalue()
+    pipe = io.StringIO()
+    monkeypatch.setattr("sys.stderr", pipe)
+    importing._progress(1, 4, "sida.html")
+    assert pipe.getvalue() == ""

@@ -67,6 +67,11 @@ async def test_import_opens_the_proposal_in_the_form_and_saves_it(
         assert form.query_one("#f-interviewee-name", Input).value == "Anita Svantesson"
         assert "### Vad skulle du önska" in form.query_one("#f-body", TextArea).text
         assert any("granska" in str(n.message) for n in app._notifications)
+        # The sample article is this page: the user is told before saving a copy.
+        assert any(
+            "finns redan i biblioteket som 2020-05-24-malmo" in str(n.message)
+            for n in app._notifications
+        )
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, ArticleForm)
@@ -77,6 +82,8 @@ async def test_import_opens_the_proposal_in_the_form_and_saves_it(
     assert len(new) == 1 and library.problems == []
     article = new[0]
     assert isinstance(article, Article)
+    # The proposal is kept for a later `bftui import --update` to merge with.
+    assert (library_path / ".imported" / f"{article.slug}.md").is_file()
     assert article.interviewee is not None
     assert article.interviewee.organisation == "Malmö stad"
     # The form has no links field; the importer's links are kept all the same.

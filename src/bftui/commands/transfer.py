@@ -1,4 +1,4 @@
-"""Commands that move content in and out: `import`, `export ics|csv|json` and `stats`."""
+"""Commands that move content out: `export ics|csv|json` and `stats` (`import`: importing.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bftui.commands import add_command
-from bftui.core.library.folders import check_root
 from bftui.core.text import safe_text
 from bftui.i18n import t
 
@@ -22,12 +21,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    """Add `import`, `export` and `stats` to the command line."""
-    importing = add_command(subparsers, common, "import", "import.cli")
-    importing.add_argument("file", metavar=t("import.cli.file_meta"), type=Path)
-    importing.add_argument("--save", action="store_true", help=t("import.cli.save"))
-    importing.set_defaults(run=run_import)
-
+    """Add `export` and `stats` to the command line."""
     exporting = add_command(subparsers, common, "export", "export.cli")
     formats = exporting.add_subparsers(
         dest="format", metavar=t("export.cli.format_meta"), required=True
@@ -88,41 +82,6 @@ def _emit(text: str, output: Path | None) -> int:
         sys.stdout.flush()
         buffer.write(text.encode("utf-8"))
         buffer.flush()
-    return EXIT_OK
-
-
-def run_import(context: Context) -> int:
-    """Print the article proposed for a file; write it into the library with `--save`."""
-    # Imported here: the importer and tomlkit would slow every other command's start.
-    from bftui.core.store.storage import (
-        StorageError,
-        ValidationError,
-        article_text,
-        create_article,
-    )
-    from bftui.core.transfer.importer import ImportProblem, import_file
-
-    args = context.args
-    try:
-        proposal = import_file(args.file)
-    except ImportProblem as problem:
-        _error(str(problem))
-        return EXIT_PROBLEMS
-    for note in proposal.notes:
-        print(t("import.cli.note", note=note), file=sys.stderr)
-    try:
-        if not args.save:
-            return _emit(article_text(proposal.front, proposal.body), None)
-        check_root(context.library_path)
-        path = create_article(context.library_path, proposal.front, proposal.body)
-    except ValidationError as error:
-        for field in error.errors:
-            _error(f"{field.key}: {field.message}")
-        return EXIT_PROBLEMS
-    except StorageError as error:
-        _error(str(error))
-        return EXIT_PROBLEMS
-    print(path)
     return EXIT_OK
 
 

@@ -78,15 +78,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "exempel:\n"
         "  bftui import artikel.txt              visa förslaget (filen som skulle skrivas)\n"
         "  bftui import sida.html --save         spara förslaget i biblioteket\n"
-        "  bftui import artikel.txt > utkast.md  spara förslaget för hand\n\n"
-        "Kommentarer om förslaget skrivs på stderr. Inget hämtas från nätet.\n"
-        "slutstatus: 0 klart, 1 filen kan inte importeras eller sparas, 2 felaktig användning",
+        "  bftui import sida.txt --url URL       sidans adress blir artikelns källa\n"
+        "  bftui import sida.html --update       uppdatera artikeln om sidan redan finns\n"
+        "  bftui import arkiv/ --save            importera alla sparade sidor i en mapp\n\n"
+        "Kommentarer om förslaget skrivs på stderr. Inget hämtas från nätet. En sida\n"
+        "som redan finns (samma källa, eller samma rubrik och datum) sparas inte igen.\n"
+        "slutstatus: 0 klart, 1 en fil kan inte importeras eller sparas, 2 felaktig användning",
         "examples:\n"
         "  bftui import article.txt              show the proposal (the file it would write)\n"
         "  bftui import page.html --save         save the proposal in the library\n"
-        "  bftui import article.txt > draft.md   keep the proposal by hand\n\n"
-        "Notes on the proposal go to stderr. Nothing is fetched from the network.\n"
-        "exit status: 0 done, 1 the file cannot be imported or saved, 2 usage error",
+        "  bftui import page.txt --url URL       the page's address becomes the source\n"
+        "  bftui import page.html --update       refresh the article if the page is there\n"
+        "  bftui import archive/ --save          import every saved page of a folder\n\n"
+        "Notes on the proposal go to stderr. Nothing is fetched from the network. A page\n"
+        "already in the library (same source, or same title and date) is not saved again.\n"
+        "exit status: 0 done, 1 a file cannot be imported or saved, 2 usage error",
     ),
     "import.cli.file_meta": ("FIL", "FILE"),
     "import.cli.save": (
@@ -94,6 +100,55 @@ STRINGS: dict[str, tuple[str, str]] = {
         "write the article into the library and print its path",
     ),
     "import.cli.note": ("bftui: obs: {note}", "bftui: note: {note}"),
+    "import.cli.update": (
+        "uppdatera en artikel som redan importerats från sidan; redaktörernas "
+        "ändringar sedan dess behålls",
+        "refresh an article imported from the page before; what editors changed "
+        "since is kept",
+    ),
+    "import.cli.url": (
+        "sidans adress, sparad som artikelns källa (för text utan adress)",
+        "the page's address, saved as the article's source (for text without one)",
+    ),
+    "import.cli.url_for_file": (
+        "--url gäller en fil, inte en mapp",
+        "--url is for one file, not a folder",
+    ),
+    "import.cli.already": (
+        "bftui: sidan finns redan i biblioteket som {slug}; --update uppdaterar den",
+        "bftui: the page is already in the library as {slug}; --update refreshes it",
+    ),
+    "import.cli.kept_yours": (
+        "bftui: {slug}: {field} ändrades både på sidan och i biblioteket; "
+        "bibliotekets version behölls",
+        "bftui: {slug}: {field} changed both on the page and in the library; "
+        "the library's version was kept",
+    ),
+    "import.cli.no_base": (
+        "bftui: {slug}: det tidigare importförslaget finns inte kvar; alla fält "
+        "artikeln har behölls och sidan fyllde bara i det som saknades eller var gissat",
+        "bftui: {slug}: the earlier import's proposal is not kept; every field the "
+        "article has stayed and the page only filled in what was missing or guessed",
+    ),
+    "import.cli.no_pages": (
+        "{path} innehåller inga sparade sidor (.html, .htm, .txt)",
+        "{path} holds no saved pages (.html, .htm, .txt)",
+    ),
+    "import.cli.col_file": ("Fil", "File"),
+    "import.cli.col_result": ("Resultat", "Result"),
+    "import.cli.row_imported": ("importerad", "imported"),
+    "import.cli.row_new": ("ny", "new"),
+    "import.cli.row_updated": ("uppdaterad", "updated"),
+    "import.cli.row_there": ("fanns redan", "already there"),
+    "import.cli.row_review": ("importerad, granska", "imported, review"),
+    "import.cli.row_new_review": ("ny, granska", "new, review"),
+    "import.cli.row_failed": ("misslyckades", "failed"),
+    "import.cli.summary": (
+        "{imported} importerade, {updated} uppdaterade, {there} fanns redan, "
+        "{review} behöver granskas, {failed} misslyckades",
+        "{imported} imported, {updated} updated, {there} already there, "
+        "{review} need review, {failed} failed",
+    ),
     # `bftui export`.
     "export.cli.help": (
         "exportera evenemang till kalendrar (ics) och rapporter (csv, json)",
@@ -271,6 +326,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "  echo 'Text' | bftui new article --kind news --title News --published 2025-01-01 --body-file -",
     ),
     # The app: "Importera artikel" and the .ics export of an event.
+    "import.tui.already": (
+        "Sidan finns redan i biblioteket som {slug}. Sparar du blir det en kopia; "
+        "bftui import --update uppdaterar den i stället.",
+        "The page is already in the library as {slug}. Saving makes a copy; "
+        "bftui import --update refreshes it instead.",
+    ),
     "import.tui.command": ("Importera artikel", "Import article"),
     "import.tui.command_help": (
         "föreslå en artikel ur text eller en sparad webbsida och granska den i formuläret",

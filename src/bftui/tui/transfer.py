@@ -20,9 +20,9 @@ from textual.notifications import SeverityLevel
 from bftui.core.items import formvalues
 from bftui.core.items.model import Event
 from bftui.core.store.atomic import StorageError
-from bftui.core.store.storage import create_article
+from bftui.core.store.storage import article_text, create_article
 from bftui.core.text import safe_text
-from bftui.core.transfer import ical
+from bftui.core.transfer import ical, reimport
 from bftui.core.transfer.importer import ImportProblem, Proposal, import_file
 from bftui.i18n import t
 from bftui.tui.screens.article_form import ArticleForm
@@ -103,7 +103,11 @@ def open_proposal(screen: MainScreen, source: Path, proposal: Proposal) -> None:
         # The form has no links field: keep the links the importer found.
         if links and not data.get("links"):
             data = {**data, "links": links}
-        return create_article(root, data, body)
+        path = create_article(root, data, body)
+        # What the page said, for a later `bftui import --update` to merge with.
+        proposed = article_text(proposal.front, proposal.body, root)
+        reimport.keep_base(root, path.stem, proposed)
+        return path
 
     # Kept as the new-article draft, so an interrupted review can be restored.
     title = t("import.tui.form_title", name=source.name)
@@ -120,6 +124,11 @@ def open_proposal(screen: MainScreen, source: Path, proposal: Proposal) -> None:
             screen.reload_and_show(result.path)
 
     screen.app.push_screen(form, saved)
+    there = reimport.Known(library.articles).find(proposal.front)
+    if there:
+        screen.notify(
+            t("import.tui.already", slug=there), severity="warning", timeout=15
+        )
     if proposal.notes:
         screen.notify(
             "\n".join(f"• {note}" for note in proposal.notes),
