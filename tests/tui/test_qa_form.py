@@ -91,3 +91,34 @@ async def test_cancel_edit_with_changes_asks(tmp_path: Path) -> None:
         await pilot.press("y")
         await pilot.pause()
     assert app.results == [None] and got == []
+
+
+async def test_f2_previews_the_answer_in_place_and_back(tmp_path: Path) -> None:
+    from textual.widgets._markdown import MarkdownBulletList
+
+    from bftui.tui.widgets.preview import MarkdownPreview
+
+    got: list[Any] = []
+    values = {"question": "Vad?", "answer": "Det blev:\n\n- ett hem\n- ett jobb"}
+    app = HostApp(lambda: qa_form(tmp_path, got, values))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")  # on the question: nothing to preview, says where
+        await pilot.pause()
+        assert not app.screen.query(MarkdownPreview)
+        assert any("F2" in str(n.message) for n in app._notifications)
+        await pilot.press("tab", "f2")
+        await pilot.pause()
+        area = app.screen.query_one("#f-answer", TextArea)
+        preview = app.screen.query_one(MarkdownPreview)
+        assert not area.display and app.screen.focused is preview
+        await pilot.pause()
+        assert len(preview.query_one(MarkdownBulletList).children) == 2
+        assert preview.region.height >= 6  # in the answer's place, as tall
+        await pilot.press("f2")
+        await pilot.pause()
+        assert area.display and app.screen.focused is area
+        assert not app.screen.query(MarkdownPreview)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert got == [("Vad?", "Det blev:\n\n- ett hem\n- ett jobb")]

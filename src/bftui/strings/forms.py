@@ -68,8 +68,13 @@ STRINGS.update(
         "form.key_cancel": ("Avbryt", "Cancel"),
         "form.key_break": ("Bryt låset", "Break the lock"),
         "form.hints": (
-            "ctrl+s spara · Esc avbryt · Tab nästa fält · shift+Tab föregående",
-            "ctrl+s save · Esc cancel · Tab next field · shift+Tab previous",
+            "ctrl+s spara · Esc avbryt · Tab/shift+Tab fält · F2 förhandsvisa",
+            "ctrl+s save · Esc cancel · Tab/shift+Tab fields · F2 preview",
+        ),
+        "form.key_preview": ("Förhandsvisa", "Preview"),
+        "form.preview_where": (
+            "F2 förhandsvisar textfälten (sammanfattning, brödtext, svar): gå till ett av dem först.",
+            "F2 previews the text fields (summary, body, answer): go to one of them first.",
         ),
         "form.lock_held": (
             "⚠ Redigeras redan av {owner} sedan {since}. Du kan läsa och skriva, men spara krockar om båda ändrar.",

@@ -28,6 +28,7 @@ from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictChoice, ConflictScreen
 from bftui.tui.screens.form_keeping import FormTarget, KeptForm, Saved
 from bftui.tui.widgets.field import FieldBox
+from bftui.tui.widgets.preview import MarkdownPreview, is_markdown_area
 
 __all__ = ["FormScreen", "FormTarget", "Saved"]
 
@@ -59,6 +60,7 @@ class FormScreen(KeptForm):
         Binding(
             "ctrl+b", "break_lock", t("form.key_break"), show=False, id="form.break"
         ),
+        Binding("f2", "preview", t("form.key_preview"), id="form.preview"),
     ]
 
     def __init__(
@@ -170,6 +172,16 @@ class FormScreen(KeptForm):
     def show_message(self, message: str) -> None:
         """Show a message about the whole form (why saving failed)."""
         self.query_one(".form-message", Static).update(Content(message))
+
+    async def action_preview(self) -> None:
+        """Show the focused Markdown field rendered, in its place; again to go back."""
+        focused = self.focused
+        if isinstance(focused, MarkdownPreview):
+            await focused.close()
+        elif is_markdown_area(focused):
+            await MarkdownPreview.open(focused)  # type: ignore[arg-type]
+        else:
+            self.notify(t("form.preview_where"), severity="warning")
 
     # Saving.
 
