@@ -24,7 +24,7 @@ ALLOWED: dict[str, set[str]] = {
     "transfer": {"store", "library", "items"},
     "share": {"store", "library", "items"},
 }
-HELPERS = {"text", "slugs", "problems", "sorting"}
+HELPERS = {"text", "slugs", "problems", "sorting", "fileio"}
 FORBIDDEN_ROOTS = {"textual", "rich", "bftui.tui", "bftui.commands", "bftui.cli"}
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bftui.core import fileio
 from bftui.core.problems import Problem
 from bftui.core.text import safe_text
 from bftui.i18n import LANGUAGES, t
@@ -13,6 +14,8 @@ from bftui.i18n import LANGUAGES, t
 SIDEBAR_DEFAULT = 35
 SIDEBAR_RANGE = range(15, 71)
 """The sidebar widths (percent of the terminal) that a setting may ask for."""
+MAX_SETTINGS_BYTES = 1024 * 1024
+"""A config file larger than this is reported, not read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +47,7 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     a typo in the config never stops the app.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = fileio.read_text(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return Settings(), []
     except (OSError, UnicodeDecodeError) as error:
@@ -135,7 +138,7 @@ def _remember(config: Path, key: str, value: str | int, *, replace: bool) -> boo
     from bftui.core.store.atomic import atomic_write
 
     try:
-        document = tomlkit.parse(config.read_text(encoding="utf-8"))
+        document = tomlkit.parse(fileio.read_text(config, MAX_SETTINGS_BYTES))
     except FileNotFoundError:
         document = tomlkit.document()
     except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError):

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bftui.commands import add_command
+from bftui.core import fileio
 from bftui.core.items.model import Article, Event, Item
 from bftui.core.library.loading import Library
-from bftui.core.library.reading import relative_to_root
+from bftui.core.library.reading import MAX_FILE_BYTES, relative_to_root
 from bftui.core.problems import Problem
 from bftui.core.text import safe_text
 from bftui.i18n import t
@@ -96,7 +97,7 @@ def run_show(context: Context) -> int:
         return EXIT_USAGE
     try:
         if context.args.raw:
-            data = item.path.read_bytes()
+            data = fileio.read_bytes(item.path, MAX_FILE_BYTES)
             if sys.stdout.isatty():
                 sys.stdout.write(safe_text(data.decode("utf-8", errors="replace")))
             else:

@@ -118,12 +118,23 @@ def _specs(fields: tuple[schema.FieldSpec, ...]) -> tuple[schema.FieldSpec, ...]
 
 
 def _read_body(args: argparse.Namespace) -> str:
-    """Return the article body from `--body`, `--body-file FILE` or `--body-file -`."""
+    """Return the article body from `--body`, `--body-file FILE` or `--body-file -`.
+
+    Raises:
+        OSError: when the file is no regular file, too large or unreadable.
+        UnicodeDecodeError: when it is not UTF-8.
+    """
+    from bftui.core import fileio
+    from bftui.core.library.reading import MAX_FILE_BYTES
+
     if args.body_file is None:
         return args.body or ""
     if str(args.body_file) == "-":
-        return sys.stdin.read()
-    return args.body_file.read_text(encoding="utf-8")
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise fileio.TooLargeError(Path("-"), MAX_FILE_BYTES)
+        return data.decode("utf-8")
+    return fileio.read_text(args.body_file, MAX_FILE_BYTES)
 
 
 def run_new(context: Context) -> int:

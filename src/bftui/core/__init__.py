@@ -10,6 +10,6 @@ docstring says what it owns and may import (`tests/test_layers.py` checks):
 - `index`: the index, outline, search and filtering;
 - `transfer`: import and export.
 
-The modules at this level (`text`, `slugs`, `problems`, `sorting`) are small
-helpers that every part may use; they import no part.
+The modules at this level (`text`, `slugs`, `problems`, `sorting`, `fileio`)
+are small helpers that every part may use; they import no part.
 """

@@ -23,6 +23,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "filen kan inte läsas: {error}",
         "cannot read the file: {error}",
     ),
+    "file.not_regular": (
+        "ingen vanlig fil (en mapp, en namngiven pipe eller en enhet)",
+        "not a regular file (a folder, a named pipe or a device)",
+    ),
+    "file.too_large": (
+        "filen är större än {limit} MB",
+        "the file is larger than {limit} MB",
+    ),
+    "file.loop": (
+        "symboliska länkar som pekar på varandra i en slinga",
+        "symbolic links that point at each other in a loop",
+    ),
     "problem.bad_toml": ("ogiltig TOML: {error}", "invalid TOML: {error}"),
     "toml.invalid_value": ("ogiltigt värde", "invalid value"),
     "toml.invalid_statement": (
@@ -88,13 +100,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "symbolisk länk som pekar utanför biblioteket",
         "symbolic link that points outside the library",
     ),
+    "problem.folder_unreadable": (
+        "mappen kan inte läsas, så det som ligger i den saknas: {error}",
+        "the folder cannot be read, so what it holds is missing: {error}",
+    ),
     "problem.not_a_file": (
         "ingen vanlig fil (en mapp, en namngiven pipe eller en enhet)",
         "not a regular file (a folder, a named pipe or a device)",
-    ),
-    "problem.too_large": (
-        "filen är för stor ({size} MB, högst {limit} MB)",
-        "the file is too large ({size} MB, at most {limit} MB)",
     ),
     "frontmatter.missing": (
         "ingen front matter: filen ska börja med en rad +++",

@@ -14,6 +14,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path} är för stor för att vara en artikel (högst 5 MB)",
         "{path} is too large to be an article (at most 5 MB)",
     ),
+    "import.not_a_file": (
+        "{path} är ingen vanlig fil (en mapp, en namngiven pipe eller en enhet)",
+        "{path} is not a regular file (a folder, a named pipe or a device)",
+    ),
     "import.unreadable": (
         "kan inte läsa {path}: {error}",
         "cannot read {path}: {error}",

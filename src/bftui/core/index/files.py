@@ -15,7 +15,7 @@ from typing import IO, NamedTuple
 from bftui.core.index import records
 from bftui.core.index.filtering import fold
 from bftui.core.items.model import Article
-from bftui.core.library.folders import EVENTS_DIR, article_paths
+from bftui.core.library.folders import EVENTS_DIR, article_paths, event_paths
 from bftui.core.library.loading import load_article, load_event, read_body
 from bftui.core.problems import Problem
 from bftui.i18n import language, set_language, t
@@ -61,11 +61,7 @@ def scan(root: Path) -> dict[str, tuple[int, int]]:
     """Return every article and event file as relative path -> (size, mtime_ns)."""
     found: dict[str, tuple[int, int]] = {}
     prefix = len(str(root)) + 1
-    events = root / EVENTS_DIR
-    paths_ = list(article_paths(root))
-    if events.is_dir():
-        paths_ += sorted(events.glob("*.toml"))
-    for path in paths_:
+    for path in [*article_paths(root), *event_paths(root)]:
         try:
             info = path.stat()
         except OSError:

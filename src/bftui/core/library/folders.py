@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from bftui.core import fileio
 from bftui.i18n import t
 
 CONFIG_NAME = "bftui.toml"
@@ -51,11 +52,17 @@ def item_file(root: Path, slug: str) -> Path | None:
 
 
 def article_paths(root: Path) -> Iterator[Path]:
-    """Yield the article files under `root`, in order, and links leading out of it.
+    """Yield the article files under `root`, in order, and the folders to report.
 
-    Hidden files and folders, `events/`, `media/` and READMEs are not articles.
+    Hidden files and folders, `events/`, `media/` and READMEs are not
+    articles. A folder that cannot be listed and a linked folder leading out
+    of `root` are yielded too, so that reading them reports them as problems
+    (`bftui.core.library.reading.read_text`) instead of their articles
+    silently missing.
     """
-    for folder, dirs, files in os.walk(root):
+    failed: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=failed.append):
+        yield from _unlisted(failed)
         at_root = folder == str(root)
         dirs[:] = sorted(
             d
@@ -64,7 +71,7 @@ def article_paths(root: Path) -> Iterator[Path]:
         )
         for name in dirs:
             linked = Path(folder, name)
-            if linked.is_symlink() and not linked.resolve().is_relative_to(root):
+            if linked.is_symlink() and not _leads_into(linked, root):
                 # Not walked; yielded so that it is reported as a link leading out.
                 yield linked
         for name in sorted(files):
@@ -75,3 +82,37 @@ def article_paths(root: Path) -> Iterator[Path]:
                 and name.lower() != "readme.md"
             ):
                 yield Path(folder, name)
+    yield from _unlisted(failed)
+
+
+def event_paths(root: Path) -> Iterator[Path]:
+    """Yield the event files of `root` in order, or `events/` if it cannot be listed."""
+    events = root / EVENTS_DIR
+    try:
+        names = sorted(
+            entry.name for entry in os.scandir(events) if entry.name.endswith(".toml")
+        )
+    except FileNotFoundError:
+        return
+    except OSError:
+        if events.is_dir():
+            yield events  # Reported by reading it, not silently empty.
+        return
+    for name in names:
+        yield events / name
+
+
+def _unlisted(failed: list[OSError]) -> Iterator[Path]:
+    while failed:
+        error = failed.pop(0)
+        # A folder removed meanwhile holds no articles to miss.
+        gone = isinstance(error, FileNotFoundError | NotADirectoryError)
+        if error.filename is not None and not gone:
+            yield Path(error.filename)
+
+
+def _leads_into(linked: Path, root: Path) -> bool:
+    try:
+        return fileio.resolve(linked).is_relative_to(root)
+    except OSError:
+        return False

@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from bftui.core import fileio
 from bftui.core.items.model import Article, Event, Item
 from bftui.core.library import frontmatter, tomlpos
-from bftui.core.library.folders import CONFIG_NAME, EVENTS_DIR, article_paths
+from bftui.core.library.folders import CONFIG_NAME, article_paths, event_paths
+from bftui.core.library.reading import MAX_FILE_BYTES, read_text, relative_to_root
 from bftui.core.library.reading import load_article as load_article
 from bftui.core.library.reading import load_event as load_event
-from bftui.core.library.reading import read_text, relative_to_root
 from bftui.core.problems import Problem
 from bftui.core.sorting import swedish_key
 from bftui.core.text import safe_text
@@ -41,7 +42,10 @@ class Library:
 
     def item_at(self, path: Path) -> Item | None:
         """Return the item stored in `path`, if any."""
-        resolved = path.resolve()
+        try:
+            resolved = fileio.resolve(path)
+        except OSError:
+            return None  # A loop of links: no item, whatever the link says.
         items: list[Item] = [*self.articles, *self.events]
         # Loaded paths sit under the resolved root, so a plain comparison finds
         # nearly every item; only links inside the library need resolving.
@@ -49,7 +53,7 @@ class Library:
         if found is not None or not resolved.is_file():
             return found
         return next(
-            (i for i in items if i.path.is_symlink() and i.path.resolve() == resolved),
+            (i for i in items if i.path.is_symlink() and _resolved(i.path) == resolved),
             None,
         )
 
@@ -60,6 +64,13 @@ class Library:
     def items(self) -> list[Item]:
         """Return the articles and then the events."""
         return [*self.articles, *self.events]
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return fileio.resolve(path)
+    except OSError:
+        return None
 
 
 def sort_items(items: list[ItemT]) -> list[ItemT]:
@@ -77,10 +88,8 @@ def load(root: Path) -> Library:
     for path in article_paths(root):
         result = load_article(path, root)
         _collect(result, library.articles, problems)
-    events_dir = root / EVENTS_DIR
-    if events_dir.is_dir():
-        for path in sorted(events_dir.glob("*.toml")):
-            _collect(load_event(path, root), library.events, problems)
+    for path in event_paths(root):
+        _collect(load_event(path, root), library.events, problems)
     return finish(library)
 
 
@@ -141,7 +150,7 @@ def _check_references(library: Library) -> None:
 def _event_line(article: Article) -> int:
     """Return the file line of the `event` key of `article` (1 if unreadable)."""
     try:
-        text = article.path.read_bytes().decode("utf-8")
+        text = fileio.read_text(article.path, MAX_FILE_BYTES)
         front = frontmatter.split(text)
     except (OSError, ValueError):
         return 1
@@ -172,6 +181,6 @@ def read_body(article: Article, *, raw: bool = False) -> str:
         OSError: when the file cannot be read.
         ValueError: when it is no longer valid UTF-8 or has lost its front matter.
     """
-    text = article.path.read_bytes().decode("utf-8")
+    text = fileio.read_text(article.path, MAX_FILE_BYTES)
     body = frontmatter.split(text).body
     return body if raw else safe_text(body)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import stat
+import os
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bftui.core import fileio
 from bftui.core.items import schema
 from bftui.core.items.model import Article, Event, Interviewee, Link, ProgrammeItem
 from bftui.core.library import frontmatter, tomlpos
@@ -39,27 +40,23 @@ def relative_to_root(path: Path, root: Path) -> Path:
 def read_text(path: Path, root: Path) -> str | list[Problem]:
     """Return the UTF-8 text of the file `path`, or why it cannot be read.
 
-    A file reached through a link that leads out of `root`, anything but a
-    regular file, a file over `MAX_FILE_BYTES` and a file that is not UTF-8
-    (reported on the line of its first bad byte) are problems, not text.
+    A file reached through a link that leads out of `root` or round in a
+    loop, anything but a regular file, a file over `MAX_FILE_BYTES` and a
+    file that is not UTF-8 (reported on the line of its first bad byte) are
+    problems, not text.
     """
     relative = relative_to_root(path, root)
     try:
         # A link anywhere on the way (the file, events/) must not lead out.
-        if not path.resolve().is_relative_to(_real(root)):
+        if not fileio.resolve(path).is_relative_to(_real(root)):
             return [Problem(relative, 1, t("problem.symlink_outside"))]
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            # Reading a FIFO or a device would block or never end.
-            return [Problem(relative, 1, t("problem.not_a_file"))]
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            mb = MAX_FILE_BYTES // 2**20
-            return [
-                Problem(relative, 1, t("problem.too_large", size=size >> 20, limit=mb))
-            ]
-        data = path.read_bytes()
+        data = fileio.read_bytes(path, MAX_FILE_BYTES)
     except OSError as error:
+        unlisted = _unlisted_folder(path)
+        if unlisted is not None:
+            return [Problem(relative, 1, unlisted)]
+        if isinstance(error, fileio.NotRegularFileError):
+            return [Problem(relative, 1, t("problem.not_a_file"))]
         return [
             Problem(relative, 1, t("problem.unreadable", error=error.strerror or error))
         ]
@@ -68,6 +65,17 @@ def read_text(path: Path, root: Path) -> str | list[Problem]:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         return [Problem(relative, line, t("problem.not_utf8", offset=error.start))]
+
+
+def _unlisted_folder(path: Path) -> str | None:
+    """Return why the folder `path` cannot be listed; None if it is no such folder."""
+    if not path.is_dir():
+        return None
+    try:
+        with os.scandir(path):
+            return None
+    except OSError as error:
+        return t("problem.folder_unreadable", error=error.strerror or error)
 
 
 def _field_problems(

@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bftui.core import fileio
+from bftui.core.library.reading import MAX_FILE_BYTES
 from bftui.core.store.atomic import StorageError, storage_error
 from bftui.i18n import t
 
@@ -56,10 +58,8 @@ def digest(data: bytes) -> str:
 
 
 def _read(path: Path) -> tuple[bytes, os.stat_result]:
-    with open(path, "rb") as handle:
-        # open() revalidates a network file system's cache; stat alone may not.
-        info = os.fstat(handle.fileno())
-        return handle.read(), info
+    # Opening revalidates a network file system's cache; stat alone may not.
+    return fileio.read_file(path, MAX_FILE_BYTES)
 
 
 def snapshot(path: Path) -> Snapshot:

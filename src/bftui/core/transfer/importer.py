@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bftui.core import fileio
 from bftui.core.slugs import slugify
 from bftui.core.text import safe_text
 from bftui.core.transfer import recognise, weblinks
@@ -61,12 +62,15 @@ def read_source(path: Path) -> tuple[str, bool, list[str]]:
         The text, whether it is a web page (HTML), and notes on reading it.
 
     Raises:
-        ImportProblem: for a missing, unreadable, empty, binary or huge file.
+        ImportProblem: for a missing, unreadable, empty, binary or huge file,
+            and for anything but a regular file (a FIFO, a device, a folder).
     """
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ImportProblem(t("import.too_large", path=path))
-        data = path.read_bytes()
+        data = fileio.read_bytes(path, MAX_IMPORT_BYTES)
+    except fileio.TooLargeError as error:
+        raise ImportProblem(t("import.too_large", path=path)) from error
+    except fileio.NotRegularFileError as error:
+        raise ImportProblem(t("import.not_a_file", path=path)) from error
     except OSError as error:
         raise ImportProblem(
             t("import.unreadable", path=path, error=error.strerror or error)
