@@ -124,6 +124,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "must be a date (YYYY-MM-DD)",
     ),
     "check.not_year": ("ska vara ett årtal", "must be a year"),
+    "check.date_range": (
+        "ska vara ett datum mellan år {first} och {last}",
+        "must be a date between the years {first} and {last}",
+    ),
     "check.not_count": (
         "ska vara ett heltal, 0 eller mer",
         "must be a whole number, 0 or more",

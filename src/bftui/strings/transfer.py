@@ -357,6 +357,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "import.tui.notes": ("Om förslaget", "About the proposal"),
     "import.tui.saved": ("Sparade {path}", "Saved {path}"),
+    "import.tui.failed": (
+        "Importen misslyckades: {error}",
+        "The import failed: {error}",
+    ),
     "ical.tui.command": (
         "Exportera evenemanget till .ics",
         "Export the event to .ics",
@@ -374,5 +378,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Right arrow completes folder names, Enter writes the file, Escape cancels.",
     ),
     "ical.tui.written": ("Skrev {path}", "Wrote {path}"),
+    "ical.tui.failed": (
+        "Kalenderfilen kunde inte skrivas: {error}",
+        "The calendar file could not be written: {error}",
+    ),
     "transfer.key_cancel": ("Avbryt", "Cancel"),
 }

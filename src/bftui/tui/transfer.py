@@ -52,8 +52,16 @@ def commands(screen: MainScreen) -> Iterator[SystemCommand]:
         )
 
 
-def _run(screen: MainScreen, work: Callable[[], None]) -> None:
-    screen.run_worker(work, thread=True, group="transfer", exit_on_error=False)
+def _run(screen: MainScreen, work: Callable[[], None], failed: str) -> None:
+    """Run `work` in a thread; any error it ends with is told (`failed`: its message key)."""
+
+    def guarded() -> None:
+        try:
+            work()
+        except Exception as error:  # noqa: BLE001 - a MemoryError too is a message, not silence
+            _tell(screen, t(failed, error=str(error) or type(error).__name__), "error")
+
+    screen.run_worker(guarded, thread=True, group="transfer", exit_on_error=False)
 
 
 def _tell(
@@ -75,7 +83,7 @@ def ask_import(screen: MainScreen) -> None:
 
     def chosen(path: Path | None) -> None:
         if path is not None:
-            _run(screen, partial(_propose, screen, path))
+            _run(screen, partial(_propose, screen, path), "import.tui.failed")
 
     prompt = PathPrompt(t("import.tui.title"), t("import.tui.hint"))
     screen.app.push_screen(prompt, chosen)
@@ -151,7 +159,7 @@ def ask_export(screen: MainScreen, event: Event) -> None:
 
     def chosen(folder: Path | None) -> None:
         if folder is not None:
-            _run(screen, partial(_export, screen, event, folder))
+            _run(screen, partial(_export, screen, event, folder), "ical.tui.failed")
 
     prompt = PathPrompt(
         t("ical.tui.title", slug=event.slug), t("ical.tui.hint"), os.getcwd()

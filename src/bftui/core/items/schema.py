@@ -96,6 +96,9 @@ PROGRAMME_FIELDS: tuple[FieldSpec, ...] = (
 )
 """The fields of one programme row."""
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""The years a date or year may name: every calendar, sort and export copes
+with them (9999-12-31 has no next day, 0001-01-01T00:30+01:00 no UTC time)."""
 _TEXT_TYPES = ("text", "markdown", "url", "event_ref", "choice")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _EMPTY: Any = object()
@@ -116,8 +119,14 @@ def is_url(text: str) -> bool:
     return bool(_URL.match(text))
 
 
-def _is_date(value: Any) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+def _check_date(value: Any, datetimes: bool) -> str | None:
+    if not isinstance(value, dt.date) or (
+        isinstance(value, dt.datetime) and not datetimes
+    ):
+        return t("check.not_date")
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        return t("check.date_range", first=FIRST_YEAR, last=LAST_YEAR)
+    return None
 
 
 def _check_links(value: Any) -> str | None:
@@ -153,12 +162,11 @@ def _type_check(type_: FieldType) -> Callable[[Any], str | None]:
     checks: dict[str, Callable[[Any], str | None]] = {
         "text": expect(lambda v: isinstance(v, str), "check.not_text"),
         "markdown": expect(lambda v: isinstance(v, str), "check.not_text"),
-        "date": expect(_is_date, "check.not_date"),
-        "date_or_datetime": expect(
-            lambda v: isinstance(v, (dt.date, dt.datetime)), "check.not_date"
-        ),
+        "date": lambda v: _check_date(v, datetimes=False),
+        "date_or_datetime": lambda v: _check_date(v, datetimes=True),
         "year": expect(
-            lambda v: type(v) is int and 1900 <= v <= 2200, "check.not_year"
+            lambda v: type(v) is int and FIRST_YEAR <= v <= LAST_YEAR,
+            "check.not_year",
         ),
         "count": expect(lambda v: type(v) is int and v >= 0, "check.not_count"),
         "bool": expect(lambda v: isinstance(v, bool), "check.not_bool"),
