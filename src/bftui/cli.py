@@ -64,13 +64,13 @@ class Context:
 _ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), key)
     for pattern, key in (
-        (r"^the following arguments are required: (?P<what>.+)$", "cli.err.required"),
-        (r"^unrecognized arguments: (?P<what>.+)$", "cli.err.unrecognized"),
+        (r"^the following arguments are required: (?P<what>.+)\Z", "cli.err.required"),
+        (r"^unrecognized arguments: (?P<what>.+)\Z", "cli.err.unrecognized"),
         (
             r"^argument (?P<what>\S+): invalid choice: (?P<value>.+?) \(",
             "cli.err.choice",
         ),
-        (r"^argument (?P<what>\S+): expected one argument$", "cli.err.one_value"),
+        (r"^argument (?P<what>\S+): expected one argument\Z", "cli.err.one_value"),
     )
 )
 """argparse's commonest errors, said in the UI language; others stay as they are."""

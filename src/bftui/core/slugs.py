@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Container
 
 MAX_LENGTH = 80
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 def _transliterate(text: str) -> str:

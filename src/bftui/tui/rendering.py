@@ -111,8 +111,8 @@ def markdown_theme(variables: Mapping[str, str]) -> Theme:
     )
 
 
-_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*\Z")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)\Z")
 
 
 def split_sections(markdown: str) -> Iterator[tuple[int, str, str]]:

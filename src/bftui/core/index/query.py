@@ -57,7 +57,7 @@ _TYPE_KINDS = {
 
 _TOKEN = re.compile(r'(\w+):("[^"]*"?|\S*)|"([^"]*)("?)|(\S+)')
 _WORD = re.compile(r"\w+")
-_YEAR = re.compile(r"^(\d{4})\s*-\s*(\d{4})$")
+_YEAR = re.compile(r"^(\d{4})\s*-\s*(\d{4})\Z")
 
 
 @dataclass(frozen=True, slots=True)

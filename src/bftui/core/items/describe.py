@@ -56,8 +56,10 @@ DESCRIPTIONS: dict[str, str] = {
 _TYPES: dict[FieldType, str] = {
     "text": "text",
     "markdown": "Markdown text",
-    "date": "date (`2020-05-24`)",
-    "date_or_datetime": "date or local date-time (`2019-05-09T09:30`)",
+    "date": "date (`2020-05-24`), in the years 1900-2200",
+    "date_or_datetime": (
+        "date or local date-time (`2019-05-09T09:30`), in the years 1900-2200"
+    ),
     "year": "integer, 1900-2200",
     "count": "integer, 0 or more",
     "bool": "`true` or `false`",

@@ -100,7 +100,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 """The years a date or year may name: every calendar, sort and export copes
 with them (9999-12-31 has no next day, 0001-01-01T00:30+01:00 no UTC time)."""
 _TEXT_TYPES = ("text", "markdown", "url", "event_ref", "choice")
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\Z", re.IGNORECASE)
 _EMPTY: Any = object()
 
 

@@ -19,25 +19,25 @@ from bftui.i18n import t
 
 _AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")
 _AT_END = re.compile(r"\s*\(at end of document\)")
-_HEADER = re.compile(r"^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?\Z")
 _QUOTES = ('"""', "'''")
 _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), key)
     for pattern, key in (
-        (r"^Invalid value$", "toml.invalid_value"),
-        (r"^Invalid statement$", "toml.invalid_statement"),
-        (r"^Unterminated string$", "toml.unterminated_string"),
-        (r"^Unclosed array$", "toml.unclosed_array"),
-        (r"^Unclosed inline table$", "toml.unclosed_table"),
-        (r"^Cannot overwrite a value$", "toml.overwrite"),
-        (r"^Cannot declare (?P<detail>.+) twice$", "toml.declared_twice"),
+        (r"^Invalid value\Z", "toml.invalid_value"),
+        (r"^Invalid statement\Z", "toml.invalid_statement"),
+        (r"^Unterminated string\Z", "toml.unterminated_string"),
+        (r"^Unclosed array\Z", "toml.unclosed_array"),
+        (r"^Unclosed inline table\Z", "toml.unclosed_table"),
+        (r"^Cannot overwrite a value\Z", "toml.overwrite"),
+        (r"^Cannot declare (?P<detail>.+) twice\Z", "toml.declared_twice"),
         (r"^Expected '=' after a key", "toml.expected_equals"),
-        (r"^Invalid initial character for a key part$", "toml.bad_key"),
-        (r"^Illegal character (?P<detail>.+)$", "toml.illegal_character"),
-        (r"^Found invalid character (?P<detail>.+)$", "toml.illegal_character"),
-        (r"^Invalid date or datetime$", "toml.bad_date"),
+        (r"^Invalid initial character for a key part\Z", "toml.bad_key"),
+        (r"^Illegal character (?P<detail>.+)\Z", "toml.illegal_character"),
+        (r"^Found invalid character (?P<detail>.+)\Z", "toml.illegal_character"),
+        (r"^Invalid date or datetime\Z", "toml.bad_date"),
         (r"^Expected newline or end of document after", "toml.trailing"),
-        (r"^Unescaped '\\' in a string$", "toml.backslash"),
+        (r"^Unescaped '\\' in a string\Z", "toml.backslash"),
         (r"^Expected '\]\]?' at the end of a", "toml.unclosed_header"),
     )
 )

@@ -24,7 +24,7 @@ _CHROME = re.compile(
     r"(?:^|[\s_-])(?:menu|meny|nav|navigation|navbar|breadcrumbs?|brodsmulor|cookies?|"
     r"share|sharing|dela|social|sidebar|related|relaterat|banner|advert|ads?|annons|"
     r"skip|subscribe|newsletter|nyhetsbrev|comments?|kommentarer|popup|modal|toolbar|"
-    r"pagination|site-header|site-footer|mest-last|most-read)(?:$|[\s_-])",
+    r"pagination|site-header|site-footer|mest-last|most-read)(?:\Z|[\s_-])",
     re.I,
 )
 _DATE_IN = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

@@ -239,7 +239,7 @@ def _lead_candidate(block: Block) -> bool:
         and len(text) <= _LEAD_MAX
         and not _is_question(text)
         and recognise.parse_byline(text) is None
-        and len(re.findall(r"[.!?](?:\s|$)", text.rstrip(".!"))) == 0
+        and len(re.findall(r"[.!?](?:\s|\Z)", text.rstrip(".!"))) == 0
         and "\n" not in text
     )
 

@@ -35,10 +35,10 @@ _WEEKDAYS = (
     r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)"
 )
-_DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}\s*,?\s*)?(?:den\s+)?(.{{6,30}})$", re.I)
+_DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}\s*,?\s*)?(?:den\s+)?(.{{6,30}})\Z", re.I)
 _DATED = re.compile(
     r"^(?P<label>publicerad|publicerat|publicerades|published|posted|datum|date|"
-    r"uppdaterad|uppdaterat|senast uppdaterad|senast ändrad|ändrad|updated|last updated)\b\s*:?\s*(?P<rest>.*)$",
+    r"uppdaterad|uppdaterat|senast uppdaterad|senast ändrad|ändrad|updated|last updated)\b\s*:?\s*(?P<rest>.*)\Z",
     re.I,
 )
 _FURNITURE = re.compile(
@@ -49,12 +49,12 @@ _FURNITURE = re.compile(
     r"se (?:mer|också)|read more|visa (?:fler|mer|alla)|stäng|meny|sök|logga in|"
     r"prenumerera(?:\s.{0,60})?|lyssna(?: på (?:artikeln|texten))?|kommentera|"
     r"\d+\s*min(?:uter)?\s*(?:läsning|lästid)|"
-    r"(?:image|bild|foto|img)?[\w.()-]*\.(?:jpe?g|png|gif|webp|svg|heic|tiff?|avif))$",
+    r"(?:image|bild|foto|img)?[\w.()-]*\.(?:jpe?g|png|gif|webp|svg|heic|tiff?|avif))\Z",
     re.I,
 )
 _CREDIT = re.compile(
     r"(?:^|[\s.(|])(?:foto|fotograf|bild|illustration|photo)\s*:\s*\S|"
-    r"(?:^|\s)foto\s+[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?\s*\)?$|"
+    r"(?:^|\s)foto\s+[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?\s*\)?\Z|"
     r"^(?:porträttbild|porträtt|pressbild|arkivbild|bild|bilden|bildtext)\s+(?:på|av|visar)\s",
     re.I,
 )
@@ -74,7 +74,7 @@ _LABEL = re.compile(
     r"kort om\s+[\w\s-]{1,40}|inblandade (?:bolag|parter|aktörer)|relaterat|"
     r"relaterade (?:artiklar|nyheter|sidor)|mest lästa?|senaste nytt|kontakt(?:a oss)?|"
     r"kontaktperson(?:er)?|taggar|ämnen|nyckelord|innehåll|på den här sidan|"
-    r"om (?:projektet|artikeln|författaren)$",
+    r"om (?:projektet|artikeln|författaren)\Z",
     re.I,
 )
 
@@ -123,10 +123,10 @@ _SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*[|•·]\s*(?=\d)")
 _TAIL = re.compile(
     r"^(?:\d+\s*min(?:uter|uters)?\s*(?:läsning|lästid|read)|(?:ämne|kategori|"
     r"avdelning|topic|category|taggar|tags)\s*:?\s*(?P<section>.{1,40})|"
-    r"(?:av|text|by)\s*:?\s+.{1,40}|kl\.?\s*\d{1,2}[:.]\d{2})$",
+    r"(?:av|text|by)\s*:?\s+.{1,40}|kl\.?\s*\d{1,2}[:.]\d{2})\Z",
     re.I,
 )
-_MONTH_YEAR = re.compile(rf"^(?:i\s+)?({_MONTH})\.?\s+(\d{{4}})$", re.I)
+_MONTH_YEAR = re.compile(rf"^(?:i\s+)?({_MONTH})\.?\s+(\d{{4}})\Z", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +234,7 @@ class Byline:
 
 _NAME_WORD = r"[A-ZÅÄÖÉÜØÆ][\w'’-]+"
 _NAME = re.compile(
-    rf"^{_NAME_WORD}(?: (?:af |von |van |de |der |la )?{_NAME_WORD}){{1,3}}$"
+    rf"^{_NAME_WORD}(?: (?:af |von |van |de |der |la )?{_NAME_WORD}){{1,3}}\Z"
 )
 _PREPOSITION = re.compile(r"\s(?:i|på|vid|hos|inom|from|at)\s(?=[A-ZÅÄÖÉ0-9])")
 _NOT_ROLE = frozenset(
@@ -291,7 +291,7 @@ def _comma_byline(paragraph: str) -> Byline | None:
         role, organisation = role[: split.start()], role[split.end() :]
     elif len(parts) == 4 or (len(parts) == 3 and line_only):
         after = re.match(
-            r"^(?:(?:i|på|vid|hos|inom)\s+)?([A-ZÅÄÖÉ0-9].*?)\.?$", parts[2]
+            r"^(?:(?:i|på|vid|hos|inom)\s+)?([A-ZÅÄÖÉ0-9].*?)\.?\Z", parts[2]
         )
         if after and len(after.group(1).split()) <= 6:
             organisation = after.group(1)

@@ -17,18 +17,18 @@ _TOKEN = re.compile(
     rf"\[(?P<label>(?:\\.|[^\]\\])*)\]\((?P<href>[^)\s]+)\)|(?P<url>{_URL})", re.I
 )
 _LINK_TO = re.compile(
-    r"\b(?:länk(?:ar)?|link)\s+(?:till|to)\s*:?\s*(?P<label>[^.!?:]{0,80}?)\s*:?\s*$",
+    r"\b(?:länk(?:ar)?|link)\s+(?:till|to)\s*:?\s*(?P<label>[^.!?:]{0,80}?)\s*:?\s*\Z",
     re.I,
 )
 _READ_MORE = re.compile(
-    r"\b(?:läs mer|se mer|mer information|more|read more)\s*(?:på|om|här|at)?\s*:?\s*$",
+    r"\b(?:läs mer|se mer|mer information|more|read more)\s*(?:på|om|här|at)?\s*:?\s*\Z",
     re.I,
 )
 _WEAK_LABELS = frozenset(
     {"här", "den här", "länk", "länken", "klicka här", "läs mer", "mer", "this",
      "here", "link", "click here", "read more"}
 )  # fmt: skip
-_OWN_LINK_TO = re.compile(r"(?:länk(?:ar)?|link)\s+(?:till|to)\b\s*:?\s*(.*)$", re.I)
+_OWN_LINK_TO = re.compile(r"(?:länk(?:ar)?|link)\s+(?:till|to)\b\s*:?\s*(.*)\Z", re.I)
 _UNESCAPE = re.compile(r"\\([\\`*_\[\]()#+.!-])")
 
 
@@ -77,7 +77,7 @@ def take_links(paragraph: str) -> tuple[str, list[tuple[str, str]]]:
         if lead_in:
             label = label or (lead_in.groupdict().get("label") or "")
             before = before[: lead_in.start()]
-        out = re.sub(r"[<(\[]\s*$", "", before)
+        out = re.sub(r"[<(\[]\s*\Z", "", before)
         if paragraph[position : position + 1] in (">", ")", "]") and out != before:
             position += 1
         weak = label.strip().lower() in _WEAK_LABELS or re.match(r"https?://", label)
@@ -86,7 +86,7 @@ def take_links(paragraph: str) -> tuple[str, list[tuple[str, str]]]:
     if not links:
         return paragraph, []
     text = re.sub(r"\s+([.,;!?])", r"\1", " ".join(text.split()))
-    text = re.sub(r"\s*[:–—-]$", ".", text)
+    text = re.sub(r"\s*[:–—-]\Z", ".", text)
     text = re.sub(r"^[,;:]\s*|^\.(?!\.)\s*", "", text)
     return (text if re.search(r"\w", text) else ""), links
 
@@ -143,8 +143,8 @@ def link_title(url: str, context: str) -> str:
     words: list[str] = []
     document = ""
     for segment in reversed(segments):
-        stem = re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", segment, flags=re.I)
-        typed = re.match(r"^(.+)\.(pdf|docx?|xlsx?|pptx?|odt)$", stem, flags=re.I)
+        stem = re.sub(r"\.(?:s?html?|php|aspx?|jsp)\Z", "", segment, flags=re.I)
+        typed = re.match(r"^(.+)\.(pdf|docx?|xlsx?|pptx?|odt)\Z", stem, flags=re.I)
         if typed:
             stem, document = typed.group(1), f" ({typed.group(2).upper()})"
         words = [w for w in re.split(r"[-_+\s.]+", stem) if w]
