@@ -12,7 +12,16 @@ from importlib import import_module
 LANGUAGES = ("sv", "en")
 """Supported UI languages, the default first."""
 
-_CATALOGUE_MODULES = ("core", "reader", "cli", "forms", "search", "transfer", "share")
+_CATALOGUE_MODULES = (
+    "core",
+    "reader",
+    "cli",
+    "forms",
+    "search",
+    "transfer",
+    "share",
+    "sharing",
+)
 
 _language = "sv"
 _catalogue: dict[str, tuple[str, str]] | None = None

@@ -412,3 +412,23 @@ def test_item_at(root: Path, write: Callable[..., Path]) -> None:
     assert library.item_at(root / "events/e.toml") == library.event("e")
     assert library.item_at(root / "missing.md") is None
     assert library.item_at(root / "bftui.toml") is None
+
+
+def test_git_conflict_markers_are_a_conflict_not_invalid_toml(
+    root: Path, write: Callable[[str, str | bytes], Path]
+) -> None:
+    write(
+        "krock.md",
+        '+++\n<<<<<<< HEAD\ntitle = "Vår"\n=======\ntitle = "Deras"\n'
+        '>>>>>>> origin/main\nkind = "news"\npublished = 2020-01-01\n+++\n\nText.\n',
+    )
+    write(
+        "events/krock.toml",
+        'title = "T"\nyear = 2020\n<<<<<<< ours\ncity = "A"\n=======\ncity = "B"\n>>>>>>> theirs\n',
+    )
+    problems = load(root).problems
+    assert [(p.path.as_posix(), p.line) for p in problems] == [
+        ("events/krock.toml", 3),
+        ("krock.md", 2),
+    ]
+    assert all("konflikt" in p.message and "TOML" not in p.message for p in problems)

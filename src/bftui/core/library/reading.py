@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -110,12 +111,29 @@ def _slug_problem(path: Path, relative: Path) -> list[Problem]:
     return [] if is_valid(path.stem) else [Problem(relative, 1, t("problem.bad_slug"))]
 
 
+_CONFLICT_MARKER = re.compile(
+    r"^<{7}(?: .*)?$.*?^={7}$.*?^>{7}(?: .*)?$", re.MULTILINE | re.DOTALL
+)
+"""The lines git writes into a file whose merge conflicted: <<<<<<<, =======, >>>>>>>."""
+
+
+def _conflict_problem(text: str, relative: Path) -> list[Problem]:
+    """Return the problem of a file git left with conflict markers, if it has them."""
+    found = _CONFLICT_MARKER.search(text)
+    if found is None:
+        return []
+    line = text.count("\n", 0, found.start()) + 1
+    return [Problem(relative, line, t("problem.git_conflict"))]
+
+
 def load_article(path: Path, root: Path) -> Article | list[Problem]:
     """Read one article file, or say what is wrong with it."""
     relative = relative_to_root(path, root)
     text = read_text(path, root)
     if isinstance(text, list):
         return text
+    if conflicted := _conflict_problem(text, relative):
+        return conflicted
     try:
         parts = frontmatter.split(text)
     except frontmatter.FrontMatterError as error:
@@ -168,6 +186,8 @@ def load_event(path: Path, root: Path) -> Event | list[Problem]:
     text = read_text(path, root)
     if isinstance(text, list):
         return text
+    if conflicted := _conflict_problem(text, relative):
+        return conflicted
     data = tomlpos.parse(text, relative, 1)
     if isinstance(data, Problem):
         return [data]
