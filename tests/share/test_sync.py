@@ -9,7 +9,7 @@ import pytest
 from conftest_values import ARTICLE, EVENT
 from gitrepos import add_question, git, questions, set_fields
 
-from bftui.core.share import autocommit
+from bftui.core.share import autocommit, conflicts
 from bftui.core.share.git import GitError, Repo, open_repo
 from bftui.core.share.setup import init_library
 from bftui.core.share.status import state
@@ -74,9 +74,14 @@ def test_a_true_conflict_stops_with_a_valid_file_to_resolve(
     with pytest.raises(GitError) as again:
         sync(stockholm)
     assert again.value.kind == "unresolved"
-    # The app resolves by writing the chosen text and staging it.
-    set_fields(stockholm.library, EVENT, {"city": "Lund"})
-    git(stockholm.top, "add", "--", EVENT)
+    # The app lists the conflict from the index and resolves it.
+    [file] = conflicts.unmerged(stockholm)
+    merge = conflicts.merge_unmerged(file)
+    assert [(c.key, c.ours, c.theirs) for c in merge.conflicts] == [
+        ("city", "Uppsala", "Lund")
+    ]
+    conflicts.resolve(stockholm, file, {"city": "theirs"})
+    assert state(stockholm).unmerged == ()
     sync(stockholm)
     sync(malmo)
     assert toml(malmo, EVENT)["city"] == toml(stockholm, EVENT)["city"] == "Lund"
