@@ -21,12 +21,16 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from bftui.core.transfer.markdown import SKIPPED, Block, Converter
 
 _CHROME = re.compile(
-    r"(?:^|[\s_-])(?:menu|meny|nav|navigation|navbar|breadcrumbs?|brodsmulor|cookies?|"
-    r"share|sharing|dela|social|sidebar|related|relaterat|banner|advert|ads?|annons|"
-    r"skip|subscribe|newsletter|nyhetsbrev|comments?|kommentarer|popup|modal|toolbar|"
-    r"pagination|site-header|site-footer|mest-last|most-read)(?:\Z|[\s_-])",
+    r"(?:^|[\s_-])(?:menu|meny|nav|navigation|navbar|dela|banner|ads?|annons|skip|"
+    r"popup|modal|toolbar|sidebar|byline|author|posted-on|dateline|"
+    r"(?:entry|post|article)-(?:meta|footer|tags|categories)|cat-links|tags-links)"
+    r"(?:\Z|[\s_-])|"
+    r"breadcrumb|brodsmul|cookie|shar(?:e|ing|edaddy)|social|related|relaterat|advert|"
+    r"subscribe|newsletter|nyhetsbrev|comments|kommentarer|pagination|site-header|"
+    r"site-footer|mest-last|most-read|screen-reader",
     re.I,
 )
+_CATEGORY = re.compile(r"(?:^|\s)category-([\w-]+)", re.I)
 _DATE_IN = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -249,5 +253,7 @@ def read_page(html: str) -> Page:
     if not meta.published:
         meta.published = _time_date(region) or _time_date(tree.root or region)
         meta.published_from = "time" if meta.published else ""
+    category = _CATEGORY.search(region.attributes.get("class") or "")
+    meta.section = meta.section or (category.group(1) if category else "")
     _strip(region, meta)
     return Page(meta, Converter(meta.source).convert(region))

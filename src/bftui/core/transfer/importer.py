@@ -329,10 +329,21 @@ def _read_dates(blocks: list[Block], dates: _Dates) -> list[Block]:
     return kept
 
 
+_MORE = re.compile(r"^(?:läs (?:också|även|mer)|relaterat|mer om ämnet)\s*:?$", re.I)
+
+
 def _drop_furniture(blocks: list[Block]) -> list[Block]:
     kept: list[Block] = []
+    teasers = False
     for index, block in enumerate(blocks):
         text = block.plain
+        # "Läs också" and the short titles of other articles after it.
+        if _MORE.match(text):
+            teasers = True
+            continue
+        if teasers and block.tag == "p" and _is_title_like(text) and len(text) <= 90:
+            continue
+        teasers = False
         if block.tag == "p" and (
             recognise.is_furniture(text)
             or recognise.is_banner(text)
@@ -344,8 +355,12 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
     return kept
 
 
-def _text_title(blocks: list[Block]) -> tuple[str, list[Block]]:
-    """Return the first block that is a title, and the blocks after it."""
+def _text_title(blocks: list[Block], dates: _Dates) -> tuple[str, list[Block]]:
+    """Return the first block that is a title, and the blocks after it.
+
+    A one-word line above the title is the site's section ("Nyheter"): it is
+    kept as what the page says about its kind.
+    """
     for index, block in enumerate(blocks[:4]):
         text = block.plain
         if not _is_title_like(text) or _not_title(text):
@@ -353,7 +368,8 @@ def _text_title(blocks: list[Block]) -> tuple[str, list[Block]]:
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         one_word = len(text.split()) == 1
         if one_word and following is not None and _is_title_like(following.plain):
-            continue  # a section label ("Lokalt") above the title
+            dates.section = dates.section or text
+            continue
         if following is None or _is_question(text):
             break
         return text, blocks[index + 1 :]
@@ -387,6 +403,13 @@ def propose(
     review: list[str] = []
     dates = _Dates({})
     blocks = _read_dates(blocks, dates)
+    # Skip links, menus, share buttons and banners go before the title is chosen.
+    blocks = [
+        b
+        for b in blocks
+        if _MORE.match(b.plain)
+        or not (recognise.is_furniture(b.plain) or recognise.is_banner(b.plain))
+    ]
     for line in meta.aside_lines:
         read = recognise.read_date_line(line)
         for label, date in read.dates if read else ():
@@ -402,7 +425,7 @@ def propose(
                 if i > at or (i < at and len(b.plain) > 100)
             ]
     else:
-        title, blocks = _text_title(blocks)
+        title, blocks = _text_title(blocks, dates)
     blocks = _drop_furniture(blocks)
     blocks = [b for b in blocks if not (title and _same(b.plain, title))]
     # Links: "Länk till ...", bare URLs and link-only paragraphs.

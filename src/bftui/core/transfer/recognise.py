@@ -49,6 +49,9 @@ _FURNITURE = re.compile(
     r"se (?:mer|också)|read more|visa (?:fler|mer|alla)|stäng|meny|sök|logga in|"
     r"prenumerera(?:\s.{0,60})?|lyssna(?: på (?:artikeln|texten))?|kommentera|"
     r"\d+\s*min(?:uter)?\s*(?:läsning|lästid)|"
+    r"(?:hoppa|gå|skip) (?:direkt )?(?:till|to) (?:huvud)?(?:innehåll(?:et)?|content)|"
+    r"(?:av|text|text och foto|foto och text|reporter|by)\s*:?\s+"
+    r"[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+){0,3}|"
     r"(?:image|bild|foto|img)?[\w.()-]*\.(?:jpe?g|png|gif|webp|svg|heic|tiff?|avif))\Z",
     re.I,
 )
