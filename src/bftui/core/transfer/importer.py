@@ -329,7 +329,7 @@ def _read_dates(blocks: list[Block], dates: _Dates) -> list[Block]:
     return kept
 
 
-_MORE = re.compile(r"^(?:läs (?:också|även|mer)|relaterat|mer om ämnet)\s*:?$", re.I)
+_MORE = re.compile(r"^(?:läs (?:också|även|mer)|relaterat|mer om ämnet)\s*:?\Z", re.I)
 
 
 def _drop_furniture(blocks: list[Block]) -> list[Block]:
