@@ -16,6 +16,7 @@ import pytest
 
 from bftui import cli
 from bftui.core import fileio
+from bftui.core.index.headlines import cold_outline
 from bftui.core.library.links import resolve_link
 from bftui.core.library.loading import load
 from bftui.core.store import snapshots
@@ -183,6 +184,17 @@ def test_library_files_that_are_devices_or_fifos_are_problems(
     }
     with pytest.raises(StorageError, match=re.escape(t("file.not_regular"))):
         snapshots.snapshot(sample_copy / "rör.md")
+
+
+def test_the_cold_start_outline_passes_over_fifos_and_devices(
+    sample_copy: Path,
+) -> None:
+    os.mkfifo(sample_copy / "rör.md")
+    (sample_copy / "noll.md").symlink_to("/dev/zero")
+    (sample_copy / "events" / "noll.toml").symlink_to("/dev/zero")
+    outline = cold_outline(sample_copy)
+    assert [year.count for year in outline.articles] == [1]
+    assert sum(year.count for year in outline.events) == 2
 
 
 # A folder that cannot be read.

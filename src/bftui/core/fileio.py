@@ -13,10 +13,9 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from bftui.i18n import t
-
-_CHUNK = 1 << 20
 
 
 class RefusedError(OSError):
@@ -44,6 +43,24 @@ def _megabytes(limit: int) -> str:
     return f"{limit / 2**20:g}"
 
 
+def open_file(path: Path | str) -> BinaryIO:
+    """Open the regular file `path` for reading, never blocking on a FIFO or device.
+
+    Raises:
+        NotRegularFileError: for anything but a regular file.
+        OSError: when it cannot be opened.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFileError(errno.EINVAL, t("file.not_regular"), str(path))
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
 def read_bytes(path: Path, limit: int) -> bytes:
     """Return the bytes of the regular file `path`, at most `limit` of them.
 
@@ -62,27 +79,14 @@ def read_file(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
         TooLargeError: when the file holds more than `limit` bytes.
         OSError: when it cannot be opened or read (a link loop: `ELOOP`).
     """
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
-    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFileError(errno.EINVAL, t("file.not_regular"), str(path))
+    with open_file(path) as file:
+        info = os.fstat(file.fileno())
         if info.st_size > limit:
             raise TooLargeError(path, limit)  # No need to read what stat admits.
-        chunks: list[bytes] = []
-        left = limit + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, _CHUNK))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-    finally:
-        os.close(fd)
-    if left <= 0:
+        data = file.read(limit + 1)
+    if len(data) > limit:
         raise TooLargeError(path, limit)
-    return b"".join(chunks), info
+    return data, info
 
 
 def read_text(path: Path, limit: int) -> str:

@@ -18,8 +18,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from bftui.core import fileio
 from bftui.core.index.outline import Outline, YearOutline
 from bftui.core.library.folders import EVENTS_DIR
+from bftui.core.library.reading import MAX_FILE_BYTES
 from bftui.core.sorting import swedish_key
 from bftui.core.text import safe_text
 
@@ -28,7 +30,7 @@ HEAD_BYTES = 4096
 
 _PLAIN = re.compile(
     r'^(title|year|start|published) *= *(?:"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"|'
-    r"(\d{4})(?:-\d\d-\d\d(?:[T ][0-9:.+Z-]*)?)?) *$"
+    r"(\d{4})(?:-\d\d-\d\d(?:[T ][0-9:.+Z-]*)?)?) *\Z"
 )
 """A key line whose value needs no TOML parser: a string without escapes, or
 a year or date (only its year is taken)."""
@@ -102,7 +104,7 @@ def headline(root: Path, rel: str) -> Headline | None:
     """Return the headline of one file, or None if it does not read cleanly."""
     event = rel.startswith(f"{EVENTS_DIR}/")
     try:
-        with open(f"{root}/{rel}", "rb") as file:
+        with fileio.open_file(f"{root}/{rel}") as file:
             data = file.read(HEAD_BYTES)
             # A character cut at the end of the head lies past the lines used.
             head = data.decode("utf-8", errors="replace")
@@ -114,7 +116,10 @@ def headline(root: Path, rel: str) -> Headline | None:
             if front is not None and "\ufffd" not in front:
                 table = _plain_values(front, event)
             if table is None:  # Not plain, or longer than the head: all of it.
-                text = (data + file.read()).decode("utf-8")
+                data += file.read(MAX_FILE_BYTES + 1 - len(data))
+                if len(data) > MAX_FILE_BYTES:
+                    return None  # /dev/zero behind a link has no end.
+                text = data.decode("utf-8")
                 front = text if event else _front(text)
                 if front is None:
                     return None
