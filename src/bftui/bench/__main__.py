@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
         "--skip",
         action="append",
         default=[],
-        choices=("engine", "terminal", "headless"),
+        choices=("engine", "terminal", "headless", "git"),
         help="leave a part out",
     )
     return parser
@@ -294,6 +294,14 @@ def _headless(root: Path, runs: int, table: Table) -> None:
     )
 
 
+def _git(root: Path, runs: int, table: Table, scratch: Path) -> None:
+    print("Git: sync with nothing to do …", flush=True)
+    from bftui.bench import gitsync
+
+    seconds = gitsync.sync_runs(gitsync.git_library(root, scratch), runs)
+    table.add_times("bftui sync, nothing to do (a process per run)", 1, seconds)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table."""
     args = _parser().parse_args(argv)
@@ -319,6 +327,7 @@ def main(argv: list[str] | None = None) -> int:
             ("engine", lambda: _engine(root, runs, table, scratch)),
             ("terminal", lambda: _terminal(root, runs, table, scratch)),
             ("headless", lambda: _headless(root, runs, table)),
+            ("git", lambda: _git(root, runs, table, scratch)),
         ]
         for name, part in parts:
             if name in args.skip:
