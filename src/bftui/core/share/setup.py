@@ -29,11 +29,12 @@ from bftui.core.share.git import (
 from bftui.core.store.atomic import write_new
 from bftui.i18n import t
 
-IGNORED = ("*.lock", ".trash/", ".bftui-*.tmp")
-"""What bftui writes into a library for itself, never to be shared."""
+IGNORED = ("*.lock", ".trash/", ".bftui-*.tmp", ".imported/")
+"""What bftui writes into a library for itself, never to be shared: edit locks,
+the trash, half-written saves and the importer's kept proposals."""
 
 GITIGNORE = (
-    "# bftui's own files: edit locks, the trash, half-written saves\n"
+    "# bftui's own files: edit locks, the trash, half-written saves, import proposals\n"
     + "".join(f"{pattern}\n" for pattern in IGNORED)
 )
 GITATTRIBUTES = (
