@@ -138,6 +138,9 @@ def test_no_date_is_marked_for_review_not_silently_today() -> None:
         ("2024-03-18 | 4 min läsning", dt.date(2024, 3, 18), False),
         ("Publicerat i maj 2024", dt.date(2024, 5, 1), True),
         ("Uppdaterad: 3 mars 2022", dt.date(2022, 3, 3), True),
+        ("Sidan uppdaterades 2023-01-01", dt.date(2023, 1, 1), True),
+        ("Skapad: 12 maj 2022", dt.date(2022, 5, 12), False),
+        ("Publ. 2021-03-04", dt.date(2021, 3, 4), False),
     ],
 )
 def test_date_lines_of_real_pages(
@@ -385,6 +388,27 @@ def test_link_titles_from_addresses(url: str, title: str) -> None:
             "Per Persson, VD, Bostadsbolaget AB, säger.",
             ("Per Persson", "VD", "Bostadsbolaget AB"),
         ),
+        (
+            "Kim Berg, projektledare",
+            ("Kim Berg", "projektledare", ""),
+        ),
+        (
+            "Lisa Nord, boendestödjare, Uppsala stadsmission",
+            ("Lisa Nord", "boendestödjare", "Uppsala stadsmission"),
+        ),
+        (
+            "Sara Ek jobbar som boendestödjare på Bostad först i Linköping sedan 2018.",
+            ("Sara Ek", "boendestödjare", "Bostad först i Linköping"),
+        ),
+        (
+            "Vi har pratat med Anna Svensson, verksamhetschef på Stadsmissionen, om året.",
+            ("Anna Svensson", "verksamhetschef", "Stadsmissionen"),
+        ),
+        (
+            "Vi träffade hennes stödperson Ali Nasser, boendestödjare i Borås stad.",
+            None,
+        ),
+        ("Anna Andersson, enhetschef. Foto: Per Persson", None),
         ("Sveriges Stadsmissioner, som arrangerade, och andra.", None),
         ("Malmö stad, Stockholms stad och Göteborg.", None),
     ],

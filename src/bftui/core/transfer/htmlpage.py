@@ -27,7 +27,8 @@ _CHROME = re.compile(
     r"(?:\Z|[\s_-])|"
     r"breadcrumb|brodsmul|cookie|shar(?:e|ing|edaddy)|social|related|relaterat|advert|"
     r"subscribe|newsletter|nyhetsbrev|comments|kommentarer|pagination|site-header|"
-    r"site-footer|mest-last|most-read|screen-reader",
+    r"site-footer|mest-last|most-read|screen-reader|caption|bildtext|credit|"
+    r"fotograf|photographer",
     re.I,
 )
 _CATEGORY = re.compile(r"(?:^|\s)category-([\w-]+)", re.I)
@@ -47,6 +48,8 @@ class PageMeta:
     published_from: str = ""
     """Where the date was read: "meta", "json-ld" or "time"."""
     updated: dt.date | None = None
+    page_date: dt.date | None = None
+    """JSON-LD WebPage datePublished: when no article date is found."""
     authors: list[str] = field(default_factory=list)
     source: str = ""
     """The page's own address: canonical link or og:url."""
@@ -125,7 +128,9 @@ def _meta(tree: LexborHTMLParser) -> PageMeta:
     if tags.get("application-name"):
         meta.site.append(tags["application-name"])
     for key in ("article:published_time", "datepublished", "pubdate", "publishdate",
-                "dc.date.issued", "dcterms.issued", "dc.date", "date"):  # fmt: skip
+                "publication_date", "parsely-pub-date", "sailthru.date",
+                "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date",
+                "dcterms.date", "date"):  # fmt: skip
         meta.published = meta.published or _iso_date(tags.get(key, ""))
     if meta.published:
         meta.published_from = "meta"
@@ -138,6 +143,9 @@ def _meta(tree: LexborHTMLParser) -> PageMeta:
     for item in _json_ld(tree):
         kind = item.get("@type")
         kind = kind[0] if isinstance(kind, list) and kind else kind
+        if isinstance(kind, str) and kind.endswith("WebPage"):
+            date = _iso_date(str(item.get("datePublished", "")))
+            meta.page_date = meta.page_date or date
         if not isinstance(kind, str) or not kind.endswith(("Article", "Posting")):
             continue
         meta.section = meta.section or kind
@@ -253,6 +261,8 @@ def read_page(html: str) -> Page:
     if not meta.published:
         meta.published = _time_date(region) or _time_date(tree.root or region)
         meta.published_from = "time" if meta.published else ""
+    if not meta.published and meta.page_date:
+        meta.published, meta.published_from = meta.page_date, "json-ld"
     category = _CATEGORY.search(region.attributes.get("class") or "")
     meta.section = meta.section or (category.group(1) if category else "")
     _strip(region, meta)

@@ -439,6 +439,8 @@ def propose(
                 kept.append(block)
             elif rest:
                 kept.append(Block(rest, _plain(rest), "p", block.strong, block.css))
+            elif kept and kept[-1].plain.endswith(":") and len(kept[-1].plain) <= 60:
+                kept.pop()  # "Mer att läsa:" above links that went to the link list
         else:
             kept.append(block)
     blocks = [part for block in kept for part in _split_bold_question(block)]

@@ -87,6 +87,7 @@ _INLINE_TAGS = frozenset(
     ]
 )
 _BLOCK_TAGS = "p, div, h1, h2, h3, h4, ul, ol, table, blockquote"
+_LINK_ITEMS = re.compile(r"(?:[ ]*(?:-|\d+\.) \[(?:\\.|[^\]\\\n])*\]\([^\s)]+\)\n?)+")
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0\u200b]+")
 _URL_TEXT = re.compile(r"(https?://\S+)")
 _ESCAPED = re.compile(r"([\\`*\[\]])")
@@ -194,12 +195,10 @@ class _Inline:
 
 
 def _tidy(text: str) -> str:
+    """Collapse spaces; keep line breaks, and a blank line where two breaks met."""
     lines = [" ".join(line.split()) for line in text.split(_INLINE_BREAK)]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(line for line in lines if line)
+    text = "\n".join(lines).strip("\n")
+    return re.sub(r"\n{3,}", "\n\n", text)
 
 
 def _css(node: LexborNode) -> str:
@@ -229,8 +228,17 @@ class Converter:
         return self.blocks
 
     def _emit(self, block: Block) -> None:
-        if block.plain.strip():
+        if not block.plain.strip():
+            return
+        markdown, plain = block.markdown.split("\n\n"), block.plain.split("\n\n")
+        if block.tag != "p" or len(markdown) != len(plain):
             self.blocks.append(block)
+            return
+        # "<br><br>" between paragraphs, as older pages write them.
+        for part, text in zip(markdown, plain, strict=True):
+            if text.strip():
+                bold = part.startswith("**") and part.endswith("**")
+                self.blocks.append(Block(part, text, "p", bold, block.css))
 
     def _paragraph(self, node: LexborNode, tag: str = "p") -> None:
         inline = _Inline(self.base)
@@ -279,7 +287,17 @@ class Converter:
         elif tag in ("p", "dt", "dd", "caption"):
             self._paragraph(node)
         elif tag in ("ul", "ol"):
-            self._emit(self._list(node, tag, 0))
+            block = self._list(node, tag, 0)
+            if (
+                _LINK_ITEMS.fullmatch(block.markdown)
+                and len(block.plain.split("\n")) >= 2
+            ):
+                # A list of nothing but links: each a paragraph that is only a link.
+                for line in block.markdown.split("\n"):
+                    text = line.split(" ", 1)[1] if " " in line else line
+                    self._emit(Block(text, text, "p"))
+            else:
+                self._emit(block)
         elif tag == "table" and self._is_data_table(node):
             self._emit(self._table(node))
         elif tag == "blockquote":

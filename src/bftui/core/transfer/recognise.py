@@ -37,8 +37,11 @@ _WEEKDAYS = (
 )
 _DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}\s*,?\s*)?(?:den\s+)?(.{{6,30}})\Z", re.I)
 _DATED = re.compile(
-    r"^(?P<label>publicerad|publicerat|publicerades|published|posted|datum|date|"
-    r"uppdaterad|uppdaterat|senast uppdaterad|senast ändrad|ändrad|updated|last updated)\b\s*:?\s*(?P<rest>.*)\Z",
+    r"^(?:sidan |artikeln |texten )?(?P<label>publicerad|publicerat|publicerades|"
+    r"publ\.?|published|posted|datum|date|skapad|skapades|"
+    r"uppdaterad|uppdaterat|uppdaterades|senast uppdaterad|senast ändrad|ändrad|"
+    r"senast granskad|granskad|updated|last updated)(?:\b|(?<=\.))\s*:?\s*"
+    r"(?P<rest>.*)\Z",
     re.I,
 )
 _FURNITURE = re.compile(
@@ -149,7 +152,9 @@ def _segment(segment: str) -> tuple[str, dt.date | None] | None:
         rest = labelled.group("rest").strip()
         kind = (
             "updated"
-            if label.startswith(("uppdat", "senast", "updat", "last", "ändrad"))
+            if label.startswith(
+                ("uppdat", "senast", "updat", "last", "ändrad", "gransk")
+            )
             else "published"
         )
         month = _MONTH_YEAR.match(rest)
@@ -313,6 +318,12 @@ _PROSE = re.compile(
     r"(?:som )?(?P<role>[a-zåäöé][\w -]{2,50}?) "
     r"(?:på|i|vid|hos|inom|för) (?P<org>[A-ZÅÄÖÉ][^,.;:!?]*)"
 )
+_MET = re.compile(
+    r"\b(?:pratat|talat|träffat|intervjuat|samtalat|möter|träffar|intervjuar) med "
+    rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}), "
+    r"(?P<role>[a-zåäöé][\w -]{2,50}?) "
+    r"(?:på|i|vid|hos|inom|för) (?P<org>[A-ZÅÄÖÉ][^,.;:!?]*)"
+)
 _ORG_STOP = frozenset(
     [
         "sedan",
@@ -348,7 +359,7 @@ def _organisation(words: list[str]) -> str:
 
 
 def _prose_byline(paragraph: str) -> Byline | None:
-    match = _PROSE.search(paragraph)
+    match = _PROSE.search(paragraph) or _MET.search(paragraph)
     if match is None:
         return None
     role = match.group("role").strip()
