@@ -203,3 +203,38 @@ def test_a_library_in_a_subfolder_of_a_bigger_repository(tmp_path: Path) -> None
     assert "merge-file" in git(other, "config", "merge.bftui.driver")
     # The code outside the library was changed by hand: never committed.
     assert git(top, "status", "--porcelain") == " M kod/main.c\n"
+
+
+def test_with_pull_rebase_the_history_stays_a_line(cities: dict[str, Repo]) -> None:
+    malmo, stockholm = cities["Malmö"], cities["Stockholm"]
+    git(stockholm.top, "config", "pull.rebase", "true")
+    add_question(malmo.library, ARTICLE, "Linje?", "Ja.")
+    add_question(stockholm.library, ARTICLE, "Rak?", "Också.")
+    sync(malmo)
+    assert sync(stockholm).sent == 1  # its own commit, rebased: no merge commit
+    merges = git(stockholm.top, "rev-list", "--merges", "--count", "HEAD").strip()
+    assert merges == "0"
+    assert {"Linje?", "Rak?"} <= set(questions(stockholm.library, ARTICLE))
+
+
+def test_a_branch_that_tracks_another_name_syncs_with_that(
+    cities: dict[str, Repo],
+) -> None:
+    malmo, stockholm = cities["Malmö"], cities["Stockholm"]
+    git(stockholm.top, "branch", "-q", "-m", "main", "lokal")
+    assert state(stockholm).upstream == "origin/main"
+    add_question(stockholm.library, ARTICLE, "Annat namn?", "Samma gren.")
+    assert sync(stockholm).sent == 1
+    sync(malmo)
+    assert "Annat namn?" in questions(malmo.library, ARTICLE)
+
+
+def test_a_save_in_a_plain_clone_sets_up_the_merge_driver(
+    remote: Path, tmp_path: Path
+) -> None:
+    autocommit.enable()
+    clone = tmp_path / "vanlig"
+    git(tmp_path, "clone", "-q", str(remote), str(clone))
+    add_question(clone, ARTICLE, "Drivrutin?", "Nu.")
+    assert "merge-file" in git(clone, "config", "merge.bftui.driver")
+    assert git(clone, "log", "-1", "--format=%s").startswith("Ny fråga i")

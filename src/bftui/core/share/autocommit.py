@@ -9,16 +9,12 @@ an identity, a merge under way, a detached HEAD), it stays noted and
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 from bftui.core.store.changes import Change, listen, unlisten
 
 if TYPE_CHECKING:
     from bftui.core.share.git import Repo
-
-_one_at_a_time = threading.Lock()
-"""Two workers committing at once would trip over git's index lock."""
 
 
 def enable(commit: bool = True) -> None:
@@ -53,26 +49,27 @@ def _noted(change: Change) -> tuple[Repo, str, str] | None:
 
 def note_only(change: Change) -> None:
     """Note `change` for the next sync, without committing it."""
-    with _one_at_a_time:
-        _noted(change)
+    _noted(change)
 
 
 def record(change: Change) -> None:
     """Note `change` and commit it, unless the work tree is mid-merge or detached."""
     from bftui.core.share import journal
     from bftui.core.share.commit import commit_paths
-    from bftui.core.share.git import GitError
+    from bftui.core.share.git import GitError, work_tree_lock
+    from bftui.core.share.setup import prepare
 
-    with _one_at_a_time:
-        noted = _noted(change)
-        if noted is None:
-            return
-        repo, path, text = noted
-        if (repo.git_dir / "MERGE_HEAD").exists():
-            return
-        if repo.git("symbolic-ref", "-q", "HEAD", check=False).code != 0:
-            return
+    noted = _noted(change)
+    if noted is None:
+        return
+    repo, path, text = noted
+    with work_tree_lock:
         try:
+            prepare(repo)  # a plain clone gets its merge driver before any pull
+            if (repo.git_dir / "MERGE_HEAD").exists():
+                return
+            if repo.git("symbolic-ref", "-q", "HEAD", check=False).code != 0:
+                return
             commit_paths(repo, [path], text)
         except GitError:
             return  # kept in the journal: the next sync commits it

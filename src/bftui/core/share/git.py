@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,11 @@ LOCAL_TIMEOUT = 60.0
 """Seconds a local command may take (status, commit, log, merge)."""
 NETWORK_TIMEOUT = 180.0
 """Seconds a command that talks to a remote may take (fetch, push, clone)."""
+
+work_tree_lock = threading.Lock()
+"""Held around git commands that change the index or the work tree (commits,
+merges), so that a sync and an auto-commit in two threads never race for
+git's index lock. Fetch and push run without it."""
 
 KINDS = (
     "missing",  # no git on PATH

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from bftui.core.share import journal
 from bftui.core.share.commit import commit_paths
-from bftui.core.share.git import NETWORK_TIMEOUT, GitError, Repo, error
+from bftui.core.share.git import (
+    NETWORK_TIMEOUT,
+    GitError,
+    Repo,
+    error,
+    work_tree_lock,
+)
 from bftui.core.share.setup import prepare
 from bftui.core.share.status import State, state
 from bftui.i18n import t
@@ -63,16 +69,30 @@ def commit_pending(repo: Repo, now: State) -> int:
     return len(mine)
 
 
-def _remote(repo: Repo, now: State) -> str:
-    if now.upstream and "/" in now.upstream:
-        candidate = now.upstream.split("/", 1)[0]
-        if candidate in now.remotes:
-            return candidate
-    if "origin" in now.remotes:
-        return "origin"
+def _target(repo: Repo, now: State) -> tuple[str, str]:
+    """Return the remote and its branch that the checked-out branch syncs with."""
+    if now.upstream:
+        remote, _, branch = now.upstream.partition("/")
+        if remote in now.remotes and branch:
+            return remote, branch
     if not now.remotes:
         raise error("no_remote", path=repo.library)
-    return now.remotes[0]
+    remote = "origin" if "origin" in now.remotes else now.remotes[0]
+    return remote, now.branch or "main"
+
+
+def _rebases(repo: Repo) -> bool:
+    """Return True when the user has git pull rebase (`pull.rebase = true`)."""
+    result = repo.git("config", "--type=bool", "--get", "pull.rebase", check=False)
+    return result.stdout.strip() == "true"
+
+
+def _rebase(repo: Repo, upstream: str) -> bool:
+    """Rebase onto `upstream`; on any trouble undo it and return False (merge instead)."""
+    if repo.git("rebase", "-q", upstream, check=False).code == 0:
+        return True
+    repo.git("rebase", "--abort", check=False)
+    return False
 
 
 def _count(repo: Repo, spec: str) -> int:
@@ -111,21 +131,26 @@ def _finish_merge(repo: Repo, now: State) -> None:
 def sync(repo: Repo, progress: Progress = _quiet) -> Synced:
     """Commit what bftui wrote, fetch, merge and push; report each step to `progress`.
 
+    Fetched commits are merged, or rebased onto when the user's git says
+    `pull.rebase = true` and nothing changed by hand is in the way (a rebase
+    that conflicts is undone and merged instead, for the app to resolve).
+
     Raises:
         GitError: "detached", "unresolved", "no_remote", "network", "auth",
             "rejected", "conflict" (the merge stopped for the app to resolve),
             "dirty" (hand edits in the way) or "failed". Whatever was done
             before the error stays done; a sync can always be tried again.
     """
-    prepare(repo)
-    now = state(repo)
-    if now.detached:
-        raise error("detached")
-    _finish_merge(repo, now)
-    progress(t("sync.commit"))
-    committed = commit_pending(repo, now)
-    remote = _remote(repo, now)
-    branch = now.branch or "main"
+    with work_tree_lock:
+        prepare(repo)
+        now = state(repo)
+        if now.detached:
+            raise error("detached")
+        _finish_merge(repo, now)
+        progress(t("sync.commit"))
+        committed = commit_pending(repo, now)
+        remote, branch = _target(repo, now)
+        rebase = not now.by_hand and _rebases(repo)
     tracking = f"refs/remotes/{remote}/{branch}"
     received = sent = 0
     for attempt in range(PUSH_TRIES):
@@ -133,16 +158,15 @@ def sync(repo: Repo, progress: Progress = _quiet) -> Synced:
             progress(t("sync.retry"))
         progress(t("sync.fetch", remote=remote))
         repo.git("fetch", "--quiet", remote, timeout=NETWORK_TIMEOUT, network=True)
-        has_remote_branch = _exists(repo, tracking)
-        if has_remote_branch:
-            if not now.upstream:
-                repo.git("branch", "-q", f"--set-upstream-to={remote}/{branch}")
-            behind = _count(repo, f"HEAD..{tracking}")
+        with work_tree_lock:
+            has_remote_branch = _exists(repo, tracking)
+            behind = _count(repo, f"HEAD..{tracking}") if has_remote_branch else 0
             if behind:
                 progress(t("sync.merge"))
-                _merge(repo, tracking)
+                if not (rebase and _rebase(repo, tracking)):
+                    _merge(repo, tracking)
                 received += behind
-        ahead = _count(repo, f"{tracking}..HEAD" if has_remote_branch else "HEAD")
+            ahead = _count(repo, f"{tracking}..HEAD" if has_remote_branch else "HEAD")
         if not ahead:
             break
         progress(t("sync.push", remote=remote))
@@ -160,8 +184,8 @@ def sync(repo: Repo, progress: Progress = _quiet) -> Synced:
                 raise
             continue
         sent += ahead
-        if not has_remote_branch:
-            repo.git("branch", "-q", f"--set-upstream-to={remote}/{branch}")
         break
+    if now.upstream is None and _exists(repo, tracking):
+        repo.git("branch", "-q", f"--set-upstream-to={remote}/{branch}")
     journal.mark_synced(repo)
     return Synced(committed, received, sent, state(repo).by_hand)
