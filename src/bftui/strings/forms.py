@@ -31,6 +31,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ogiltig TOML i filen: {error}",
         "invalid TOML in the file: {error}",
     ),
+    "storage.unresolved": (
+        "sammanslagningen har fortfarande konflikter ({keys}): inget sparades",
+        "the merge still has conflicts ({keys}): nothing was saved",
+    ),
     "storage.verify_failed": (
         "kontrollen av den nya texten misslyckades ({error}): inget sparades",
         "the new text failed its check ({error}): nothing was saved",

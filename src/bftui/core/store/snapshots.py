@@ -15,6 +15,7 @@ from pathlib import Path
 from bftui.core import fileio
 from bftui.core.library.reading import MAX_FILE_BYTES
 from bftui.core.store.atomic import StorageError, storage_error
+from bftui.core.store.merge import Conflict, Kind, Merge
 from bftui.i18n import t
 
 
@@ -27,6 +28,8 @@ class Snapshot:
     size: int
     text: str = field(default="", compare=False, repr=False)
     """The file's text, so a conflict can show what changed since."""
+    merged: bool = field(default=False, compare=False)
+    """True for a save that merged another change in (see `storage.update_text`)."""
 
 
 class ConflictError(Exception):
@@ -50,6 +53,40 @@ class ConflictError(Exception):
             lineterm="",
         )
         return list(lines)[:limit]
+
+
+class MergeConflict(ConflictError):
+    """The file changed since the form read it, and both changed the same units.
+
+    Nothing was written. `merge` holds the merged text (our version of each
+    conflicting unit) and the conflicts; `storage.resolve` writes it once the
+    editor has chosen.
+    """
+
+    def __init__(
+        self, path: Path, base: str, ours: str, theirs: str, kind: Kind, merge: Merge
+    ) -> None:
+        super().__init__(path, base, theirs)
+        self.ours = ours
+        """The text our change gives when applied to `base`."""
+        self.kind: Kind = kind
+        self.merge = merge
+
+    @property
+    def conflicts(self) -> tuple[Conflict, ...]:
+        """The units both sides changed differently."""
+        return self.merge.conflicts
+
+    @property
+    def their_text(self) -> str:
+        """The text on disk now (never None: a gone file is no merge)."""
+        return self.theirs or ""
+
+
+def text_snapshot(text: str) -> Snapshot:
+    """Return a snapshot of a file that holds `text` (as a merge last saw it)."""
+    data = text.encode("utf-8")
+    return Snapshot(digest(data), 0, len(data), text)
 
 
 def digest(data: bytes) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +32,15 @@ from bftui.core.store.atomic import (
     write_new,
 )
 from bftui.core.store.changes import Change, announce
+from bftui.core.store.merge import Kind, merge_item
 from bftui.core.store.snapshots import (
     ConflictError,
+    MergeConflict,
     Snapshot,
     current_text,
     digest,
     snapshot,
+    text_snapshot,
 )
 from bftui.i18n import t
 
@@ -224,27 +228,40 @@ def _edit_toml(
     return doc, tomledit.expected(original, data)
 
 
-@one_save_at_a_time
+def edited_event(path: Path, text: str, data: Data) -> str:
+    """Return event text `text` with `data` written into it, everything else kept.
+
+    Raises:
+        ValidationError: when the result would break the event schema.
+        StorageError: when `text` is not TOML.
+    """
+    doc, should_be = _edit_toml(path, text, data, _order(schema.EVENT_FIELDS))
+    errors = schema.check_event(should_be)
+    if errors:
+        raise ValidationError(errors)
+    return _render(path, doc, text, should_be)
+
+
 def update_event(
     path: Path, data: Data, expected: Snapshot, *, root: Path | None = None
 ) -> Snapshot:
     """Write `data` into event file `path`, keeping everything else as it is.
 
+    If the file changed since `expected`, the change is merged with the
+    other one field by field (see `update_text`).
+
     Returns:
         The snapshot of the file as written, for the next save.
 
     Raises:
-        ConflictError: when the file changed since `expected` was taken.
+        MergeConflict: when the other change touched the same field.
+        ConflictError: when the file is gone.
         ValidationError: when the result would break the event schema.
         StorageError: when the file cannot be written.
     """
-    root = root or find_root(path)
-    current = current_text(path, expected)
-    doc, should_be = _edit_toml(path, current, data, _order(schema.EVENT_FIELDS))
-    errors = schema.check_event(should_be)
-    if errors:
-        raise ValidationError(errors)
-    return _write(path, current, _render(path, doc, current, should_be), root)
+    return update_text(
+        path, lambda text: edited_event(path, text, data), expected, "event", root=root
+    )
 
 
 def _split(path: Path, text: str) -> frontmatter.SplitText:
@@ -262,39 +279,55 @@ def _body(old: str, new: str) -> str:
     return text.replace("\n", "\r\n") if "\r\n" in old else text
 
 
-@one_save_at_a_time
-def update_article(
-    path: Path, data: Data, body: str, expected: Snapshot, *, root: Path | None = None
-) -> Snapshot:
-    """Write front matter `data` and Markdown `body` into article `path`.
+def edited_article(path: Path, text: str, data: Data, body: str, root: Path) -> str:
+    """Return article text `text` with front matter `data` and `body` written into it.
 
     An unchanged body (as a form shows it: made harmless, leading blank lines
     aside) keeps its bytes; so does every front matter key `data` leaves alone.
 
     Raises:
-        ConflictError: when the file changed since `expected` was taken.
         ValidationError: when the result would break the article schema.
-        StorageError: when the file cannot be written.
+        StorageError: when `text` is no article.
     """
-    root = root or find_root(path)
-    current = current_text(path, expected)
-    parts = _split(path, current)
+    parts = _split(path, text)
     order = _order(schema.ARTICLE_FIELDS)
     doc, should_be = _edit_toml(path, parts.front, data, order)
     errors = schema.check_article(should_be, event_slugs(root))
     if errors:
         raise ValidationError(errors)
     front = _render(path, doc, parts.front, should_be)
-    text = (
-        current[: parts.front_start]
+    return (
+        text[: parts.front_start]
         + front
-        + current[parts.front_end : parts.body_start]
+        + text[parts.front_end : parts.body_start]
         + _body(parts.body, body)
     )
-    return _write(path, current, text, root)
 
 
-@one_save_at_a_time
+def update_article(
+    path: Path, data: Data, body: str, expected: Snapshot, *, root: Path | None = None
+) -> Snapshot:
+    """Write front matter `data` and Markdown `body` into article `path`.
+
+    If the file changed since `expected`, the change is merged with the
+    other one field by field and Q&A entry by entry (see `update_text`).
+
+    Raises:
+        MergeConflict: when the other change touched the same field or entry.
+        ConflictError: when the file is gone.
+        ValidationError: when the result would break the article schema.
+        StorageError: when the file cannot be written.
+    """
+    root = root or find_root(path)
+    return update_text(
+        path,
+        lambda text: edited_article(path, text, data, body, root),
+        expected,
+        "article",
+        root=root,
+    )
+
+
 def update_body(
     path: Path,
     change: Callable[[str], str],
@@ -304,12 +337,107 @@ def update_body(
 ) -> Snapshot:
     """Replace the body of article `path` with `change(body)`, front matter untouched.
 
+    If the file changed since `expected`, the change is merged with the
+    other one Q&A entry by entry (see `update_text`).
+
     Raises:
-        ConflictError: when the file changed since `expected` was taken.
+        MergeConflict: when the other change touched the same entry.
+        ConflictError: when the file is gone.
         StorageError: when the file cannot be written.
     """
+
+    def edit(text: str) -> str:
+        parts = _split(path, text)
+        return text[: parts.body_start] + change(parts.body)
+
+    return update_text(path, edit, expected, "article", root=root)
+
+
+def check_text(path: Path, text: str, kind: Kind, root: Path) -> None:
+    """Check item text `text` (a merge's result) against the schema of its kind.
+
+    Raises:
+        ValidationError: when it breaks the schema.
+        StorageError: when it is not an item file at all.
+    """
+    try:
+        if kind == "event":
+            errors = schema.check_event(tomllib.loads(text))
+        else:
+            front = tomllib.loads(_split(path, text).front)
+            errors = schema.check_article(front, event_slugs(root))
+    except tomllib.TOMLDecodeError as error:
+        raise StorageError(path, t("storage.bad_toml", error=error)) from error
+    if errors:
+        raise ValidationError(errors)
+
+
+@one_save_at_a_time
+def update_text(
+    path: Path,
+    edit: Callable[[str], str],
+    expected: Snapshot,
+    kind: Kind,
+    *,
+    root: Path | None = None,
+) -> Snapshot:
+    """Write `edit(text)` into item file `path`, which was `expected` when read.
+
+    When the file changed since, `edit` is applied to the text as read and
+    merged with the file's text now (`merge_item`): changes to different
+    fields and Q&A entries both land, and the result is checked like any save.
+
+    Returns:
+        The snapshot of the file as written; `merged` is True if another
+        change was merged in.
+
+    Raises:
+        MergeConflict: when both changed the same unit; nothing is written.
+        ConflictError: when the file is gone.
+        ValidationError: when the result would break the schema.
+        StorageError: when the file cannot be read or written.
+    """
     root = root or find_root(path)
-    current = current_text(path, expected)
-    parts = _split(path, current)
-    text = current[: parts.body_start] + change(parts.body)
-    return _write(path, current, text, root)
+    try:
+        current = current_text(path, expected)
+    except ConflictError as error:
+        if error.theirs is None:
+            raise
+        current, ours = error.theirs, edit(expected.text)
+        merged = merge_item(expected.text, ours, current, kind)
+        if not merged.clean:
+            raise MergeConflict(
+                path, expected.text, ours, current, kind, merged
+            ) from None
+        check_text(path, merged.text, kind, root)
+        written = _write(path, current, merged.text, root)
+        return replace(written, merged=True)
+    return _write(path, current, edit(current), root)
+
+
+def resolve(
+    conflict: MergeConflict, resolutions: Mapping[str, str], *, root: Path | None = None
+) -> Snapshot:
+    """Write the merge of `conflict` with its conflicts settled by `resolutions`.
+
+    `resolutions` maps each conflict's key to "ours", "theirs", "base" or a
+    text in the conflict's form. The file is expected as the conflict saw
+    it; if it changed again, that change is merged in too.
+
+    Raises:
+        MergeConflict: when a change made since clashes again.
+        ConflictError: when the file is gone.
+        ValidationError: when the result would break the schema.
+        StorageError: when the file cannot be written.
+    """
+    path, kind = conflict.path, conflict.kind
+    root = root or find_root(path)
+    merged = merge_item(
+        conflict.base, conflict.ours, conflict.their_text, kind, resolutions
+    )
+    if not merged.clean:
+        keys = ", ".join(c.label for c in merged.conflicts)
+        raise StorageError(path, t("storage.unresolved", keys=keys))
+    check_text(path, merged.text, kind, root)
+    seen = text_snapshot(conflict.their_text)
+    return update_text(path, lambda _text: merged.text, seen, kind, root=root)
