@@ -1,4 +1,4 @@
-"""Kill a saving process with SIGKILL at random moments; nothing may be half-written.
+"""Kill a saving or creating process with SIGKILL at random moments; nothing half-written.
 
 A forked child does what the Q&A form does, over and over: autosave the
 draft of a new entry, save the entry into the interview (storage), discard
@@ -7,7 +7,13 @@ random delay and then checks the library: the interview parses and holds
 exactly the entries saved before (or that one more), no temporary file is
 taken for content, and the draft of the interrupted entry can be restored.
 
+With `--creations`, the child creates events instead (what `new event` and
+a form's first save do), and every event file must be complete: a name is
+absent or whole, never empty, and the temporary files the kills leave are
+removed by the next start (`remove_stale_temps`).
+
     python tests/hostile/harness/crash_saves.py --kills 1000
+    python tests/hostile/harness/crash_saves.py --kills 1000 --creations
 
 prints a JSON report; the exit status is 1 on any failure.
 """
@@ -31,7 +37,7 @@ from bftui.core.items import qa, qa_edit
 from bftui.core.items.model import Article
 from bftui.core.library.loading import load, load_article, read_body
 from bftui.core.store import drafts, storage
-from bftui.core.store.atomic import TEMP_PREFIX, TEMP_SUFFIX
+from bftui.core.store.atomic import TEMP_PREFIX, TEMP_SUFFIX, remove_stale_temps
 from bftui.paths import bundled_library
 
 INTERVIEW = "2020-05-24-malmo-teamets-erfarenheter-fran-svenska-bostad-forst-natverkets-traff.md"
@@ -167,24 +173,87 @@ def run(kills: int, seed: int = 0, max_delay: float = 0.05) -> dict[str, Any]:
         }
 
 
+def _create(root: Path, report: int) -> None:
+    """Create events until killed, telling `report` the name of each."""
+    while True:
+        path = storage.create_event(root, {"title": "Krasch", "year": 2021})
+        os.write(report, f"{path.name}\n".encode())
+
+
+def _kill_creation(root: Path, rng: random.Random, max_delay: float) -> list[str]:
+    """Fork a creating child, kill it after a random delay, return what it created."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: create until killed, never return into the caller
+        os.close(read_end)
+        try:
+            _create(root, write_end)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    time.sleep(rng.random() * max_delay)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    with os.fdopen(read_end, "rb") as pipe:
+        return pipe.read().decode().split()
+
+
+def run_creations(kills: int, seed: int = 0, max_delay: float = 0.05) -> dict[str, Any]:
+    """Kill a creating child `kills` times on a copy of the sample library; report."""
+    rng = random.Random(seed)
+    began = time.perf_counter()
+    created = 0
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch) / "library"
+        shutil.copytree(bundled_library(), root)
+        events = root / "events"
+        for _ in range(kills):
+            reported = _kill_creation(root, rng, max_delay)
+            created += len(reported)
+            missing = [name for name in reported if not (events / name).is_file()]
+            assert not missing, missing
+        empty = sorted(p.name for p in events.glob("*.toml") if not p.stat().st_size)
+        broken = [str(problem) for problem in load(root).problems]
+        left = len(list(events.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}")))
+        removed = remove_stale_temps(root)  # what the next start does
+        return {
+            "kills_survived": kills,
+            "events": len(list(events.glob("*.toml"))),
+            "creations_reported": created,
+            "empty_files": empty,
+            "broken_items": broken,
+            "temp_files_left_by_the_last_kills": left,
+            "temp_files_removed_at_start": removed,
+            "temp_files_after_start": len(list(root.rglob(f"{TEMP_PREFIX}*"))),
+            "seconds": round(time.perf_counter() - began, 2),
+        }
+
+
 def main() -> int:
     """Run the harness from the command line and print its report."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--kills", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--max-delay", type=float, default=0.05, help="seconds")
+    parser.add_argument(
+        "--creations", action="store_true", help="kill creations of new events"
+    )
     args = parser.parse_args()
     scratch = tempfile.mkdtemp()
     os.environ["XDG_STATE_HOME"] = scratch  # the user's own drafts stay untouched
     try:
-        report = run(args.kills, args.seed, args.max_delay)
+        runner = run_creations if args.creations else run
+        report = runner(args.kills, args.seed, args.max_delay)
     except AssertionError as error:
         print(json.dumps({"failed": repr(error)}))
         return 1
     finally:
         shutil.rmtree(scratch)
     print(json.dumps(report, indent=1))
-    return 1 if report["temp_files_taken_for_content"] else 0
+    failed = report.get("temp_files_taken_for_content") or any(
+        report.get(key) for key in ("empty_files", "broken_items")
+    )
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import hashlib
 import os
+import socket
 import stat
 import tempfile
 import time
@@ -13,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bftui.core import fileio
 from bftui.i18n import t
 from bftui.paths import in_sample
 
@@ -25,6 +28,8 @@ SaveT = TypeVar("SaveT", bound=Callable[..., Any])
 
 TEMP_PREFIX = ".bftui-"
 TEMP_SUFFIX = ".tmp"
+_HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
+"""This host, as temporary file names name it (a hash: any host name is safe)."""
 
 _ERRNO_KEYS = {
     errno.ENOSPC: "storage.disk_full",
@@ -69,13 +74,17 @@ def write_target(path: Path, root: Path | None) -> Path:
             leads outside `root`.
     """
     refuse_sample(path)
+    try:
+        target = fileio.resolve(path)
+        inside = root is not None and target.is_relative_to(fileio.resolve(root))
+    except OSError as error:  # A loop of links.
+        raise storage_error(path, error) from error
     # A linked folder on the way (events/ -> elsewhere) leads out as surely as a link.
-    if root is not None and not path.resolve().is_relative_to(root.resolve()):
+    if root is not None and not inside:
         raise StorageError(path, t("storage.symlink_outside"))
     if not path.is_symlink():
         return path
-    target = path.resolve()
-    if root is None or not target.is_relative_to(root.resolve()):
+    if not inside:
         raise StorageError(path, t("storage.symlink_outside"))
     return target
 
@@ -117,6 +126,45 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _temp_prefix() -> str:
+    """Return the start of this process's temporary file names: host and pid.
+
+    `remove_stale_temps` removes a temporary file of a process that has
+    died on this host at once, whatever its age.
+    """
+    return f"{TEMP_PREFIX}{_HOST}-{os.getpid()}-"
+
+
+def _write_temp(folder: Path, data: bytes, old: os.stat_result | None) -> str:
+    """Write `data` to a new temporary file in `folder`, flushed and synced.
+
+    It gets the mode (and group) of `old`, or the usual mode for the user's
+    umask. On any error nothing is left behind and the error is raised.
+    """
+    temp = ""
+    try:
+        fd, temp = tempfile.mkstemp(
+            dir=folder, prefix=_temp_prefix(), suffix=TEMP_SUFFIX
+        )
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            # mkstemp makes 0600 files, which would hide them from co-editors.
+            if old is None:
+                os.fchmod(handle.fileno(), 0o666 & ~_umask())
+            else:
+                os.fchmod(handle.fileno(), stat.S_IMODE(old.st_mode))
+                with contextlib.suppress(OSError):
+                    os.fchown(handle.fileno(), -1, old.st_gid)
+            os.fsync(handle.fileno())
+    except BaseException:
+        if temp:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        raise
+    return temp
+
+
 def atomic_write(path: Path, text: str, *, root: Path | None = None) -> Path:
     """Replace `path` with `text` (UTF-8) so that no reader ever sees half a file.
 
@@ -141,20 +189,7 @@ def atomic_write(path: Path, text: str, *, root: Path | None = None) -> Path:
         raise storage_error(path, error) from error
     temp = ""
     try:
-        fd, temp = tempfile.mkstemp(
-            dir=target.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX
-        )
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            # mkstemp makes 0600 files, which would hide them from co-editors.
-            if old is None:
-                os.fchmod(handle.fileno(), 0o666 & ~_umask())
-            else:
-                os.fchmod(handle.fileno(), stat.S_IMODE(old.st_mode))
-                with contextlib.suppress(OSError):
-                    os.fchown(handle.fileno(), -1, old.st_gid)
-            os.fsync(handle.fileno())
+        temp = _write_temp(target.parent, data, old)
         os.replace(temp, target)
     except BaseException as error:
         if temp:
@@ -176,7 +211,7 @@ def folder_lock(path: Path) -> Iterator[None]:
     folder locked; where a folder cannot be locked, saving goes on without.
     """
     try:
-        fd = os.open(path.resolve().parent, os.O_RDONLY)
+        fd = os.open(fileio.resolve(path).parent, os.O_RDONLY)
     except OSError:
         yield
         return
@@ -207,15 +242,45 @@ def one_save_at_a_time(save: SaveT) -> SaveT:
 def write_new(path: Path, text: str, *, root: Path | None = None) -> None:
     """Create `path` with `text`, failing if it already exists.
 
-    The name is claimed with `O_EXCL` (so two editors never take the same
-    one), then filled atomically, so the claimed file gets the folder's usual
-    mode and group.
+    The text is written to a complete temporary file first, which is then
+    hard-linked to `path` (`os.link` fails if the name is taken, so two
+    editors never take the same one): whenever the process dies, the name
+    is either absent or complete. Where a file system has no hard links,
+    the name is claimed with `O_EXCL` and then filled atomically.
 
     Raises:
         FileExistsError: when the name is taken.
         StorageError: on any other OS error, or when `path` leads out of `root`.
     """
     write_target(path, root)
+    temp = ""
+    try:
+        temp = _write_temp(path.parent, text.encode("utf-8"), None)
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if temp and error.errno in _NO_HARD_LINKS:
+            _claim_and_fill(path, text, root)
+        else:
+            raise storage_error(path, error) from error
+    finally:
+        if temp:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+    _fsync_folder(path.parent)
+    # What a creation killed here before left behind (cheap: one folder).
+    remove_stale_temps(path.parent, recursive=False)
+
+
+_NO_HARD_LINKS = frozenset(
+    {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS}
+)
+"""What `os.link` says on file systems without hard links (FAT, some SMB)."""
+
+
+def _claim_and_fill(path: Path, text: str, root: Path | None) -> None:
+    """Create `path` where hard links fail: claim the name, then fill it atomically."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except FileExistsError:
@@ -231,29 +296,51 @@ def write_new(path: Path, text: str, *, root: Path | None = None) -> None:
         raise
 
 
-STALE_AFTER = 24 * 3600
-"""Seconds after which a leftover temporary file is taken to be abandoned."""
+STALE_AFTER = 60
+"""Seconds after which a leftover temporary file is taken to be abandoned:
+writing one takes milliseconds, so one this old belongs to no save."""
 
 
-def remove_stale_temps(root: Path, *, now: float | None = None) -> int:
+def remove_stale_temps(
+    root: Path, *, now: float | None = None, recursive: bool = True
+) -> int:
     """Remove temporary files a killed save left in `root`; return how many.
 
-    Only `.bftui-*.tmp` files older than `STALE_AFTER` go: a younger one may
-    belong to a save in progress in another process. Errors are ignored (the
-    next start tries again); hidden folders such as `.trash` are not entered.
+    A `.bftui-*.tmp` file goes when it is older than `STALE_AFTER`, or at
+    once when the process named in it (on this host) is gone: a younger one
+    of a living process may be a save in progress. Errors are ignored (the
+    next start tries again); hidden folders such as `.trash` are not entered,
+    nor any subfolder unless `recursive`.
     """
     cutoff = (time.time() if now is None else now) - STALE_AFTER
     removed = 0
     for folder, dirs, files in os.walk(root):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        dirs[:] = (
+            [name for name in dirs if not name.startswith(".")] if recursive else []
+        )
         for name in files:
             if not (name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)):
                 continue
             path = Path(folder, name)
             try:
-                if path.lstat().st_mtime < cutoff:
+                if _owner_died(name) or path.lstat().st_mtime < cutoff:
                     path.unlink()
                     removed += 1
             except OSError:
                 continue
     return removed
+
+
+def _owner_died(name: str) -> bool:
+    """Return True if the temporary file `name` is of a process gone from this host."""
+    host, _, rest = name[len(TEMP_PREFIX) :].partition("-")
+    pid, _, _ = rest.partition("-")
+    if host != _HOST or not pid.isdigit() or not 0 < int(pid) < 2**22:
+        return False  # Another host's, an older bftui's, or no pid: by age only.
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # Alive, but another user's.
+    return False
