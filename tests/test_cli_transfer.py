@@ -480,3 +480,15 @@ def test_the_progress_bar_is_drawn_only_on_a_terminal(
     monkeypatch.setattr("sys.stderr", pipe)
     importing._progress(1, 4, "sida.html")
     assert pipe.getvalue() == ""
+
+
+def test_an_undated_page_imported_twice_is_recognised_by_its_title(
+    capsys: pytest.CaptureFixture[str], library_path: Path
+) -> None:
+    page = DATA / "corpus" / "utan-datum.txt"
+    args = ("import", str(page), "--save", "--library", str(library_path))
+    code, out, _ = _run(capsys, *args)
+    assert code == 0 and out
+    code, out, err = _run(capsys, *args)
+    assert code == 0 and out == "" and "finns redan" in err
+    assert len(load(library_path).articles) == 2

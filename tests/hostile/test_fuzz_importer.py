@@ -135,3 +135,20 @@ def test_a_broken_marked_section_does_not_stop_an_import(section: str) -> None:
     """Regression: html.parser raised AssertionError out of the importer."""
     page = f"<html><body><h1>Rubrik</h1>{section}<p>Ett stycke med fem ord här.</p>"
     assert any("Ett stycke" in b.plain for b in read_page(page).blocks)
+
+
+@pytest.mark.parametrize(
+    "tag", ["div", "b", "blockquote", "ul><li", "nav", "table><tr><td"]
+)
+def test_deeply_nested_pages_are_read_without_recursion(tag: str) -> None:
+    """Regression: the Markdown writer recursed once a level and hit Python's limit."""
+    page = "<html><body><h1>Rubrik</h1>" + f"<{tag}>" * 1500 + "Ett stycke med fem ord."
+    proposal = propose(page, html=True)
+    _assert_proposal(proposal)
+    assert proposal.front["title"] == "Rubrik"
+    assert "<" not in proposal.body  # never the page's markup
+
+
+def test_a_page_with_no_text_is_no_markup_either() -> None:
+    proposal = propose("<html><body><nav>Meny</nav></body></html>", html=True)
+    assert proposal.body.strip() == "" and "needs_review" in proposal.front

@@ -37,6 +37,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "sidan anger bara ungefär när den publicerades; {date} föreslås",
         "the page only says roughly when it was published; {date} is proposed",
     ),
+    "import.untitled": ("Utan rubrik", "Untitled"),
     "import.note.author": (
         "sidan anger skribent: {names} (sparas inte som den intervjuade)",
         "the page names its writer: {names} (not saved as the interviewee)",

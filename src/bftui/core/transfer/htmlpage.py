@@ -18,7 +18,13 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from bftui.core.transfer.markdown import SKIPPED, Block, Converter
+from bftui.core.transfer.markdown import (
+    SKIPPED,
+    Block,
+    Converter,
+    escape_block,
+    escape_inline,
+)
 
 _CHROME = re.compile(
     r"(?:^|[\s_-])(?:menu|meny|nav|navigation|navbar|dela|banner|ads?|annons|skip|"
@@ -32,6 +38,8 @@ _CHROME = re.compile(
     re.I,
 )
 _CATEGORY = re.compile(r"(?:^|\s)category-([\w-]+)", re.I)
+_MAX_DEPTH = 120
+"""Deeper nesting than any real page: read as plain lines, not walked recursively."""
 _DATE_IN = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -215,30 +223,44 @@ def _region(tree: LexborHTMLParser) -> LexborNode | None:
 
 def _strip(region: LexborNode, meta: PageMeta) -> None:
     """Remove navigation, side boxes, share buttons and the like from `region`."""
-    doomed: list[LexborNode] = []
-    ids: set[int] = set()
-    for node in region.css("*"):
-        chrome = node.tag in SKIPPED or node.tag in ("nav", "aside", "form", "dialog")
+    doomed = [
+        node
+        for node in region.css("*")
+        if node.tag in SKIPPED
+        or node.tag in ("nav", "aside", "form", "dialog")
         # Outside an <article>, <header> and <footer> are the site's, not the text's.
-        chrome = chrome or (
-            region.tag != "article" and node.tag in ("header", "footer")
-        )
-        if not (chrome or _is_chrome(node)):
-            continue
-        ancestor, inside = node.parent, False
-        while ancestor is not None and not inside:
-            inside = ancestor.mem_id in ids
-            ancestor = ancestor.parent
-        if not inside:
-            doomed.append(node)
-            ids.add(node.mem_id)
-    for node in doomed:
+        or (region.tag != "article" and node.tag in ("header", "footer"))
+        or _is_chrome(node)
+    ]
+    # Last first: a node inside another goes before it, so none is freed twice.
+    for node in reversed(doomed):
         if node.tag not in SKIPPED or node.tag in ("aside", "nav"):
             lines = (node.text(deep=True, separator="\n") or "").split("\n")
             meta.aside_lines += [
                 " ".join(x.split()) for x in lines if 0 < len(x) <= 100
             ]
         node.decompose()
+
+
+def _deeper_than(region: LexborNode, limit: int) -> bool:
+    """Return True if elements nest more than `limit` deep in `region` (no recursion)."""
+    depth = {region.mem_id: 0}
+    for node in region.traverse():
+        parent = node.parent
+        level = depth.get(parent.mem_id, 0) + 1 if parent is not None else 0
+        if level > limit:
+            return True
+        depth[node.mem_id] = level
+    return False
+
+
+def _plain_blocks(region: LexborNode) -> list[Block]:
+    """Return the region's text lines as paragraphs: for pages nested too deep to walk."""
+    text = region.text(deep=True, separator="\n") or ""
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return [
+        Block(escape_block(escape_inline(line)), line, "p") for line in lines if line
+    ]
 
 
 def read_page(html: str) -> Page:
@@ -266,4 +288,6 @@ def read_page(html: str) -> Page:
     category = _CATEGORY.search(region.attributes.get("class") or "")
     meta.section = meta.section or (category.group(1) if category else "")
     _strip(region, meta)
+    if _deeper_than(region, _MAX_DEPTH):
+        return Page(meta, _plain_blocks(region))
     return Page(meta, Converter(meta.source).convert(region))

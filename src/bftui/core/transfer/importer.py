@@ -392,6 +392,8 @@ def propose(
     if html:
         page = read_page(text)
         meta, blocks = page.meta, page.blocks
+        # What a page that is no article shows: its text, never its markup.
+        text = "\n\n".join(b.plain for b in blocks) or _page_title(meta)
         blocks = [
             Block(safe_text(b.markdown), safe_text(b.plain), b.tag, b.strong, b.css)
             for b in blocks
@@ -580,6 +582,7 @@ def _not_an_article(
     published = _published(dates, meta, today, review, notes)
     lines = [line.rstrip() for line in safe_text(text).strip().split("\n")]
     first = next((_normalise(line) for line in lines if line.strip()), "")
+    first = first or t("import.untitled")
     title = first if len(first) <= 80 else first[:80].rsplit(" ", 1)[0] + " …"
     body_lines = [escape_block(line) if line else "" for line in lines]
     front: dict[str, Any] = {"title": title, "kind": "report", "published": published}

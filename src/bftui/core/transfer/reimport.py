@@ -61,6 +61,7 @@ class Known:
     def __init__(self, articles: list[Article]) -> None:
         self._by_source: dict[str, str] = {}
         self._by_title: dict[tuple[str, str], str] = {}
+        self._titles: dict[str, list[str]] = {}
         for article in articles:
             self.add(article.slug, article.source, article.title, article.published)
 
@@ -69,14 +70,19 @@ class Known:
         if source:
             self._by_source.setdefault(address_key(source), slug)
         self._by_title.setdefault((_title_key(title), str(published)), slug)
+        self._titles.setdefault(_title_key(title), []).append(slug)
 
     def find(self, front: dict[str, Any]) -> str | None:
         """Return the slug of the article `front` (a proposal's front matter) was, if any."""
         source = front.get("source", "")
         if source and address_key(source) in self._by_source:
             return self._by_source[address_key(source)]
+        if "title" in front.get("needs_review", ()):
+            return None  # a made-up title says nothing about which article it is
         if "published" in front.get("needs_review", ()):
-            return None  # a stand-in date says nothing about which article it is
+            # A stand-in date says nothing: one article of that title is the one.
+            same = self._titles.get(_title_key(front["title"]), [])
+            return same[0] if len(same) == 1 else None
         key = (_title_key(front["title"]), str(front["published"]))
         return self._by_title.get(key)
 
