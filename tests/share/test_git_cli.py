@@ -180,3 +180,32 @@ def test_merge_file_leaves_other_files_to_git_s_line_merge(
     theirs = write(tmp_path, "theirs", "a\nb\nC\n")
     code = run(capsys, "merge-file", str(base), str(ours), str(theirs), "README.md")[0]
     assert code == 0 and ours.read_text("utf-8") == "A\nb\nC\n"
+
+
+def test_without_git_init_makes_the_library_and_sync_says_why_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    root = tmp_path / "utan-git"
+    code, out, err = run(capsys, "init", str(root))
+    assert code == 0 and "git finns inte" in err
+    assert (root / "bftui.toml").is_file() and not (root / ".git").exists()
+    code, _, err = run(capsys, "--library", str(root), "sync")
+    assert code == 2 and "git finns inte" in err
+    autocommit.enable()
+    assert (
+        run(
+            capsys,
+            "--library",
+            str(root),
+            "new",
+            "event",
+            "--title",
+            "X",
+            "--year",
+            "2025",
+        )[0]
+        == 0
+    )

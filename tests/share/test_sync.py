@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 
@@ -238,3 +239,29 @@ def test_a_save_in_a_plain_clone_sets_up_the_merge_driver(
     add_question(clone, ARTICLE, "Drivrutin?", "Nu.")
     assert "merge-file" in git(clone, "config", "merge.bftui.driver")
     assert git(clone, "log", "-1", "--format=%s").startswith("Ny fråga i")
+
+
+def test_missing_credentials_are_said_plainly_without_a_prompt(
+    cities: dict[str, Repo], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    ssh = tools / "ssh"
+    # An ssh that would ask for a passphrase on the terminal if it could open one.
+    ssh.write_text(
+        "#!/bin/sh\n"
+        "if ( : < /dev/tty ) 2>/dev/null; then echo asked >&2; sleep 60; fi\n"
+        'echo "git@server: Permission denied (publickey)." >&2\n'
+        "exit 255\n",
+        encoding="utf-8",
+    )
+    ssh.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    malmo = cities["Malmö"]
+    git(malmo.top, "remote", "set-url", "origin", "server:/srv/git/bostadforst.git")
+    add_question(malmo.library, ARTICLE, "Nyckel?", "Saknas.")
+    with pytest.raises(GitError) as caught:
+        sync(malmo)
+    assert caught.value.kind == "auth"
+    assert "SSH-nyckel" in caught.value.message and "asked" not in caught.value.detail
+    assert state(malmo).ahead == 1

@@ -117,8 +117,10 @@ def git_env() -> dict[str, str]:
         GIT_PAGER="cat",
         GIT_MERGE_AUTOEDIT="no",
     )
-    # ssh must never ask for a password or a host key on the app's terminal.
-    env.setdefault("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
+    # ssh must never ask on the app's terminal: git runs in a session of its
+    # own (no terminal to open) and ssh may not pop up an askpass window either.
+    # The user's own ssh command (core.sshCommand, GIT_SSH_COMMAND) stays theirs.
+    env["SSH_ASKPASS_REQUIRE"] = "never"
     return env
 
 
