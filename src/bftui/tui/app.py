@@ -160,9 +160,10 @@ class BftuiApp(App[int]):
                 t("form.tip_new_article"),
                 screen.action_new_article,
             )
-            from bftui.tui import transfer  # the importer loads only when asked for
+            from bftui.tui import sharing, transfer  # loaded only when asked for
 
             yield from transfer.commands(screen)
+            yield from sharing.commands(screen)
 
 
 _TEXTUAL_COMMANDS = {

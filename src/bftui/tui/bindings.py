@@ -113,5 +113,21 @@ MAIN_BINDINGS = [
         id="main.search",
         tooltip=t("search.tip"),
     ),
+    Binding(
+        "s",
+        "sync",
+        t("sharing.key_sync"),
+        show=False,
+        id="main.sync",
+        tooltip=t("sharing.tip_sync"),
+    ),
+    Binding(
+        "h",
+        "history",
+        t("sharing.key_history"),
+        show=False,
+        id="main.history",
+        tooltip=t("sharing.tip_history"),
+    ),
 ]
 """Keys of the main screen; shown in the footer and the help."""

@@ -24,6 +24,7 @@ from bftui.tui.heap import freeze_heap, release_collector
 from bftui.tui.history import History, Visit
 from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.messages import LibraryLoaded, LinkActivated
+from bftui.tui.sharing import SharingMixin
 from bftui.tui.widgets.document import DocumentView
 from bftui.tui.widgets.input_bar import input_bar
 from bftui.tui.widgets.reader import Reader
@@ -76,7 +77,7 @@ LATER_MODULES = (
 """Left out of the start, imported once the library is read, before a key needs them."""
 
 
-class MainScreen(EditingScreen):
+class MainScreen(SharingMixin, EditingScreen):
     """The library's articles and events beside the reader.
 
     Screens other than the forms are imported when first opened too, to keep
@@ -171,10 +172,12 @@ class MainScreen(EditingScreen):
         self.library_tree.add_outline_rest()
         release_collector()
         self.load_library()
+        self.start_sharing()
 
     def on_unmount(self) -> None:
-        """Stop watching the folder."""
+        """Stop watching the folder, and hearing bftui's writes."""
         self.feed.stop()
+        self.stop_sharing()
 
     def _deliver(self, library: Library, changed: frozenset[Path]) -> None:
         self.post_message(LibraryLoaded(library, changed))
@@ -251,6 +254,8 @@ class MainScreen(EditingScreen):
         self._event_filter = ItemFilter(library.events)
         self._prepare_filters(self._filter, self._event_filter)
         self._show_progress("")
+        if message.changed:
+            self.refresh_share()  # Files changed here: perhaps not shared yet.
         kept = self._fill_tree()
         if self.focused is None or not self.focused.display:
             self.set_focus(self.library_tree)

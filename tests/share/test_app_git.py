@@ -1,0 +1,224 @@
+"""Git in the app: the title bar's state, the sync key, an item's history, conflicts.
+
+Real git, a bare remote and clones in temporary folders (see conftest).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from appdriver import main_screen, settle  # type: ignore[import-not-found]
+from conftest_values import ARTICLE, EVENT
+from gitrepos import add_question, git, set_fields
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from bftui.core.share.git import Repo
+from bftui.core.share.status import state
+from bftui.core.share.sync import sync
+from bftui.tui.app import BftuiApp
+from bftui.tui.screens.conflict import MergeConflictScreen
+from bftui.tui.screens.item_history import DeletedScreen, HistoryScreen, ReaderScreen
+from bftui.tui.widgets.title_bar import TitleBar
+
+
+async def wait_until(pilot: Pilot[Any], holds: Callable[[], bool]) -> None:
+    """Let the app run until `holds()` (a bounded number of short pauses)."""
+    for _ in range(300):
+        if holds():
+            return
+        await pilot.pause(0.05)
+    assert holds()
+
+
+def title_bar(pilot: Pilot[Any]) -> str:
+    return str(main_screen(pilot).query_one(TitleBar).render())
+
+
+def notices(app: BftuiApp) -> str:
+    return "\n".join(n.message for n in app._notifications)
+
+
+def city(repo: Repo, path: str) -> object:
+    return tomllib.loads((repo.library / path).read_text(encoding="utf-8"))["city"]
+
+
+async def test_the_title_bar_shows_the_branch_and_what_is_not_shared(
+    cities: dict[str, Repo],
+) -> None:
+    malmo = cities["Malmö"]
+    app = BftuiApp(malmo.library)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: "⎇ main" in title_bar(pilot))
+        assert "↑0 ↓0" in title_bar(pilot)
+        assert "aldrig synkat" in title_bar(pilot)
+
+        # A save made in the app is committed: one commit to send.
+        set_fields(malmo.library, EVENT, {"city": "Lund"})
+        await wait_until(pilot, lambda: "↑1 ↓0" in title_bar(pilot))
+
+        # A hand edit is not shared.
+        (malmo.library / EVENT).write_text(
+            (malmo.library / EVENT).read_text(encoding="utf-8") + "# hand\n",
+            encoding="utf-8",
+        )
+        main_screen(pilot).refresh_share()
+        await wait_until(pilot, lambda: "1 ej delade" in title_bar(pilot))
+
+
+async def test_the_sync_key_fetches_the_others_changes_and_says_so(
+    cities: dict[str, Repo],
+) -> None:
+    malmo, stockholm = cities["Malmö"], cities["Stockholm"]
+    add_question(stockholm.library, ARTICLE, "Hur går det i Stockholm?", "Bra.")
+    sync(stockholm)
+    app = BftuiApp(malmo.library)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: "⎇ main" in title_bar(pilot))
+        await pilot.press("s")
+        await wait_until(pilot, lambda: "1 hämtade" in notices(app))
+        await settle(pilot)
+        await wait_until(pilot, lambda: "synkat" in title_bar(pilot))
+        text = (malmo.library / ARTICLE).read_text(encoding="utf-8")
+        assert "Hur går det i Stockholm?" in text
+
+
+async def test_the_history_shows_versions_one_read_only_and_what_changed(
+    cities: dict[str, Repo],
+) -> None:
+    malmo = cities["Malmö"]
+    add_question(malmo.library, ARTICLE, "Vad hände sedan?", "Mycket.")
+    app = BftuiApp(malmo.library, open_item=malmo.library / ARTICLE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await wait_until(pilot, lambda: screen.current is not None)
+        await wait_until(pilot, lambda: screen._share_found)
+        await pilot.press("h")
+        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        await wait_until(pilot, lambda: len(history.versions) == 2)
+        rows = history.query_one(OptionList)
+        first = str(rows.get_option_at_index(0).prompt)
+        assert "Malin Malmö" in first and "Ny fråga i" in first
+
+        await pilot.press("d")  # What the newest version changed.
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await settle(pilot)
+        shown = "\n".join(
+            line.text
+            for line in app.screen.query_one("#version-document").rendered.lines
+        )
+        assert "Vad hände sedan? (tillagt)" in shown
+        await pilot.press("escape")
+
+        await pilot.press("down", "enter")  # The older version, read-only.
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await settle(pilot)
+        reader = app.screen
+        heading = str(reader.query_one("#version-heading").render())
+        assert "skrivskyddad" in heading and history.versions[1].short in heading
+        document = reader.query_one("#version-document")
+        shown = "\n".join(line.text for line in document.rendered.lines)
+        assert "Malmö" in shown and "Vad hände sedan?" not in shown
+        await pilot.press("e")  # No editing key works here.
+        assert app.screen is reader
+
+
+async def test_a_conflict_after_a_sync_is_chosen_side_by_side_and_staged(
+    cities: dict[str, Repo],
+) -> None:
+    malmo, stockholm = cities["Malmö"], cities["Stockholm"]
+    set_fields(stockholm.library, EVENT, {"city": "Uppsala"})
+    sync(stockholm)
+    set_fields(malmo.library, EVENT, {"city": "Lund"})
+    app = BftuiApp(malmo.library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: main_screen(pilot)._share_found)
+        await pilot.press("s")
+        await wait_until(pilot, lambda: isinstance(app.screen, MergeConflictScreen))
+        merge = app.screen
+        await wait_until(pilot, lambda: bool(merge.query("#merge-ours")))
+        await pilot.pause()
+        assert str(merge.query_one("#merge-ours").render()) == "Lund"
+        assert str(merge.query_one("#merge-theirs").render()) == "Uppsala"
+        assert "Ort" in str(merge.query_one("#merge-heading").render())
+        assert main_screen(pilot).library is not None
+        assert not main_screen(pilot).library.problems  # Valid, never "invalid TOML".
+
+        await pilot.press("d")  # Take theirs.
+        await wait_until(pilot, lambda: not state(malmo).unmerged)
+        assert city(malmo, EVENT) == "Uppsala"
+        await wait_until(pilot, lambda: "s för att synka klart" in notices(app))
+
+        await pilot.press("s")  # Finishes the merge and sends it.
+        await wait_until(pilot, lambda: "skickade" in notices(app))
+        await settle(pilot)
+    assert not state(malmo).merging
+    sync(stockholm)
+    assert city(stockholm, EVENT) == "Uppsala"
+
+
+async def test_combining_both_sides_writes_the_text_typed(
+    cities: dict[str, Repo],
+) -> None:
+    malmo, stockholm = cities["Malmö"], cities["Stockholm"]
+    set_fields(stockholm.library, EVENT, {"city": "Uppsala"})
+    sync(stockholm)
+    set_fields(malmo.library, EVENT, {"city": "Lund"})
+    app = BftuiApp(malmo.library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: main_screen(pilot)._share_found)
+        await pilot.press("s")
+        await wait_until(pilot, lambda: isinstance(app.screen, MergeConflictScreen))
+        await wait_until(pilot, lambda: bool(app.screen.query("#merge-combined")))
+        await pilot.pause()
+        await pilot.press("k")
+        editor = app.screen.query_one("#merge-combined")
+        assert editor.text == "Lund\n\nUppsala"
+        editor.text = "Lund och Uppsala"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not state(malmo).unmerged)
+    assert city(malmo, EVENT) == "Lund och Uppsala"
+
+
+async def test_a_deleted_item_comes_back_from_history(cities: dict[str, Repo]) -> None:
+    malmo = cities["Malmö"]
+    git(malmo.top, "rm", "-q", "--", EVENT)
+    git(malmo.top, "commit", "-q", "-m", "bort")
+    app = BftuiApp(malmo.library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await wait_until(pilot, lambda: screen._share_found)
+        screen.action_deleted_items()
+        await wait_until(pilot, lambda: isinstance(app.screen, DeletedScreen))
+        deleted = app.screen
+        await wait_until(pilot, lambda: bool(deleted.deleted))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: (malmo.library / EVENT).is_file())
+        await settle(pilot)
+        assert any(e.path.name == Path(EVENT).name for e in screen.library.events)
+
+
+async def test_without_a_work_tree_the_keys_say_what_cannot_be_done(
+    library_path: Path,
+) -> None:
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await wait_until(pilot, lambda: screen._share_found)
+        await pilot.press("s")
+        assert "inte ett git-arkiv" in notices(app)
+        assert "⎇" not in title_bar(pilot)
+        await pilot.press("tab", "h")
+        assert app.screen is screen
