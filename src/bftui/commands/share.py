@@ -16,6 +16,11 @@ from bftui.i18n import t
 if TYPE_CHECKING:
     from bftui.cli import Context
     from bftui.core.share.git import GitError, Repo
+    from bftui.core.share.history import Deleted
+    from bftui.core.store.trash import Trashed
+
+    Row = tuple[str, str, Trashed | Deleted]
+    """A deleted item: its slug, the line `trash list` prints, and where it is."""
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 _SETUP_KINDS = {"missing", "not_repo", "no_remote"}
@@ -184,14 +189,14 @@ def _print_diff(repo: Repo, path: Path, commits: list[str]) -> int:
     return EXIT_OK
 
 
-def _trash_rows(context: Context) -> list[tuple[str, str, Any]]:
-    """Return (slug, line, restorable) of everything deleted, newest first."""
+def _trash_rows(context: Context) -> list[Row]:
+    """Return everything deleted: the trash newest first, then history's."""
     from bftui.core.share import history
     from bftui.core.share.git import find_repo
     from bftui.core.store import trash
 
     root = context.library_path
-    rows: list[tuple[str, str, Any]] = []
+    rows: list[Row] = []
     seen: set[str] = set()
     for item in trash.list_trash(root):
         seen.add(item.original.as_posix())
@@ -226,7 +231,7 @@ def run_trash_restore(context: Context) -> int:
     """Put a deleted item back: from the trash, else from git history."""
     from bftui.core.library.folders import check_root
     from bftui.core.share import history
-    from bftui.core.share.git import GitError, find_repo
+    from bftui.core.share.git import GitError, open_repo
     from bftui.core.store import trash
     from bftui.core.store.atomic import StorageError
 
@@ -248,9 +253,7 @@ def run_trash_restore(context: Context) -> int:
         if isinstance(item, trash.Trashed):
             path = trash.restore(root, item)
         else:
-            repo = find_repo(root)
-            assert repo is not None  # only a git library lists history
-            path = history.restore_deleted(repo, item)
+            path = history.restore_deleted(open_repo(root), item)
     except FileExistsError:
         _say(t("storage.restore_exists"))
         return EXIT_PROBLEMS

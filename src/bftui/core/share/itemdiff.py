@@ -44,7 +44,7 @@ class Difference:
 
 
 def _literal(value: Any) -> str:
-    return tomlkit.item(value).as_string()
+    return str(tomlkit.item(value).as_string())
 
 
 def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
