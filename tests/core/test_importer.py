@@ -11,7 +11,7 @@ from bftui.core.items import qa
 from bftui.core.items.model import Article
 from bftui.core.library.loading import load_article, read_body
 from bftui.core.transfer.importer import ImportProblem, Proposal, import_file, propose
-from bftui.core.transfer.recognise import dated_line, parse_byline
+from bftui.core.transfer.recognise import caption_glued, dated_line, parse_byline
 from bftui.core.transfer.weblinks import link_title, take_links
 from bftui.paths import bundled_library
 
@@ -417,3 +417,25 @@ def test_bylines(paragraph: str, expected: tuple[str, str, str] | None) -> None:
     byline = parse_byline(paragraph)
     got = (byline.name, byline.role, byline.organisation) if byline else None
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "prose"),
+    [
+        (
+            "Porträttbild på Eva Ek, chef för gruppen– Vi vill ta ansvar, säger Eva Ek.",
+            "– Vi vill ta ansvar, säger Eva Ek.",
+        ),
+        (
+            "Porträttbild på Sara Berg, chef för bosociala gruppenEtt bolag med lång "
+            "erfarenhet är Svenska Bostäder.",
+            "Ett bolag med lång erfarenhet är Svenska Bostäder.",
+        ),
+        ("Bilden visar en trappuppgång i ett hyreshus på Söder i Stockholm.", None),
+        ("Porträtten i utställningen visar människor som bott ute länge.", None),
+    ],
+)
+def test_a_caption_glued_to_a_paragraph_is_cut_off(
+    paragraph: str, prose: str | None
+) -> None:
+    assert caption_glued(paragraph) == prose

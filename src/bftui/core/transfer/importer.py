@@ -337,18 +337,22 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
     teasers = False
     for index, block in enumerate(blocks):
         text = block.plain
-        # "Läs också" and the short titles of other articles after it.
-        if _MORE.match(text):
+        # "Läs också" and the titles of other articles after it; a side box's
+        # label ("Projektet i korthet") and its short lines.
+        if block.tag == "p" and (_MORE.match(text) or recognise.is_label(text)):
             teasers = True
             continue
         if teasers and block.tag == "p" and _is_title_like(text) and len(text) <= 90:
             continue
         teasers = False
+        glued = recognise.caption_glued(text) if block.tag == "p" else None
+        if glued is not None:
+            block = Block(escape_block(glued), glued, "p", block.strong, block.css)
+            text = glued
         if block.tag == "p" and (
             recognise.is_furniture(text)
             or recognise.is_banner(text)
             or (recognise.is_caption(text) and index > 0)
-            or (recognise.is_label(text) and index + 1 < len(blocks))
         ):
             continue
         kept.append(block)

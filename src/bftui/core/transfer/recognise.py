@@ -99,6 +99,24 @@ def is_caption(line: str) -> bool:
     return bool(_CAPTION.match(line)) or is_credit(line)
 
 
+_GLUED = re.compile(
+    r"^(?i:porträttbild|porträtt|pressbild|arkivbild|bild|foto)\b[^–—]{3,160}?"
+    r"(?:[a-zåäö.)](?=[–—]\s)|[a-zåäö](?=[A-ZÅÄÖ][a-zåäö]))"
+)
+
+
+def caption_glued(paragraph: str) -> str | None:
+    """Return the prose of a paragraph that a picture's caption was glued to, else None.
+
+    Text copied from a page can run a caption into the next paragraph:
+    "Porträttbild på Eva Ek, chef– Vi vill ..." gives "– Vi vill ...".
+    """
+    match = _GLUED.match(paragraph)
+    if match is None or match.end() >= len(paragraph) - 20:
+        return None
+    return paragraph[match.end() :].lstrip()
+
+
 def is_banner(line: str) -> bool:
     """Return True for a browser, cookie or JavaScript notice of the site."""
     return bool(_BANNER.search(line)) and len(line) <= 400
