@@ -209,3 +209,14 @@ def test_without_git_init_makes_the_library_and_sync_says_why_not(
         )[0]
         == 0
     )
+
+
+def test_init_starts_on_main_unless_the_user_chose_otherwise(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(tmp_path, "config", "--global", "--unset", "init.defaultBranch")
+    run(capsys, "init", str(tmp_path / "a"))
+    assert git(tmp_path / "a", "branch", "--show-current").strip() == "main"
+    git(tmp_path, "config", "--global", "init.defaultBranch", "trunk")
+    run(capsys, "init", str(tmp_path / "b"))
+    assert git(tmp_path / "b", "branch", "--show-current").strip() == "trunk"

@@ -152,7 +152,13 @@ def init_library(root: Path, *, sample: Path | None = None) -> Made:
         try:
             repo = open_repo(root)
         except GitError:
-            run_git(root, ["init", "-q"])
+            chosen = run_git(
+                root, ["config", "--get", "init.defaultBranch"], check=False
+            )
+            # The user's choice of first branch, else "main".
+            run_git(
+                root, ["init", "-q", *(() if chosen.stdout.strip() else ("-b", "main"))]
+            )
             repo = open_repo(root)
         prepare(repo)
         paths = [repo.to_git(path) for path in written]
