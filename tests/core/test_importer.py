@@ -141,6 +141,7 @@ def test_no_date_is_marked_for_review_not_silently_today() -> None:
         ("Sidan uppdaterades 2023-01-01", dt.date(2023, 1, 1), True),
         ("Skapad: 12 maj 2022", dt.date(2022, 5, 12), False),
         ("Publ. 2021-03-04", dt.date(2021, 3, 4), False),
+        ("Pressmeddelande • 12 maj 2022 08:00 CEST", dt.date(2022, 5, 12), False),
     ],
 )
 def test_date_lines_of_real_pages(
@@ -439,3 +440,27 @@ def test_a_caption_glued_to_a_paragraph_is_cut_off(
     paragraph: str, prose: str | None
 ) -> None:
     assert caption_glued(paragraph) == prose
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Pressmeddelande • 12 maj 2022 08:00 CEST", "news"),
+        ("21 juni, 2021 • Ämne: Nyheter", "news"),
+        ("Rapport | 2023-04-05", "report"),
+        ("12 mars 2024", ""),
+    ],
+)
+def test_a_kind_the_page_names_is_not_marked_as_guessed(line: str, kind: str) -> None:
+    proposal = propose(ARTICLE.format(date=line), today=TODAY)
+    review = proposal.front.get("needs_review", [])
+    if kind:
+        assert proposal.front["kind"] == kind and "kind" not in review
+    else:
+        assert "kind" in review
+
+
+def test_a_relative_date_line_is_page_furniture_not_a_date() -> None:
+    proposal = propose(ARTICLE.format(date="Uppdaterad i dag 09.15"), today=TODAY)
+    assert "i dag" not in proposal.body
+    assert "published" in proposal.front["needs_review"]

@@ -28,6 +28,7 @@ _TITLE_MAX, _LEAD_MAX, _QUESTION_MAX = 150, 140, 300
 _LEAD_CLASS = re.compile(
     r"ingress|preamble|lead|intro|summary|excerpt|standfirst", re.I
 )
+_REPORT = re.compile(r"\b(?:rapport|report|utvärdering|reportage)", re.I)
 _NEWS = re.compile(r"news|nyhet|pressmeddelande|press release", re.I)
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " / ")
 
@@ -381,10 +382,12 @@ def _text_title(blocks: list[Block], dates: _Dates) -> tuple[str, list[Block]]:
 
 
 def _kind_given(dates: _Dates, meta: PageMeta, source: str) -> str:
-    """Return "news" when the page itself says it is news, else ""."""
+    """Return the kind the page itself says it is ("news", "report"), else ""."""
     for said in (meta.section, dates.section, source):
         if said and _NEWS.search(said):
             return "news"
+        if said and _REPORT.search(said):
+            return "report"
     return ""
 
 
@@ -469,6 +472,8 @@ def propose(
             (_LEAD_CLASS.search(first.css) and len(first.plain) <= 600)
             or (not html and _lead_candidate(first))
             or (html and _lead_candidate(first) and first.strong)
+            # A short line under the title, without a full stop: a subtitle.
+            or (html and _lead_candidate(first) and not first.plain.endswith("."))
         )
         and not _question_block(first)
     ):

@@ -147,7 +147,14 @@ _SEPARATORS = re.compile(r"\s+[|•·]\s+|\s*[|•·]\s*(?=\d)")
 _TAIL = re.compile(
     r"^(?:\d+\s*min(?:uter|uters)?\s*(?:läsning|lästid|read)|(?:ämne|kategori|"
     r"avdelning|topic|category|taggar|tags)\s*:?\s*(?P<section>.{1,40})|"
-    r"(?:av|text|by)\s*:?\s+.{1,40}|kl\.?\s*\d{1,2}[:.]\d{2})\Z",
+    r"(?:av|text|by)\s*:?\s+.{1,40}|kl\.?\s*\d{1,2}[:.]\d{2}|"
+    r"(?P<kind>pressmeddelande|nyhet(?:er)?|news|press release|debatt|krönika|"
+    r"reportage|intervju|rapport|blogg(?:inlägg)?))\Z",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"^(?:i dag|idag|i går|igår|för \d+ (?:minuter|timmar|dagar) sedan)"
+    r"(?:\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2})?\Z",
     re.I,
 )
 _MONTH_YEAR = re.compile(rf"^(?:i\s+)?({_MONTH})\.?\s+(\d{{4}})\Z", re.I)
@@ -180,7 +187,7 @@ def _segment(segment: str) -> tuple[str, dt.date | None] | None:
             year, number = int(month.group(2)), _MONTHS[month.group(1).lower()]
             return ("month" if kind == "published" else kind), dt.date(year, number, 1)
         date = find_date(rest)
-        if date is None and rest:
+        if date is None and rest and not _RELATIVE.match(rest):
             return None
         return kind, date
     only = _DATE_ONLY.match(segment)
@@ -188,7 +195,8 @@ def _segment(segment: str) -> tuple[str, dt.date | None] | None:
         rest = only.group(1)
         for pattern, _ in _DATES:
             rest = pattern.sub("", rest, count=1)
-        if not re.sub(r"[\s,.:;–—-]|kl|\d{1,2}[:.]\d{2}", "", rest, flags=re.I):
+        pattern = r"[\s,.:;–—-]|kl|\d{1,2}[:.]\d{2}|\b(?:cet|cest|utc|gmt)\b"
+        if not re.sub(pattern, "", rest, flags=re.I):
             return "bare", find_date(segment)
     return None
 
@@ -214,9 +222,11 @@ def read_date_line(line: str) -> DateLine | None:
             dates.append(dated)
             continue
         tail = _TAIL.match(segment)
-        if tail is None or not dates:
+        # Only a kind of text ("Pressmeddelande") may come before the date.
+        if tail is None or not (dates or tail.group("kind")):
             return None
-        section = section or (tail.group("section") or "").strip()
+        said = tail.group("section") or tail.group("kind") or ""
+        section = section or said.strip()
     return DateLine(tuple(dates), section) if dates else None
 
 
