@@ -116,6 +116,7 @@ async def test_the_history_shows_versions_one_read_only_and_what_changed(
             for line in app.screen.query_one("#version-document").rendered.lines
         )
         assert "Vad hände sedan? (tillagt)" in shown
+        assert "Efter:" in shown and "Mycket." in shown
         await pilot.press("escape")
 
         await pilot.press("down", "enter")  # The older version, read-only.
@@ -183,7 +184,7 @@ async def test_combining_both_sides_writes_the_text_typed(
         await pilot.pause()
         await pilot.press("k")
         editor = app.screen.query_one("#merge-combined")
-        assert editor.text == "Lund\n\nUppsala"
+        assert editor.text == "Lund / Uppsala"
         editor.text = "Lund och Uppsala"
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: not state(malmo).unmerged)

@@ -196,7 +196,12 @@ class MergeConflictScreen(ModalScreen[dict[str, str] | None]):
             return
         conflict = self.conflict
         sides = [text for text in (conflict.ours, conflict.theirs) if text]
-        editor.text = "\n".join(sides) if conflict.toml else "\n\n".join(sides)
+        if conflict.toml:
+            editor.text = "\n".join(sides)
+        elif ":" in conflict.key or any("\n" in side for side in sides):
+            editor.text = "\n\n".join(sides)  # Paragraphs, answers, rows.
+        else:
+            editor.text = " / ".join(sides)  # A one-line field stays one line.
         editor.display = True
         self.query_one("#merge-hint", Static).update(Content(t("merge.combine_hint")))
         self.set_focus(editor)

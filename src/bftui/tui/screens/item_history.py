@@ -59,8 +59,8 @@ def differences_markdown(differences: list[Difference], title: str) -> str:
         change = t(f"diff.{difference.change}")
         lines += [f"## {safe_text(difference.label)} ({change})", ""]
         for name, text in (
-            ("merge.base", difference.old),
-            ("diff.now", difference.new),
+            ("diff.before", difference.old),
+            ("diff.after", difference.new),
         ):
             if text is None:
                 continue
