@@ -220,3 +220,13 @@ def test_init_starts_on_main_unless_the_user_chose_otherwise(
     git(tmp_path, "config", "--global", "init.defaultBranch", "trunk")
     run(capsys, "init", str(tmp_path / "b"))
     assert git(tmp_path / "b", "branch", "--show-current").strip() == "trunk"
+
+
+def test_opening_a_plain_clone_sets_it_up(remote: Path, tmp_path: Path) -> None:
+    from bftui.core.share.git import find_repo
+
+    clone = tmp_path / "vanlig"
+    git(tmp_path, "clone", "-q", str(remote), str(clone))
+    assert find_repo(clone) is not None
+    assert "merge-file" in git(clone, "config", "merge.bftui.driver")
+    assert ".trash/" in (clone / ".git" / "info" / "exclude").read_text("utf-8")

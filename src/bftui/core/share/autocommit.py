@@ -57,7 +57,6 @@ def record(change: Change) -> None:
     from bftui.core.share import journal
     from bftui.core.share.commit import commit_paths
     from bftui.core.share.git import GitError, work_tree_lock
-    from bftui.core.share.setup import prepare
 
     noted = _noted(change)
     if noted is None:
@@ -65,7 +64,6 @@ def record(change: Change) -> None:
     repo, path, text = noted
     with work_tree_lock:
         try:
-            prepare(repo)  # a plain clone gets its merge driver before any pull
             if (repo.git_dir / "MERGE_HEAD").exists():
                 return
             if repo.git("symbolic-ref", "-q", "HEAD", check=False).code != 0:

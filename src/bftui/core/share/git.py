@@ -7,6 +7,7 @@ says what went wrong and whose `message` says it to a person.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -236,15 +237,22 @@ def _has_git_marker(folder: Path) -> bool:
 def find_repo(library: Path) -> Repo | None:
     """Return the git work tree that holds `library`, or None (no git, or no work tree).
 
+    Opening it sets up what a plain `git clone` lacks (`setup.prepare`: the
+    merge driver, the ignore rules), where the repository may be written.
     A folder with no `.git` above it costs no subprocess.
     """
+    from bftui.core.share.setup import prepare  # setup runs git through here
+
     library = library.resolve()
     if git_program() is None or not _has_git_marker(library) or in_sample(library):
         return None
     try:
-        return open_repo(library)
+        repo = open_repo(library)
     except GitError:
         return None
+    with contextlib.suppress(GitError, OSError):
+        prepare(repo)  # a read-only repository is still read
+    return repo
 
 
 def open_repo(library: Path) -> Repo:
