@@ -230,3 +230,22 @@ def test_opening_a_plain_clone_sets_it_up(remote: Path, tmp_path: Path) -> None:
     assert find_repo(clone) is not None
     assert "merge-file" in git(clone, "config", "merge.bftui.driver")
     assert ".trash/" in (clone / ".git" / "info" / "exclude").read_text("utf-8")
+
+
+def test_merge_file_keeps_ours_when_the_merge_itself_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bftui.core.share import mergefile
+
+    def broken(*_args: object) -> None:
+        raise RecursionError("deep")
+
+    monkeypatch.setattr(mergefile, "merge_item", broken)
+    base = write(tmp_path, "base", EVENT_TEXT)
+    ours = write(tmp_path, "ours", EVENT_TEXT.replace("Träff", "Träffen"))
+    theirs = write(tmp_path, "theirs", EVENT_TEXT.replace("Malmö", "Lund"))
+    code, _, err = run(
+        capsys, "merge-file", str(base), str(ours), str(theirs), "events/t.toml"
+    )
+    assert code == 1 and "Traceback" not in err
+    assert ours.read_text("utf-8") == EVENT_TEXT.replace("Träff", "Träffen")

@@ -37,7 +37,10 @@ def merge_files(base: Path, ours: Path, theirs: Path, name: str) -> int:
         kind = None
     if kind is None:
         return _line_merge(base, ours, theirs)
-    merged = merge_item(*texts, kind)
+    try:
+        merged = merge_item(*texts, kind)
+    except Exception:  # noqa: BLE001 - whatever went wrong, ours stays and git asks
+        return 1
     if merged.text != texts[1]:
         ours.write_bytes(merged.text.encode("utf-8"))
     return 0 if merged.clean else 1
