@@ -464,3 +464,11 @@ def test_a_relative_date_line_is_page_furniture_not_a_date() -> None:
     proposal = propose(ARTICLE.format(date="Uppdaterad i dag 09.15"), today=TODAY)
     assert "i dag" not in proposal.body
     assert "published" in proposal.front["needs_review"]
+
+
+def test_author_metadata_names_the_writer_not_the_interviewee() -> None:
+    page = DATA / "corpus" / "jsonld-nyhet.html"
+    proposal = import_file(page, today=TODAY)
+    assert any("Lisa Berglund" in note for note in proposal.notes)
+    assert "interviewee" not in proposal.front
+    assert "Lisa Berglund" not in proposal.body

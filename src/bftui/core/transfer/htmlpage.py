@@ -53,8 +53,6 @@ class PageMeta:
     site: list[str] = field(default_factory=list)
     """Names of the site (og:site_name, JSON-LD publisher) to strip from titles."""
     published: dt.date | None = None
-    published_from: str = ""
-    """Where the date was read: "meta", "json-ld" or "time"."""
     updated: dt.date | None = None
     page_date: dt.date | None = None
     """JSON-LD WebPage datePublished: when no article date is found."""
@@ -140,8 +138,6 @@ def _meta(tree: LexborHTMLParser) -> PageMeta:
                 "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date",
                 "dcterms.date", "date"):  # fmt: skip
         meta.published = meta.published or _iso_date(tags.get(key, ""))
-    if meta.published:
-        meta.published_from = "meta"
     meta.updated = _iso_date(tags.get("article:modified_time", ""))
     for key in ("author", "article:author", "dc.creator"):
         name = tags.get(key, "")
@@ -161,7 +157,7 @@ def _meta(tree: LexborHTMLParser) -> PageMeta:
             meta.titles.append(" ".join(item["headline"].split()))
         date = _iso_date(str(item.get("datePublished", "")))
         if date and not meta.published:
-            meta.published, meta.published_from = date, "json-ld"
+            meta.published = date
         meta.updated = meta.updated or _iso_date(str(item.get("dateModified", "")))
         author = _name(item.get("author"))
         if author and author not in meta.authors:
@@ -282,9 +278,7 @@ def read_page(html: str) -> Page:
         return Page(meta, [])
     if not meta.published:
         meta.published = _time_date(region) or _time_date(tree.root or region)
-        meta.published_from = "time" if meta.published else ""
-    if not meta.published and meta.page_date:
-        meta.published, meta.published_from = meta.page_date, "json-ld"
+    meta.published = meta.published or meta.page_date
     category = _CATEGORY.search(region.attributes.get("class") or "")
     meta.section = meta.section or (category.group(1) if category else "")
     _strip(region, meta)

@@ -17,6 +17,23 @@ from bftui.core import fileio
 from bftui.core.slugs import slugify
 from bftui.core.text import safe_text
 from bftui.core.transfer import recognise, weblinks
+from bftui.core.transfer.blocks import (
+    MORE,
+    Dates,
+    as_markdown,
+    drop_furniture,
+    entries,
+    is_lead,
+    kind_given,
+    made_up_title,
+    normalise,
+    page_title,
+    read_dates,
+    same,
+    split_bold_question,
+    text_blocks,
+    text_title,
+)
 from bftui.core.transfer.htmlpage import PageMeta, read_page
 from bftui.core.transfer.markdown import Block, escape_block
 from bftui.i18n import t
@@ -24,13 +41,6 @@ from bftui.i18n import t
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 """Larger files are refused: no web article is that long."""
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-_TITLE_MAX, _LEAD_MAX, _QUESTION_MAX = 150, 140, 300
-_LEAD_CLASS = re.compile(
-    r"ingress|preamble|lead|intro|summary|excerpt|standfirst", re.I
-)
-_REPORT = re.compile(r"\b(?:rapport|report|utvärdering|reportage)", re.I)
-_NEWS = re.compile(r"news|nyhet|pressmeddelande|press release", re.I)
-_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " / ")
 
 
 class ImportProblem(ValueError):
@@ -47,8 +57,6 @@ class Proposal:
     """The Markdown body."""
     notes: tuple[str, ...] = ()
     """What the importer guessed or could not find, in the UI language."""
-    authors: tuple[str, ...] = ()
-    """Who the page says wrote it (author metadata); not the interviewee."""
 
     @property
     def slug(self) -> str:
@@ -101,9 +109,7 @@ def import_file(path: Path, *, today: dt.date | None = None, url: str = "") -> P
     """
     text, html, notes = read_source(path)
     proposal = propose(text, html=html, today=today, url=url)
-    return Proposal(
-        proposal.front, proposal.body, (*notes, *proposal.notes), proposal.authors
-    )
+    return Proposal(proposal.front, proposal.body, (*notes, *proposal.notes))
 
 
 def looks_like_html(text: str) -> bool:
@@ -112,283 +118,6 @@ def looks_like_html(text: str) -> bool:
     return start.startswith(("<!doctype html", "<html", "<?xml")) or (
         start.startswith("<") and "<body" in text[:5000].lower()
     )
-
-
-def _normalise(line: str) -> str:
-    return " ".join(line.replace("\u200b", "").split())
-
-
-def _paragraphs(lines: list[str]) -> list[str]:
-    """Group lines into paragraphs.
-
-    Text copied from a browser has one line per paragraph; hard-wrapped text
-    (every line short) has paragraphs of several lines between blank lines.
-    """
-    longest = max(map(len, lines), default=0)
-    hard_wrapped = longest <= 100 and sum(len(line) >= 60 for line in lines) >= 3
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in [*lines, ""]:
-        if current and (not line or not hard_wrapped):
-            paragraphs.append(" ".join(current))
-            current = []
-        if line:
-            current.append(line)
-    return paragraphs
-
-
-def _text_blocks(text: str) -> list[Block]:
-    """Return the paragraphs of plain text as blocks (their Markdown syntax escaped)."""
-    # Old Mac line ends would otherwise become visible control pictures.
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
-    lines = [_normalise(raw) for raw in safe_text(text).split("\n")]
-    return [Block(escape_block(p), p, "p") for p in _paragraphs(lines)]
-
-
-def _same(a: str, b: str) -> bool:
-    return a.casefold().strip(" .") == b.casefold().strip(" .")
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s]
-
-
-def _is_question(text: str) -> bool:
-    """A short paragraph that ends with a question and is mostly questions."""
-    bare = text.rstrip(" \"”»'’*")
-    if not bare.endswith("?") or len(bare) > _QUESTION_MAX or "\n" in bare:
-        return False
-    sentences = _sentences(bare)
-    asked = sum(s.endswith("?") for s in sentences)
-    return len(sentences) <= 3 and (asked == len(sentences) or len(sentences) <= 2)
-
-
-def _is_title_like(text: str) -> bool:
-    words = text.split()
-    return (
-        0 < len(text) <= _TITLE_MAX
-        and "\n" not in text
-        and not text.rstrip(' "”»)').endswith((".", ":", ","))
-        and len(_sentences(text)) <= 2
-        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"”»'")
-        and len(words) >= 1
-    )
-
-
-def _not_title(text: str) -> bool:
-    """Say whether a short first line is page clutter rather than the title."""
-    return (
-        recognise.is_caption(text)
-        or recognise.is_label(text)
-        or recognise.is_banner(text)
-        or recognise.is_furniture(text)
-    )
-
-
-@dataclass(slots=True)
-class _Dates:
-    found: dict[str, dt.date]
-    section: str = ""
-
-    def add(self, label: str, date: dt.date | None) -> None:
-        if date is not None:
-            self.found.setdefault(label, date)
-
-
-def _strip_site(title: str, meta: PageMeta) -> str:
-    """Return `title` without the site's name ("… - Stadsmissionen")."""
-    for site in meta.site:
-        for sep in _SEPARATORS:
-            if title.endswith(sep + site):
-                return title[: -len(sep + site)].strip()
-            if title.startswith(site + sep):
-                return title[len(site + sep) :].strip()
-    for sep in _SEPARATORS:
-        if sep not in title:
-            continue
-        first, _, last = title.rpartition(sep)
-        if any(_same(first, other) for other in meta.titles if other != title):
-            return first.strip()
-        if len(last.split()) <= 4 and last[:1].isupper() and len(first.split()) >= 2:
-            return first.strip()
-    return title
-
-
-def _page_title(meta: PageMeta) -> str:
-    titles = [_strip_site(" ".join(title.split()), meta) for title in meta.titles]
-    titles = [title for title in titles if title]
-    if not titles:
-        return ""
-    best = titles[0]
-    if meta.h1 and meta.h1 != best and meta.h1.startswith(best.rstrip(" .…")):
-        best = meta.h1  # og:title cut short
-    return best
-
-
-def _made_up_title(blocks: list[Block]) -> str:
-    first = next((b.plain for b in blocks if b.tag == "p"), "")
-    sentence = _sentences(first)[0] if first else ""
-    if len(sentence) <= 80:
-        return sentence.rstrip(".")
-    return sentence[:80].rsplit(" ", 1)[0] + " …"
-
-
-def _lead_candidate(block: Block) -> bool:
-    text = block.plain
-    return (
-        block.tag == "p"
-        and len(text) <= _LEAD_MAX
-        and not _is_question(text)
-        and recognise.parse_byline(text) is None
-        and len(re.findall(r"[.!?](?:\s|\Z)", text.rstrip(".!"))) == 0
-        and "\n" not in text
-    )
-
-
-def _split_bold_question(block: Block) -> list[Block]:
-    """Split "**Varför …?**<br>– För att …" into the question and its answer."""
-    lines = block.markdown.split("\n")
-    plain = block.plain.split("\n")
-    if (
-        len(lines) >= 2
-        and lines[0].startswith("**")
-        and lines[0].endswith("**")
-        and _is_question(plain[0])
-    ):
-        question = Block(lines[0], plain[0], "p", strong=True, css=block.css)
-        answer = Block("\n".join(lines[1:]), "\n".join(plain[1:]), "p")
-        return [question, answer]
-    return [block]
-
-
-def _question_block(block: Block) -> bool:
-    if block.tag in ("h2", "h3", "h4", "h5", "h6") or block.strong:
-        return _is_question(block.plain)
-    return block.tag == "p" and _is_question(block.plain)
-
-
-def _markdown(block: Block) -> str:
-    if block.tag == "p":
-        return "\\\n".join(block.markdown.split("\n"))
-    if block.tag in ("h1", "h2", "h3"):
-        return f"## {block.markdown}"
-    if block.tag in ("h4", "h5", "h6"):
-        return f"#### {block.markdown}"
-    return block.markdown
-
-
-def _entries(blocks: list[Block]) -> tuple[list[bool], int]:
-    """Mark the blocks that are questions of Q&A entries; return the marks and count.
-
-    A question needs an answer: a question block right after another
-    question (a run of rhetorical ones) answers it, and a question with
-    nothing after it is no question.
-    """
-    marks = [False] * len(blocks)
-    open_question: int | None = None
-    for index, block in enumerate(blocks):
-        if _question_block(block):
-            if open_question is not None and block.tag == "p" and not block.strong:
-                open_question = None  # the answer to the question before it
-                continue
-            if open_question is not None:
-                marks[open_question] = False
-            marks[index] = True
-            open_question = index
-        elif (
-            block.tag in ("h1", "h2", "h3", "h4", "h5", "h6")
-            and open_question is not None
-        ):
-            marks[open_question] = False
-            open_question = None
-        else:
-            open_question = None
-    if open_question is not None:
-        marks[open_question] = False
-    return marks, sum(marks)
-
-
-def _read_dates(blocks: list[Block], dates: _Dates) -> list[Block]:
-    """Take the page's date lines out of `blocks`; a date before the lead is split off."""
-    kept: list[Block] = []
-    for block in blocks:
-        if block.tag in ("p", "h2", "h3", "h4", "h5", "h6") and "\n" not in block.plain:
-            line = recognise.read_date_line(block.plain)
-            if line is not None:
-                for label, date in line.dates:
-                    dates.add(label, date)
-                dates.section = dates.section or line.section
-                continue
-            prefix = recognise.date_prefix(block.plain)
-            if prefix is not None and block.markdown.endswith(prefix[1]):
-                date, rest = prefix
-                dates.add("bare", date)
-                block = Block(
-                    escape_block(rest), rest, block.tag, block.strong, block.css
-                )
-        kept.append(block)
-    return kept
-
-
-_MORE = re.compile(r"^(?:läs (?:också|även|mer)|relaterat|mer om ämnet)\s*:?\Z", re.I)
-
-
-def _drop_furniture(blocks: list[Block]) -> list[Block]:
-    kept: list[Block] = []
-    teasers = False
-    for index, block in enumerate(blocks):
-        text = block.plain
-        # "Läs också" and the titles of other articles after it; a side box's
-        # label ("Projektet i korthet") and its short lines.
-        if block.tag == "p" and (_MORE.match(text) or recognise.is_label(text)):
-            teasers = True
-            continue
-        if teasers and block.tag == "p" and _is_title_like(text) and len(text) <= 90:
-            continue
-        teasers = False
-        glued = recognise.caption_glued(text) if block.tag == "p" else None
-        if glued is not None:
-            block = Block(escape_block(glued), glued, "p", block.strong, block.css)
-            text = glued
-        if block.tag == "p" and (
-            recognise.is_furniture(text)
-            or recognise.is_banner(text)
-            or (recognise.is_caption(text) and index > 0)
-        ):
-            continue
-        kept.append(block)
-    return kept
-
-
-def _text_title(blocks: list[Block], dates: _Dates) -> tuple[str, list[Block]]:
-    """Return the first block that is a title, and the blocks after it.
-
-    A one-word line above the title is the site's section ("Nyheter"): it is
-    kept as what the page says about its kind.
-    """
-    for index, block in enumerate(blocks[:4]):
-        text = block.plain
-        if not _is_title_like(text) or _not_title(text):
-            continue
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        one_word = len(text.split()) == 1
-        if one_word and following is not None and _is_title_like(following.plain):
-            dates.section = dates.section or text
-            continue
-        if following is None or _is_question(text):
-            break
-        return text, blocks[index + 1 :]
-    return "", blocks
-
-
-def _kind_given(dates: _Dates, meta: PageMeta, source: str) -> str:
-    """Return the kind the page itself says it is ("news", "report"), else ""."""
-    for said in (meta.section, dates.section, source):
-        if said and _NEWS.search(said):
-            return "news"
-        if said and _REPORT.search(said):
-            return "report"
-    return ""
 
 
 def propose(
@@ -400,23 +129,23 @@ def propose(
         page = read_page(text)
         meta, blocks = page.meta, page.blocks
         # What a page that is no article shows: its text, never its markup.
-        text = "\n\n".join(b.plain for b in blocks) or _page_title(meta)
+        text = "\n\n".join(b.plain for b in blocks) or page_title(meta)
         blocks = [
             Block(safe_text(b.markdown), safe_text(b.plain), b.tag, b.strong, b.css)
             for b in blocks
         ]
     else:
-        blocks = _text_blocks(text)
+        blocks = text_blocks(text)
     source = safe_text(url or meta.source)
     notes: list[str] = []
     review: list[str] = []
-    dates = _Dates({})
-    blocks = _read_dates(blocks, dates)
+    dates = Dates({})
+    blocks = read_dates(blocks, dates)
     # Skip links, menus, share buttons and banners go before the title is chosen.
     blocks = [
         b
         for b in blocks
-        if _MORE.match(b.plain)
+        if MORE.match(b.plain)
         or not (recognise.is_furniture(b.plain) or recognise.is_banner(b.plain))
     ]
     for line in meta.aside_lines:
@@ -424,9 +153,9 @@ def propose(
         for label, date in read.dates if read else ():
             dates.add(label, date)
     # Title: where the page keeps it, else the first line that is a title.
-    title = safe_text(_page_title(meta))
+    title = safe_text(page_title(meta))
     if title:
-        at = next((i for i, b in enumerate(blocks) if _same(b.plain, title)), None)
+        at = next((i for i, b in enumerate(blocks) if same(b.plain, title)), None)
         if at is not None and at <= 3:
             blocks = [
                 b
@@ -434,9 +163,9 @@ def propose(
                 if i > at or (i < at and len(b.plain) > 100)
             ]
     else:
-        title, blocks = _text_title(blocks, dates)
-    blocks = _drop_furniture(blocks)
-    blocks = [b for b in blocks if not (title and _same(b.plain, title))]
+        title, blocks = text_title(blocks, dates)
+    blocks = drop_furniture(blocks)
+    blocks = [b for b in blocks if not (title and same(b.plain, title))]
     # Links: "Länk till ...", bare URLs and link-only paragraphs.
     kept: list[Block] = []
     found: list[tuple[str, str]] = []
@@ -452,9 +181,9 @@ def propose(
                 kept.pop()  # "Mer att läsa:" above links that went to the link list
         else:
             kept.append(block)
-    blocks = [part for block in kept for part in _split_bold_question(block)]
+    blocks = [part for block in kept for part in split_bold_question(block)]
     if not title:
-        title = _made_up_title(blocks)
+        title = made_up_title(blocks)
         review.append("title")
     prose = any(
         len(b.plain.split()) >= 6
@@ -463,22 +192,10 @@ def propose(
     )
     if not title or not blocks or not (prose or html):
         return _not_an_article(text, meta, dates, today, source, notes)
-    # Lead: marked as such by the page, else a short first line.
     lead = ""
-    first = blocks[0]
-    if (
-        first.tag == "p"
-        and (
-            (_LEAD_CLASS.search(first.css) and len(first.plain) <= 600)
-            or (not html and _lead_candidate(first))
-            or (html and _lead_candidate(first) and first.strong)
-            # A short line under the title, without a full stop: a subtitle.
-            or (html and _lead_candidate(first) and not first.plain.endswith("."))
-        )
-        and not _question_block(first)
-    ):
-        lead, blocks = first.plain.replace("\n", " "), blocks[1:]
-    marks, count = _entries(blocks)
+    if is_lead(blocks[0], html=html):
+        lead, blocks = blocks[0].plain.replace("\n", " "), blocks[1:]
+    marks, count = entries(blocks)
     first_q = marks.index(True) if count else len(blocks)
     byline = next(
         filter(None, (recognise.parse_byline(b.plain) for b in blocks[:first_q])),
@@ -490,12 +207,12 @@ def propose(
         if question and interview:
             parts.append(f"### {' '.join(block.plain.split())}")
         else:
-            parts.append(_markdown(block))
+            parts.append(as_markdown(block))
     published = _published(dates, meta, today, review, notes)
     if interview:
         kind = "interview"
     else:
-        kind = _kind_given(dates, meta, source)
+        kind = kind_given(dates, meta, source)
         if not kind:
             intro = [b.plain for b in blocks]
             short = len(intro) <= 4 and sum(map(len, intro)) < 1500
@@ -519,7 +236,8 @@ def propose(
         review.append("interviewee")
         notes.append(t("import.note.no_byline"))
     if meta.authors:
-        notes.append(t("import.note.author", names=", ".join(meta.authors)))
+        names = safe_text(", ".join(meta.authors))
+        notes.append(t("import.note.author", names=names))
     if review:
         front["needs_review"] = review
         notes.append(t("import.note.needs_review", fields=", ".join(review)))
@@ -531,8 +249,7 @@ def propose(
         )
     )
     body = "\n" + "\n\n".join(parts) + "\n" if parts else ""
-    authors = tuple(safe_text(a) for a in meta.authors)
-    return Proposal(front, body, tuple(notes), authors)
+    return Proposal(front, body, tuple(notes))
 
 
 def _plain(markdown: str) -> str:
@@ -541,7 +258,7 @@ def _plain(markdown: str) -> str:
 
 
 def _published(
-    dates: _Dates,
+    dates: Dates,
     meta: PageMeta,
     today: dt.date | None,
     review: list[str],
@@ -581,7 +298,7 @@ def _links(
 def _not_an_article(
     text: str,
     meta: PageMeta,
-    dates: _Dates,
+    dates: Dates,
     today: dt.date | None,
     source: str,
     notes: list[str],
@@ -590,7 +307,7 @@ def _not_an_article(
     review: list[str] = []
     published = _published(dates, meta, today, review, notes)
     lines = [line.rstrip() for line in safe_text(text).strip().split("\n")]
-    first = next((_normalise(line) for line in lines if line.strip()), "")
+    first = next((normalise(line) for line in lines if line.strip()), "")
     first = first or t("import.untitled")
     title = first if len(first) <= 80 else first[:80].rsplit(" ", 1)[0] + " …"
     body_lines = [escape_block(line) if line else "" for line in lines]
