@@ -492,3 +492,59 @@ def test_an_undated_page_imported_twice_is_recognised_by_its_title(
     code, out, err = _run(capsys, *args)
     assert code == 0 and out == "" and "finns redan" in err
     assert len(load(library_path).articles) == 2
+
+
+def test_update_where_page_and_editor_changed_the_same_paragraph_keeps_the_editor(
+    capsys: pytest.CaptureFixture[str], library_path: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "sida.html"
+    html = (DATA / "corpus" / "jsonld-nyhet.html").read_text(encoding="utf-8")
+    page.write_text(html, encoding="utf-8")
+    _, out, _ = _run(
+        capsys, "import", str(page), "--save", "--library", str(library_path)
+    )
+    written = Path(out.strip())
+    old = "Under försöket fick sju personer en egen lägenhet."
+    text = written.read_text(encoding="utf-8")
+    written.write_text(text.replace(old, "Sju fick en lägenhet."), encoding="utf-8")
+    page.write_text(html.replace(old, "Under försöket fick åtta personer."), "utf-8")
+    code, out, err = _run(
+        capsys, "import", str(page), "--update", "--library", str(library_path)
+    )
+    assert code == 0
+    assert "bibliotekets version behölls" in err
+    assert "Sju fick en lägenhet." in written.read_text(encoding="utf-8")
+
+
+def test_update_fills_in_a_date_the_page_now_gives(
+    capsys: pytest.CaptureFixture[str], library_path: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "sida.txt"
+    undated = (DATA / "corpus" / "utan-datum.txt").read_text(encoding="utf-8")
+    page.write_text(undated, encoding="utf-8")
+    url = "https://example.se/studiebesok"
+    args = ("import", str(page), "--url", url, "--library", str(library_path))
+    _, out, _ = _run(capsys, *args, "--save")
+    written = Path(out.strip())
+    page.write_text(undated + "\nPublicerad 3 maj 2022\n", encoding="utf-8")
+    code, out, _ = _run(capsys, *args, "--update")
+    assert code == 0 and Path(out.strip()) == written
+    data = tomllib.loads(frontmatter.split(written.read_text("utf-8")).front)
+    assert data["published"].isoformat() == "2022-05-03"
+    assert data["needs_review"] == ["kind"]
+
+
+def test_an_archive_skips_hidden_folders_and_links(
+    capsys: pytest.CaptureFixture[str], library_path: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "arkiv"
+    (archive / ".git").mkdir(parents=True)
+    page = DATA / "corpus" / "utan-datum.txt"
+    (archive / ".git" / "x.txt").write_bytes(page.read_bytes())
+    (archive / "länk.txt").symlink_to(page)
+    (archive / "sub").mkdir()
+    (archive / "sub" / "sida.txt").write_bytes(page.read_bytes())
+    code, out, _ = _run(capsys, "import", str(archive), "--library", str(library_path))
+    assert code == 0
+    assert "sub/sida.txt" in out and "länk" not in out and ".git" not in out
+    assert len(load(library_path).articles) == 1  # without --save nothing is written

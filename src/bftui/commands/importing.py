@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,13 +156,20 @@ def _save(
 
 
 def _pages(folder: Path) -> list[Path]:
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.suffix.lower() in PAGE_SUFFIXES
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
+    """Return the saved pages under `folder`: hidden folders and symbolic links skipped."""
+    pages: list[Path] = []
+    for where, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            path = Path(where, name)
+            if (
+                path.suffix.lower() in PAGE_SUFFIXES
+                and not name.startswith(".")
+                and not path.is_symlink()
+                and path.is_file()
+            ):
+                pages.append(path)
+    return sorted(pages)
 
 
 def _progress(done: int, total: int, name: str) -> None:
