@@ -21,6 +21,7 @@ from bftui import __version__, commands, paths
 from bftui.core.library.folders import NotALibraryError, check_root
 from bftui.core.text import safe_text
 from bftui.i18n import LANGUAGES, set_language, t
+from bftui.i18n import language as current_language
 from bftui.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -270,9 +271,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the `bftui` command line and return its exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     _tolerant_output()
+    early = _early_language(arguments)
+    if early:
+        set_language(early)  # The settings' own problems are said in it too.
     settings, setting_problems = load_settings(paths.config_file())
-    language = _early_language(arguments) or settings.language
-    set_language(language)
+    language = early or settings.language
+    if language != current_language():
+        set_language(language)
+        settings, setting_problems = load_settings(paths.config_file())
     # The app reads the language from its settings: --lang must win there too.
     settings = replace(settings, language=language)
     arguments = _with_command(arguments, APP_COMMANDS | commands.NAMES)

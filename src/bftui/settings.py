@@ -58,13 +58,14 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return Settings(), [_broken(path, error)]
-    problems: list[Problem] = []
+    problems = unknown_keys(path, text, data)
 
     def pick(key: str, check: Any, default: Any) -> Any:
         value = data.get(key, default)
         if value is default or check(value):
             return value
-        problems.append(Problem(path, 1, t("settings.bad_value", key=key)))
+        line = _line(text, key)
+        problems.append(Problem(path, line, t("settings.bad_value", key=key)))
         return default
 
     library = pick("library", lambda v: isinstance(v, str) and v, None)
@@ -90,8 +91,42 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     return settings, problems
 
 
+KNOWN_KEYS = tuple(Settings.__dataclass_fields__)
+"""The keys a config file may set."""
+
+
+def _line(text: str, key: str) -> int:
+    from bftui.core.library.tomlpos import key_line
+
+    return key_line(text, key, 1, 1)
+
+
+def unknown_keys(path: Path, text: str, data: dict[str, Any]) -> list[Problem]:
+    """Return a problem, at its line, for every key bftui does not know.
+
+    A misspelt key (`langauge`) is named with the key that was probably meant.
+    """
+    import difflib
+
+    problems = []
+    for key in data:
+        if key in KNOWN_KEYS:
+            continue
+        nearest = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+        message = t("settings.unknown_key", key=safe_text(key))
+        if nearest:
+            message += t("settings.did_you_mean", key=nearest[0])
+        problems.append(Problem(path, _line(text, key), message))
+    return problems
+
+
 def _broken(path: Path, error: Exception) -> Problem:
-    return Problem(path, 1, t("settings.broken", error=safe_text(str(error))))
+    """Return the problem of an unreadable file, at the line TOML's error names."""
+    import re
+
+    found = re.search(r"at line (\d+)", str(error))
+    line = int(found.group(1)) if found else 1
+    return Problem(path, line, t("settings.broken", error=safe_text(str(error))))
 
 
 def remember_library(path: Path, config: Path) -> bool:

@@ -8,7 +8,18 @@ from typing import Any
 from bftui.i18n import t
 
 NAMES = frozenset(
-    {"check", "export", "import", "list", "new", "schema", "search", "show", "stats"}
+    {
+        "check",
+        "config",
+        "export",
+        "import",
+        "list",
+        "new",
+        "schema",
+        "search",
+        "show",
+        "stats",
+    }
     | {"init", "sync", "log", "trash", "merge-file"}
 )
 """The commands the modules add (a test keeps this true): known without

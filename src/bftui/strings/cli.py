@@ -154,4 +154,39 @@ STRINGS: dict[str, tuple[str, str]] = {
         "article: en artikels front matter; event: en evenemangsfil",
         "article: an article's front matter; event: an event file",
     ),
+    "cli.config.help": (
+        "visa inställningsfilen och inställningarna som gäller, och var var och en kommer ifrån",
+        "show the settings file and the settings in force, and where each came from",
+    ),
+    "cli.config.examples": (
+        "exempel:\n"
+        "  bftui config           inställningarna och deras ursprung\n"
+        "  bftui config --path    bara inställningsfilens sökväg\n"
+        '  $EDITOR "$(bftui config --path)"\n\n'
+        "slutstatus: 0 utan problem, 1 om inställningsfilen har problem",
+        "examples:\n"
+        "  bftui config           the settings and where they came from\n"
+        "  bftui config --path    only the settings file's path\n"
+        '  $EDITOR "$(bftui config --path)"\n\n'
+        "exit status: 0 without problems, 1 when the settings file has problems",
+    ),
+    "cli.config.path_only": (
+        "skriv bara inställningsfilens sökväg",
+        "print only the settings file's path",
+    ),
+    "cli.config.file": ("inställningsfil", "settings file"),
+    "cli.config.exists": ("finns", "exists"),
+    "cli.config.missing": (
+        "finns inte, standardvärden gäller",
+        "not there, defaults apply",
+    ),
+    "cli.config.default": ("standard", "default"),
+    "cli.config.from_file": (
+        "inställningsfilen, rad {line}",
+        "settings file, line {line}",
+    ),
+    "cli.config.sample": (
+        "standard: exempelbiblioteket",
+        "default: the sample library",
+    ),
 }

@@ -266,6 +266,15 @@ STRINGS.update(
             "inställningsfilen kunde inte läsas, standardvärden används: {error}",
             "the settings file could not be read, defaults are used: {error}",
         ),
+        "settings.unknown_key": (
+            "okänd inställning {key}",
+            "unknown setting {key}",
+        ),
+        "settings.did_you_mean": ("; menade du {key}?", "; did you mean {key}?"),
+        "settings.unknown_binding": (
+            "[keymap]: ingen tangent har id {id} (se ? i appen)",
+            "[keymap]: no key has the id {id} (see ? in the app)",
+        ),
         "settings.bad_value": (
             "ogiltigt värde för {key}, standardvärdet används",
             "invalid value for {key}, the default is used",
