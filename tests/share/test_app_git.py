@@ -208,18 +208,3 @@ async def test_a_deleted_item_comes_back_from_history(cities: dict[str, Repo]) -
         await wait_until(pilot, lambda: (malmo.library / EVENT).is_file())
         await settle(pilot)
         assert any(e.path.name == Path(EVENT).name for e in screen.library.events)
-
-
-async def test_without_a_work_tree_the_keys_say_what_cannot_be_done(
-    library_path: Path,
-) -> None:
-    app = BftuiApp(library_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
-        await wait_until(pilot, lambda: screen._share_found)
-        await pilot.press("s")
-        assert "inte ett git-arkiv" in notices(app)
-        assert "⎇" not in title_bar(pilot)
-        await pilot.press("tab", "h")
-        assert app.screen is screen

@@ -298,8 +298,36 @@ def _git(root: Path, runs: int, table: Table, scratch: Path) -> None:
     print("Git: sync with nothing to do …", flush=True)
     from bftui.bench import gitsync
 
-    seconds = gitsync.sync_runs(gitsync.git_library(root, scratch), runs)
+    library = gitsync.git_library(root, scratch)
+    seconds = gitsync.sync_runs(library, runs)
     table.add_times("bftui sync, nothing to do (a process per run)", 1, seconds)
+    print("Git: the app's warm start on the git library …", flush=True)
+    home, cache = scratch / "home", scratch / "git-warm-cache"
+    terminal_runs.hello(home)  # Warm-up runs, not counted.
+    terminal_runs.app_start(library, cache, home, git=True)
+    starts: list[dict[str, float]] = []
+    hello, _ = _paired(
+        runs,
+        lambda _: terminal_runs.hello(home),
+        lambda _: (
+            starts.append(terminal_runs.app_start(library, cache, home, git=True))
+            or 0.0
+        ),
+    )
+    sidebar = [s["sidebar"] for s in starts]
+    ratio = median(sidebar) / median(hello)
+    table.add(
+        "git library: first paint with the sidebar filled, warm cache",
+        "<= 1.3x minimal",
+        _spread(sidebar),
+        f"{_spread(hello)} / {ratio:.2f}x",
+        ratio <= 1.3,
+    )
+    table.add(
+        "git library: branch and state in the title bar (after the paint)",
+        "",
+        _spread([s["git_state"] for s in starts]),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

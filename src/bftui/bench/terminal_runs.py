@@ -58,15 +58,27 @@ def skeleton(home: Path) -> float:
         terminal.close()
 
 
-def app_start(root: Path, cache: Path, home: Path) -> dict[str, float]:
-    """Start the app; return seconds to the first paint (its header) and to the sidebar."""
+GIT_MARK = "⎇"
+"""The title bar shows the branch once the git state is read."""
+
+
+def app_start(
+    root: Path, cache: Path, home: Path, *, git: bool = False
+) -> dict[str, float]:
+    """Start the app; return seconds to the first paint (its header) and to the sidebar.
+
+    With `git`, also to the git state in the title bar ("git_state").
+    """
     terminal = Terminal(
         [sys.executable, "-m", "bftui", str(root)], environment(cache, home)
     )
     try:
         shell = terminal.wait_for(root.name, 60) - terminal.started
         sidebar = terminal.wait_for(SIDEBAR_MARK, 120) - terminal.started
-        return {"first_paint": shell, "sidebar": sidebar}
+        figures = {"first_paint": shell, "sidebar": sidebar}
+        if git:
+            figures["git_state"] = terminal.wait_for(GIT_MARK, 60) - terminal.started
+        return figures
     finally:
         terminal.close()
 
