@@ -17,7 +17,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from bftui import __version__, commands, paths
+from bftui import __version__, commands, debuglog, paths
 from bftui.core.library.folders import NotALibraryError, check_root
 from bftui.core.text import safe_text
 from bftui.i18n import LANGUAGES, set_language, t
@@ -122,6 +122,12 @@ def _common_options() -> _Parser:
     )
     common.add_argument(
         "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.opt.lang")
+    )
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help=t("cli.opt.debug"),
     )
     return common
 
@@ -289,6 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:
         # --help, --version and usage errors: a status to return, not to raise.
         return done.code if isinstance(done.code, int) else EXIT_USAGE
+    if debuglog.wanted(arguments):
+        _start_debug_log(arguments)
     for problem in setting_problems:
         print(f"bftui: {problem}", file=sys.stderr)
     context = Context(args, settings)
@@ -306,6 +314,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def _start_debug_log(arguments: list[str]) -> None:
+    """Turn the debug log on and say where it goes (or why it cannot)."""
+    try:
+        path = debuglog.start(arguments)
+    except OSError as error:
+        print(t("cli.debug_failed", error=safe_text(str(error))), file=sys.stderr)
+        return
+    print(t("cli.debug_log", path=safe_text(str(path))), file=sys.stderr)
 
 
 def _tolerant_output() -> None:

@@ -189,4 +189,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "standard: exempelbiblioteket",
         "default: the sample library",
     ),
+    "cli.opt.debug": (
+        "skriv en felsökningslogg (också BFTUI_DEBUG=1)",
+        "write a debug log (also BFTUI_DEBUG=1)",
+    ),
+    "cli.debug_log": ("bftui: felsökningslogg: {path}", "bftui: debug log: {path}"),
+    "cli.debug_failed": (
+        "bftui: felsökningsloggen kan inte skrivas: {error}",
+        "bftui: the debug log cannot be written: {error}",
+    ),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -13,10 +14,13 @@ from textual.events import Key
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input
+from textual.worker import Worker, WorkerState
 
 from bftui.i18n import t
 from bftui.settings import Settings
 from bftui.tui.screens.main import MainScreen
+
+_log = logging.getLogger(__name__)
 
 DUMB_COLOURS = ("standard", "windows")
 """Rich colour systems of 16-colour terminals, which get the ANSI theme."""
@@ -80,6 +84,13 @@ class BftuiApp(App[int]):
             group="settings",
             exit_on_error=False,
         )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Put a worker's failure in the debug log (the user sees it as a message)."""
+        if event.state is WorkerState.ERROR:
+            _log.debug(
+                "worker %s failed", event.worker.name, exc_info=event.worker.error
+            )
 
     def action_command_palette(self) -> None:
         """Open the command palette, its prompt in the UI language."""

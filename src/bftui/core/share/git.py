@@ -8,6 +8,7 @@ says what went wrong and whose `message` says it to a person.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import shutil
@@ -67,6 +68,8 @@ _IDENTITY = re.compile(
     r"please tell me who you are|unable to auto-detect email|empty ident",
     re.IGNORECASE,
 )
+
+_log = logging.getLogger(__name__)
 
 
 class GitError(Exception):
@@ -172,6 +175,7 @@ def run_git(
         done.stderr.decode("utf-8", errors="replace"),
         done.returncode,
     )
+    _log.debug("git %s in %s: exit %d", " ".join(args), cwd, result.code)
     if check and result.code != 0:
         raise error(classify(result.stderr, network=network), result.stderr)
     return result
