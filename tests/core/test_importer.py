@@ -432,6 +432,20 @@ def test_bylines(paragraph: str, expected: tuple[str, str, str] | None) -> None:
             "erfarenhet är Svenska Bostäder.",
             "Ett bolag med lång erfarenhet är Svenska Bostäder.",
         ),
+        (
+            "Tandborste som sköljs under rinnande vatten En så enkel sak som att veta "
+            "var tandborsten står är en trygghet.",
+            "En så enkel sak som att veta var tandborsten står är en trygghet.",
+        ),
+        (
+            "Kvinnan som bor i huset berättar att hon trivs. Hon flyttade in i maj.",
+            None,
+        ),
+        (
+            "Mannen som bor i huset berättar att Anna Berg kommer varje dag och "
+            "hjälper honom med det mesta han behöver",
+            None,
+        ),
         ("Bilden visar en trappuppgång i ett hyreshus på Söder i Stockholm.", None),
         ("Porträtten i utställningen visar människor som bott ute länge.", None),
     ],

@@ -105,13 +105,20 @@ _GLUED = re.compile(
 )
 
 
+_GLUED_SCENE = re.compile(
+    r"^[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,3}\s+som\s+[a-zåäö]+(?:r|s)\s"
+    r"(?:[^.!?–—]{0,120}?\s)?[a-zåäö][\wåäö-]*(?=\s[A-ZÅÄÖ][a-zåäö]*\s[a-zåäö])"
+)
+
+
 def caption_glued(paragraph: str) -> str | None:
     """Return the prose of a paragraph that a picture's caption was glued to, else None.
 
     Text copied from a page can run a caption into the next paragraph:
-    "Porträttbild på Eva Ek, chef– Vi vill ..." gives "– Vi vill ...".
+    "Porträttbild på Eva Ek, chef– Vi vill ..." gives "– Vi vill ...", and
+    "Tandborste som sköljs under vatten En så enkel sak ..." gives "En så ...".
     """
-    match = _GLUED.match(paragraph)
+    match = _GLUED.match(paragraph) or _GLUED_SCENE.match(paragraph)
     if match is None or match.end() >= len(paragraph) - 20:
         return None
     return paragraph[match.end() :].lstrip()
