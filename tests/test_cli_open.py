@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import types
@@ -112,3 +113,41 @@ def test_without_a_terminal_the_app_refuses_and_exits_2(library_path: Path) -> N
     assert result.returncode == 2
     assert result.stdout == ""  # No escape codes written to a file or pipe.
     assert "behöver en terminal" in result.stderr
+
+
+def test_show_on_a_terminal_renders_the_markdown_in_a_pager(
+    library_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import pydoc
+
+    paged: list[str] = []
+    monkeypatch.setattr(pydoc, "pager", paged.append)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.delenv("LESS", raising=False)
+    assert cli.main(["show", EVENT, "--library", str(library_path)]) == 0
+    [page] = paged
+    assert "\x1b[" in page  # Styled for the terminal ...
+    assert "Svenska Bostad först-nätverkets träff 2019" in page
+    assert "# Svenska" not in page  # ... not Markdown source.
+    assert os.environ["LESS"] == "-FRX"
+    assert capsys.readouterr().out == ""
+
+
+def test_show_in_a_pipe_stays_markdown(
+    library_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["show", EVENT, "--library", str(library_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# ") and "\x1b[" not in out
+
+
+def test_show_markdown_on_a_terminal(
+    library_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert cli.main(["show", EVENT, "--markdown", "--library", str(library_path)]) == 0
+    assert capsys.readouterr().out.startswith("# ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -40,6 +41,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     show = add("show", run_show)
     show.add_argument("slug", metavar="SLUG", help=t("cli.show.slug"))
     show.add_argument("--raw", action="store_true", help=t("cli.show.raw"))
+    show.add_argument("--markdown", action="store_true", help=t("cli.show.markdown"))
+    show.add_argument("--no-pager", action="store_true", help=t("cli.show.no_pager"))
     add("check", run_check)
 
 
@@ -109,12 +112,36 @@ def run_show(context: Context) -> int:
             # Imported here: it loads markdown-it, which the TUI's start need not wait for.
             from bftui.core.library.compose import compose
 
-            sys.stdout.write(compose(item, library))
+            text = compose(item, library)
+            if sys.stdout.isatty() and not context.args.markdown:
+                _render(text, page=not context.args.no_pager)
+            else:
+                sys.stdout.write(text)
     except (OSError, ValueError) as error:
         where = safe_text(str(item.path))
         print(f"bftui: {where}: {safe_text(str(error))}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _render(markdown: str, *, page: bool) -> None:
+    """Show composed Markdown rendered for the terminal, in a pager like `glow -p`.
+
+    The pager is $PAGER (else less); less gets -FRX unless $LESS says
+    otherwise, so colours show and a short item stays on screen. Links are
+    shown, not made clickable: an item's URLs are not trusted.
+    """
+    from rich.console import Console  # A terminal is there: Rich is worth its import.
+    from rich.markdown import Markdown
+
+    console = Console(highlight=False)
+    rendered = Markdown(markdown, hyperlinks=False)
+    if not page:
+        console.print(rendered)
+        return
+    os.environ.setdefault("LESS", "-FRX")
+    with console.pager(styles=True):
+        console.print(rendered)
 
 
 def run_check(context: Context) -> int:

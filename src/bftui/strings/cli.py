@@ -93,12 +93,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cli.list.json": ("skriv JSON", "print JSON"),
     "cli.show.help": (
-        "skriv ut en artikel eller ett evenemang som Markdown",
-        "print an article or an event as Markdown",
+        "visa en artikel eller ett evenemang: formaterat i en terminal, Markdown i ett rör",
+        "show an article or an event: formatted on a terminal, Markdown in a pipe",
     ),
     "cli.show.examples": (
-        "exempel:\n  bftui show 2019-natverkstraff-malmo\n  bftui show SLUG --raw > kopia.md",
-        "examples:\n  bftui show 2019-natverkstraff-malmo\n  bftui show SLUG --raw > copy.md",
+        "exempel:\n  bftui show 2019-natverkstraff-malmo\n"
+        "  bftui show SLUG | less                som Markdown\n"
+        "  bftui show SLUG --raw > kopia.md",
+        "examples:\n  bftui show 2019-natverkstraff-malmo\n"
+        "  bftui show SLUG | less                as Markdown\n"
+        "  bftui show SLUG --raw > copy.md",
+    ),
+    "cli.show.markdown": (
+        "skriv Markdown också i en terminal",
+        "print Markdown on a terminal too",
+    ),
+    "cli.show.no_pager": (
+        "formatera i terminalen utan bläddrare ($PAGER)",
+        "format for the terminal without a pager ($PAGER)",
     ),
     "cli.show.slug": (
         "artikelns eller evenemangets slug",
