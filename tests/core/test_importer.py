@@ -11,7 +11,12 @@ from bftui.core.items import qa
 from bftui.core.items.model import Article
 from bftui.core.library.loading import load_article, read_body
 from bftui.core.transfer.importer import ImportProblem, Proposal, import_file, propose
-from bftui.core.transfer.recognise import caption_glued, dated_line, parse_byline
+from bftui.core.transfer.recognise import (
+    caption_glued,
+    dated_line,
+    parse_byline,
+    title_byline,
+)
 from bftui.core.transfer.weblinks import link_title, take_links
 from bftui.paths import bundled_library
 
@@ -486,3 +491,24 @@ def test_author_metadata_names_the_writer_not_the_interviewee() -> None:
     assert any("Lisa Berglund" in note for note in proposal.notes)
     assert "interviewee" not in proposal.front
     assert "Lisa Berglund" not in proposal.body
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "expected"),
+    [
+        (
+            "Hallå där, Maria Holm!",
+            "...teamledare för Bostad först i Linköping. Berätta!",
+            ("Maria Holm", "teamledare", "Bostad först i Linköping"),
+        ),
+        ("Fem frågor till Kim Berg", "Kim Berg leder teamet.", ("Kim Berg", "", "")),
+        ("Hallå där, alla läsare!", "...", None),
+        ("Nytt boende öppnar i Kalmar", "...", None),
+    ],
+)
+def test_a_title_that_names_the_interviewee(
+    title: str, first: str, expected: tuple[str, str, str] | None
+) -> None:
+    byline = title_byline(title, first)
+    got = (byline.name, byline.role, byline.organisation) if byline else None
+    assert got == expected

@@ -202,6 +202,8 @@ def propose(
         None,
     )
     interview = count >= 2 or (count >= 1 and byline is not None)
+    if interview and byline is None:
+        byline = recognise.title_byline(title, blocks[0].plain if blocks else "")
     parts: list[str] = []
     for block, question in zip(blocks, marks, strict=True):
         if question and interview:

@@ -404,3 +404,28 @@ def _prose_byline(paragraph: str) -> Byline | None:
     if not organisation:
         return None
     return Byline(match.group("name"), role, organisation)
+
+
+_TITLE_PERSON = re.compile(
+    r"^(?i:hallå där|hej|möt|intervju med|intervju|samtal med|"
+    r"(?:två|tre|fyra|fem|sex|sju|några) frågor till)[,:]?\s+"
+    rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\s*[!.?]?\Z"
+)
+_CONTINUED = re.compile(
+    r"^(?:\.\.\.|…)\s*(?P<role>[a-zåäöé][\w -]{2,60}?) "
+    r"(?:för|på|i|vid|hos|inom) (?P<org>[A-ZÅÄÖÉ][^,.;:!?]*)"
+)
+
+
+def title_byline(title: str, first: str) -> Byline | None:
+    """Return the person a title names ("Hallå där, Maria Holm!"), with the role the
+    first paragraph goes on with ("...teamledare för Bostad först i Linköping.")."""
+    named = _TITLE_PERSON.match(title.strip())
+    if named is None:
+        return None
+    role, organisation = "", ""
+    continued = _CONTINUED.match(first.strip())
+    if continued is not None:
+        role = continued.group("role").strip()
+        organisation = _organisation(continued.group("org").split())
+    return Byline(named.group("name"), role, organisation)
