@@ -122,7 +122,14 @@ async def test_conflict_reload_shows_the_file_on_disk(app: BftuiApp) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ConflictScreen)
-        await pilot.press("r")
+        await pilot.press("r")  # reloading drops what was typed: it asks first
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictScreen)
+        assert form.query_one("#f-city", Input).value == "Lund"
+        await pilot.press("r", "y")
         await settle(pilot)
         assert app.screen is form
         assert form.query_one("#f-city", Input).value == "Göteborg"

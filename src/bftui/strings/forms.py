@@ -162,6 +162,25 @@ STRINGS.update(
             "The file was deleted or moved while the form was open. Nothing was written.",
         ),
         "conflict.reload": ("Läs in filen igen", "Reload the file"),
+        "conflict.merge_intro": (
+            "Någon annan har ändrat filen medan formuläret var öppet. Det som bara en av er ändrade är redan sammanfogat; "
+            "det här ändrade ni båda. Välj för varje: behåll din version, ta den andra eller kombinera dem.",
+            "Someone else changed the file while the form was open. What only one of you changed is merged already; "
+            "you both changed this. For each, keep your version, take theirs or combine them.",
+        ),
+        "conflict.entry": ("Frågan ”{question}”", "The question “{question}”"),
+        "conflict.yours": ("Din:", "Yours:"),
+        "conflict.theirs": ("Deras:", "Theirs:"),
+        "conflict.removed": ("(borttagen)", "(removed)"),
+        "conflict.keep_mine": ("Behåll din", "Keep yours"),
+        "conflict.take_theirs": ("Ta deras", "Take theirs"),
+        "conflict.combine": ("Kombinera (redigera texten)", "Combine (edit the text)"),
+        "conflict.save_merged": ("Spara sammanfogat", "Save merged"),
+        "conflict.key_save": ("Spara sammanfogat", "Save merged"),
+        "conflict.reload_question": (
+            "Läsa in filen igen? Det du har skrivit i formuläret försvinner.",
+            "Reload the file? What you typed in the form is lost.",
+        ),
         "conflict.new": ("Spara som ny", "Save as new"),
         "conflict.back": ("Tillbaka till formuläret", "Back to the form"),
     }
@@ -192,6 +211,10 @@ STRINGS.update(
             "Create a new article in the library",
         ),
         "form.saved": ("Sparat: {name}", "Saved: {name}"),
+        "form.saved_merged": (
+            "Sparat: {name}, sammanfogat med en ändring som någon annan gjort under tiden",
+            "Saved: {name}, merged with a change someone else made meanwhile",
+        ),
         "form.deleted": (
             "Flyttat till papperskorgen: {where} (kan återställas därifrån)",
             "Moved to the trash: {where} (can be restored from there)",

@@ -160,7 +160,9 @@ class EditingScreen(Screen[None]):
             if opened is not None:
                 self._release(opened)
             if result is not None:
-                self.notify(t("form.saved", name=result.path.name), timeout=4)
+                merged = opened is not None and opened.snap.merged
+                key = "form.saved_merged" if merged else "form.saved"
+                self.notify(t(key, name=result.path.name), timeout=6 if merged else 4)
                 self.reload_and_show(result.path)
 
         return closed

@@ -21,7 +21,7 @@ from bftui.core.library.loading import Library
 from bftui.core.store import drafts, locks, storage
 from bftui.core.store.atomic import StorageError
 from bftui.core.store.drafts import Draft
-from bftui.core.store.snapshots import Snapshot
+from bftui.core.store.snapshots import MergeConflict, Snapshot
 from bftui.core.text import safe_text
 from bftui.i18n import t
 from bftui.tui.screens.article_form import ArticleForm
@@ -110,8 +110,17 @@ class Opened:
             self.holding.lock = None
 
     def extra(self) -> dict[str, Any]:
-        """What a draft needs to restore this form against the same file version."""
+        """What a draft needs to save or merge later: the file as the form has it now.
+
+        Asked at every autosave, so a draft made after a reload or a save
+        holds the text the form's values start from (the merge's base).
+        """
         return {"snapshot": asdict(self.snap)}
+
+    def resolve(self, conflict: MergeConflict, resolutions: dict[str, str]) -> Path:
+        """Write a merge once its conflicts are settled; keep the snapshot current."""
+        self.snap = storage.resolve(conflict, resolutions)
+        return self.path
 
 
 def _values(item: Item, text: str) -> dict[str, Any]:
@@ -139,8 +148,9 @@ def edit_form(
         t("form.edit", title=item.title),
         save=lambda _: path,
         reload=reload,
+        resolve=opened.resolve,
         holding=opened.holding,
-        extra=opened.extra(),
+        extra=opened.extra,
     )
     start = _values(item, opened.snap.text)
     if isinstance(item, Event):
@@ -200,8 +210,9 @@ def entry_form(
         key,
         t(title, title=article.title),
         save,
+        resolve=opened.resolve,
         holding=opened.holding,
-        extra=opened.extra(),
+        extra=opened.extra,
     )
     return QAForm(target, restored(values, start), initial=start)
 

@@ -21,11 +21,11 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from bftui.core.items.schema import FieldError
 from bftui.core.store.atomic import StorageError
-from bftui.core.store.snapshots import ConflictError
+from bftui.core.store.snapshots import ConflictError, MergeConflict
 from bftui.core.store.storage import ValidationError
 from bftui.i18n import t
 from bftui.tui.screens.confirm import ConfirmScreen
-from bftui.tui.screens.conflict import ConflictChoice, ConflictScreen
+from bftui.tui.screens.conflict import ConflictChoice, ConflictScreen, Resolutions
 from bftui.tui.screens.form_keeping import FormTarget, KeptForm, Saved
 from bftui.tui.widgets.field import FieldBox
 from bftui.tui.widgets.preview import MarkdownPreview, is_markdown_area
@@ -223,8 +223,16 @@ class FormScreen(KeptForm):
         self._busy = False
         self.show_message(t("form.conflict_short"))
 
-        def chosen(choice: ConflictChoice | None) -> None:
-            if choice == "reload" and self.target.reload is not None:
+        def chosen(choice: ConflictChoice | Resolutions | None) -> None:
+            resolve = self.target.resolve
+            if (
+                isinstance(choice, dict)
+                and isinstance(error, MergeConflict)
+                and resolve
+            ):
+                self._busy = True
+                self._save(lambda _result: resolve(error, choice), result)
+            elif choice == "reload" and self.target.reload is not None:
                 self._reload(self.target.reload)
             elif choice == "new" and self.target.save_as_new is not None:
                 self._busy = True
@@ -235,6 +243,7 @@ class FormScreen(KeptForm):
                 error,
                 can_reload=self.target.reload is not None,
                 can_save_new=self.target.save_as_new is not None,
+                can_resolve=self.target.resolve is not None,
             ),
             chosen,
         )

@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from bftui.core.store import drafts, locks
 from bftui.core.store.atomic import StorageError
+from bftui.core.store.snapshots import MergeConflict
 from bftui.i18n import t
 
 AUTOSAVE_SECONDS = 3.0
@@ -68,10 +69,13 @@ class FormTarget:
     """Writes the result as a new item (offered after a conflict)."""
     reload: Callable[[], dict[str, Any]] | None = None
     """Reads the item again and returns fresh form values (after a conflict)."""
+    resolve: Callable[[MergeConflict, dict[str, str]], Path] | None = None
+    """Writes a merge once the editor settled its conflicts (`storage.resolve`)."""
     holding: Holding = field(default_factory=Holding)
     """The lock on the item."""
-    extra: dict[str, Any] = field(default_factory=dict)
-    """Kept in the draft with the values (e.g. the snapshot the form was opened on)."""
+    extra: Callable[[], dict[str, Any]] = dict
+    """Kept in the draft with the values, asked at every autosave (the file as
+    the form has it: the base a restored draft merges from)."""
 
 
 class KeptForm(ModalScreen[Saved | None]):
@@ -142,7 +146,7 @@ class KeptForm(ModalScreen[Saved | None]):
             self.target.draft_item,
             self.FORM_NAME,
             self.draft_title(values),
-            {"values": values, "initial": self._initial, **self.target.extra},
+            {"values": values, "initial": self._initial, **self.target.extra()},
             dt.datetime.now().astimezone(),
         )
         self._write_draft(draft)

@@ -20,7 +20,7 @@ from bftui.core.library import frontmatter
 from bftui.core.library.loading import Library
 from bftui.core.store import storage
 from bftui.core.store.atomic import StorageError
-from bftui.core.store.snapshots import ConflictError
+from bftui.core.store.snapshots import ConflictError, MergeConflict, Snapshot
 from bftui.core.text import safe_text
 from bftui.i18n import t
 from bftui.tui.screens.confirm import ConfirmScreen
@@ -137,15 +137,19 @@ class QAListScreen(ModalScreen[bool]):
             return
         self._change(lambda body: qa_edit.move_entry(body, index, step), index + step)
 
-    @work(thread=True, exclusive=True, group="qa-change", exit_on_error=False)
     def _change(self, change: Callable[[str], str], highlight: int) -> None:
-        path = self.opened.path
+        path, root = self.opened.path, self.library.root
+        self._write(
+            lambda: storage.update_body(path, change, self.opened.snap, root=root),
+            highlight,
+        )
+
+    @work(thread=True, exclusive=True, group="qa-change", exit_on_error=False)
+    def _write(self, write: Callable[[], Snapshot], highlight: int) -> None:
         try:
-            snap = storage.update_body(
-                path, change, self.opened.snap, root=self.library.root
-            )
+            snap = write()
         except ConflictError as error:
-            self.app.call_from_thread(self._conflict, error)
+            self.app.call_from_thread(self._conflict, error, highlight)
             return
         except StorageError as error:
             self.app.call_from_thread(self._message, error.message)
@@ -161,9 +165,14 @@ class QAListScreen(ModalScreen[bool]):
     def _message(self, message: str) -> None:
         self.query_one(".form-message", Static).update(Content(message))
 
-    def _conflict(self, error: ConflictError) -> None:
-        def chosen(choice: str | None) -> None:
-            if choice == "reload":
+    def _conflict(self, error: ConflictError, highlight: int) -> None:
+        def chosen(choice: str | dict[str, str] | None) -> None:
+            if isinstance(choice, dict) and isinstance(error, MergeConflict):
+                root = self.library.root
+                self._write(
+                    lambda: storage.resolve(error, choice, root=root), highlight
+                )
+            elif choice == "reload":
                 self._reload()
 
         self.app.push_screen(ConflictScreen(error, can_save_new=False), chosen)
