@@ -289,6 +289,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = replace(settings, language=language)
     arguments = _with_command(arguments, APP_COMMANDS | commands.NAMES)
     # Starting the app (the commonest case) parses only the app's options.
+    if "_ARGCOMPLETE" in os.environ:  # The shell asks for completions.
+        from bftui.completion import complete
+
+        complete(build_parser()[0])
     parser, _ = build_parser(every_command=arguments[0] not in APP_COMMANDS)
     try:
         args = parser.parse_args(arguments)

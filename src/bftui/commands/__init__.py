@@ -10,6 +10,7 @@ from bftui.i18n import t
 NAMES = frozenset(
     {
         "check",
+        "completion",
         "config",
         "export",
         "import",

@@ -210,4 +210,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "bftui: felsökningsloggen kan inte skrivas: {error}",
         "bftui: the debug log cannot be written: {error}",
     ),
+    "cli.completion.help": (
+        "skriv skalkoden som kompletterar bftuis kommandon, flaggor och slugs",
+        "print the shell code that completes bftui's commands, options and slugs",
+    ),
+    "cli.completion.examples": (
+        "exempel:\n"
+        '  eval "$(bftui completion bash)"            i ~/.bashrc\n'
+        '  eval "$(bftui completion zsh)"             i ~/.zshrc\n'
+        "  bftui completion fish > ~/.config/fish/completions/bftui.fish",
+        "examples:\n"
+        '  eval "$(bftui completion bash)"            in ~/.bashrc\n'
+        '  eval "$(bftui completion zsh)"             in ~/.zshrc\n'
+        "  bftui completion fish > ~/.config/fish/completions/bftui.fish",
+    ),
+    "cli.completion.shell": (
+        "skalet: bash, zsh eller fish",
+        "the shell: bash, zsh or fish",
+    ),
 }
