@@ -512,3 +512,22 @@ def test_a_title_that_names_the_interviewee(
     byline = title_byline(title, first)
     got = (byline.name, byline.role, byline.organisation) if byline else None
     assert got == expected
+
+
+def test_share_buttons_and_mail_addresses_never_become_links() -> None:
+    page = (
+        "<article><h1>Ny samordnare</h1><p>Publicerad 2022-02-02</p>"
+        "<p>Nätverket har fått en ny samordnare som börjar i mars.</p>"
+        "<p><a href='mailto:info@example.se'>info@example.se</a></p>"
+        "<ul><li><a href='https://www.facebook.com/sharer/sharer.php?u=x'>Facebook</a>"
+        "</li><li><a href='https://twitter.com/intent/tweet?u=x'>Twitter</a></li></ul>"
+        "<ul><li><a href='https://example.se/r.pdf'>Rapporten</a></li>"
+        "<li><a href='https://example.se/program'>Programmet</a></li></ul></article>"
+    )
+    proposal = propose(page, html=True, today=TODAY)
+    assert [link["title"] for link in proposal.front["links"]] == [
+        "Rapporten",
+        "Programmet",
+    ]
+    assert "facebook" not in proposal.body.lower()
+    assert "\ninfo@example.se\n" in proposal.body

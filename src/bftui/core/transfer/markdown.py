@@ -183,7 +183,7 @@ class _Inline:
             href = absolute(node.attributes.get("href") or "", self.base)
             text = plain.strip()
             if href and text in (href, href.removeprefix("mailto:")):
-                core = href
+                core = escape_inline(text)  # the address is its own text
             elif href:
                 core = f"[{core}]({href.replace(' ', '%20').replace(')', '%29')})"
         self.add(lead + core + tail, plain)
@@ -293,9 +293,11 @@ class Converter:
                 and len(block.plain.split("\n")) >= 2
             ):
                 # A list of nothing but links: each a paragraph that is only a link.
-                for line in block.markdown.split("\n"):
+                for line, plain in zip(
+                    block.markdown.split("\n"), block.plain.split("\n"), strict=False
+                ):
                     text = line.split(" ", 1)[1] if " " in line else line
-                    self._emit(Block(text, text, "p"))
+                    self._emit(Block(text, plain, "p"))
             else:
                 self._emit(block)
         elif tag == "table" and self._is_data_table(node):

@@ -29,6 +29,13 @@ _WEAK_LABELS = frozenset(
      "here", "link", "click here", "read more"}
 )  # fmt: skip
 _OWN_LINK_TO = re.compile(r"(?:länk(?:ar)?|link)\s+(?:till|to)\b\s*:?\s*(.*)\Z", re.I)
+_SHARE = re.compile(
+    r"facebook\.com/(?:sharer|share)|twitter\.com/(?:intent|share)|x\.com/intent|"
+    r"linkedin\.com/(?:share|cws/share)|pinterest\.\w+/pin/create|"
+    r"reddit\.com/submit|wa\.me/|whatsapp\.com/send|[?&](?:share|sharer)=",
+    re.I,
+)
+"""Share buttons' addresses: page furniture, never a link of the article."""
 _UNESCAPE = re.compile(r"\\([\\`*_\[\]()#+.!-])")
 
 
@@ -68,8 +75,9 @@ def take_links(paragraph: str) -> tuple[str, list[tuple[str, str]]]:
             url, label = match.group("href"), _plain(match.group("label"))
             lead_in = _LINK_TO.search(before) or _READ_MORE.search(before)
             own = _OWN_LINK_TO.match(label)
-            if not (only_link or lead_in or own):
-                out = before + match.group(0)
+            web = re.match(r"https?://", url, re.I)
+            if not web or _SHARE.search(url) or not (only_link or lead_in or own):
+                out = before + match.group(0)  # prose (or a mail address) stays
                 continue
             if own:
                 label = own.group(1)
