@@ -27,7 +27,9 @@ PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add `import` to the command line."""
     importing = add_command(subparsers, common, "import", "import.cli")
-    importing.add_argument("file", metavar=t("import.cli.file_meta"), type=Path)
+    importing.add_argument(
+        "file", metavar=t("import.cli.file_meta"), type=Path, help=t("import.cli.file")
+    )
     importing.add_argument("--save", action="store_true", help=t("import.cli.save"))
     importing.add_argument("--update", action="store_true", help=t("import.cli.update"))
     importing.add_argument("--url", default="", metavar="URL", help=t("import.cli.url"))

@@ -45,7 +45,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     csv_options = formats.choices["csv"]
     csv_options.add_argument("--bom", action="store_true", help=t("export.csv.bom"))
     csv_options.add_argument(
-        "--delimiter", choices=(",", ";", "\t"), default=",", help=t("export.csv.sep")
+        "--delimiter",
+        type=_delimiter,
+        default=",",
+        metavar=t("export.csv.sep_meta"),
+        help=t("export.csv.sep"),
     )
     for parser in (ics, csv_options, formats.choices["json"]):
         parser.add_argument(
@@ -129,6 +133,14 @@ def run_table(context: Context) -> int:
         text = export.to_csv(rows, columns, delimiter=args.delimiter, bom=args.bom)
     status = _emit(text, args.output)
     return status or (EXIT_PROBLEMS if problems else EXIT_OK)
+
+
+def _delimiter(text: str) -> str:
+    """Return the field separator `text` names: ",", ";" or a tab ("tab" or "\\t")."""
+    named = {"tab": "\t", "\\t": "\t", "\t": "\t", ",": ",", ";": ";"}
+    if text.lower() not in named:
+        raise argparse.ArgumentTypeError(t("export.csv.sep_bad", value=text))
+    return named[text.lower()]
 
 
 def _figure(tally: export.Tally) -> str:

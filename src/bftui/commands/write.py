@@ -32,16 +32,26 @@ _PERSON_OPTIONS = {
 }
 
 
+_FIELD_TYPES = {
+    spec.key: spec.type for spec in (*schema.ARTICLE_FIELDS, *schema.EVENT_FIELDS)
+}
+"""Each option's field type, which names its value in the help (YYYY-MM-DD, URL)."""
+_HINTED = ("date", "date_or_datetime", "url", "event_ref")
+"""Types whose help says what a value looks like."""
+
+
 def _option(parser: argparse.ArgumentParser, key: str, **extra: Any) -> None:
     spec_key = {"partners": "partner", "tags": "tag"}.get(key, key)
     flag = "--" + spec_key.replace("_", "-")
     is_list = key in ("partners", "tags")
+    kind = _FIELD_TYPES.get(key, "text")
+    hint = t(f"new.cli.hint.{kind}") if kind in _HINTED else ""
     parser.add_argument(
         flag,
         dest=key,
-        metavar=None if "choices" in extra else t("new.cli.value"),
+        metavar=None if "choices" in extra else t(f"new.cli.meta.{kind}"),
         action="append" if is_list else "store",
-        help=t(f"field.{key}") + (t("new.cli.repeat") if is_list else ""),
+        help=t(f"field.{key}") + hint + (t("new.cli.repeat") if is_list else ""),
         **extra,
     )
 
@@ -68,7 +78,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                 _option(parser, key, **extra)
             for option, key in _PERSON_OPTIONS.items():
                 parser.add_argument(
-                    f"--{option}", metavar=t("new.cli.value"), help=t(f"field.{key}")
+                    f"--{option}",
+                    metavar=t("new.cli.meta.text"),
+                    help=t(f"field.{key}"),
                 )
             parser.add_argument(
                 "--consent",
