@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -249,3 +250,24 @@ def test_merge_file_keeps_ours_when_the_merge_itself_fails(
     )
     assert code == 1 and "Traceback" not in err
     assert ours.read_text("utf-8") == EVENT_TEXT.replace("Träff", "Träffen")
+
+
+def test_another_install_s_driver_is_kept_a_gone_one_replaced(
+    git_library: Path,
+) -> None:
+    from bftui.core.share.git import open_repo
+    from bftui.core.share.setup import driver_command, prepare
+
+    repo = open_repo(git_library)
+    other = f"{shutil.which('python3')} -m bftui merge-file %O %A %B %P"
+    git(git_library, "config", "merge.bftui.driver", other)
+    prepare(repo)
+    assert git(git_library, "config", "merge.bftui.driver").strip() == other
+    git(
+        git_library,
+        "config",
+        "merge.bftui.driver",
+        "/gone/python -m bftui merge-file %O %A %B %P",
+    )
+    prepare(repo)
+    assert git(git_library, "config", "merge.bftui.driver").strip() == driver_command()

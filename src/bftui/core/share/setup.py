@@ -74,7 +74,7 @@ def prepare(repo: Repo) -> None:
         GitError: when git fails.
     """
     current = repo.git("config", "--local", "--get", DRIVER, check=False)
-    if current.stdout.strip() != driver_command():
+    if not _works(current.stdout.strip()):
         repo.git(
             "config", "--local", "merge.bftui.name", "bftui: items, field by field"
         )
@@ -91,6 +91,21 @@ def prepare(repo: Repo) -> None:
             info / "attributes",
             [f"{prefix}**/*.md merge=bftui", f"{prefix}events/*.toml merge=bftui"],
         )
+
+
+def _works(driver: str) -> bool:
+    """Return True if `driver` is a bftui merge driver whose program is still there.
+
+    Another bftui install's driver is kept: two installs never take turns
+    rewriting the config.
+    """
+    try:
+        program, *args = shlex.split(driver)
+    except ValueError:
+        return False
+    return args[-5:] == ["merge-file", "%O", "%A", "%B", "%P"] and (
+        shutil.which(program) is not None
+    )
 
 
 def _add_lines(path: Path, lines: list[str]) -> None:

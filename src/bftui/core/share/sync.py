@@ -188,4 +188,5 @@ def sync(repo: Repo, progress: Progress = _quiet) -> Synced:
     if now.upstream is None and _exists(repo, tracking):
         repo.git("branch", "-q", f"--set-upstream-to={remote}/{branch}")
     journal.mark_synced(repo)
-    return Synced(committed, received, sent, state(repo).by_hand)
+    # A merge never touches a file changed by hand (git refuses first).
+    return Synced(committed, received, sent, now.by_hand)
