@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bftui.core.items.model import Article
+from bftui.core.items.schema import check_article
 from bftui.core.library.loading import load_article
 from bftui.core.store import storage
 from bftui.core.text import has_controls
@@ -28,6 +29,9 @@ HTML_SNIPPETS = (
     "24 maj 2020", "Publicerad 2020-05-24", "<ul><li>a<li>b</ul>", "<table><td>x",
     '<a href="http://[x">l</a>', "<base href='http://[x'>", "http://x]y/z",
     "<meta property='og:url' content='http://[x'>", "<a href='//[::1'>v6</a>",
+    "<p><a href='mailto:a@b.se'>a@b.se</a></p>", "<link rel='canonical' href='http://'>",
+    "<ul><li><a href='http://'>x</a></li><li><a href='https:// y'>y</a></li></ul>",
+    "<meta property='og:title' content=' '>", "<h1> </h1>",
 )  # fmt: skip
 
 html_pages = st.lists(
@@ -63,6 +67,8 @@ def _assert_proposal(proposal: Proposal) -> None:
     )
     for value in (front["title"], front.get("lead", ""), proposal.body):
         assert not has_controls(value)
+    # A proposal always saves: never a value the schema refuses (a mailto link).
+    assert check_article(front) == []
 
 
 @fuzz_settings()
@@ -152,3 +158,17 @@ def test_deeply_nested_pages_are_read_without_recursion(tag: str) -> None:
 def test_a_page_with_no_text_is_no_markup_either() -> None:
     proposal = propose("<html><body><nav>Meny</nav></body></html>", html=True)
     assert proposal.body.strip() == "" and "needs_review" in proposal.front
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<link rel='canonical' href='http://'><h1>Rubrik</h1><p>Ett stycke här.</p>",
+        "<h1>Rubrik</h1><p>Ett stycke här.</p><p><a href='http://'>Länk</a></p>",
+        "<h1>Rubrik</h1><p>Ett stycke här.</p><p><a href='mailto:a@b.se'>Mejl</a></p>",
+    ],
+)
+def test_addresses_the_schema_refuses_stay_out_of_the_front_matter(page: str) -> None:
+    """Regression: an empty canonical address was proposed as the source."""
+    proposal = propose(page, html=True)
+    assert check_article(proposal.front) == []

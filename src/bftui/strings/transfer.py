@@ -38,6 +38,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the page only says roughly when it was published; {date} is proposed",
     ),
     "import.untitled": ("Utan rubrik", "Untitled"),
+    "import.note.bad_source": (
+        "sidans adress {url} är ingen giltig webbadress och sparas inte som källa",
+        "the page's address {url} is not a valid web address and is not saved as the source",
+    ),
     "import.note.author": (
         "sidan anger skribent: {names} (sparas inte som den intervjuade)",
         "the page names its writer: {names} (not saved as the interviewee)",

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bftui.core import fileio
+from bftui.core.items.schema import is_url
 from bftui.core.slugs import slugify
 from bftui.core.text import safe_text
 from bftui.core.transfer import recognise, weblinks
@@ -136,8 +137,11 @@ def propose(
         ]
     else:
         blocks = text_blocks(text)
-    source = safe_text(url or meta.source)
     notes: list[str] = []
+    source = safe_text(url or meta.source)
+    if source and not is_url(source):
+        notes.append(t("import.note.bad_source", url=source))
+        source = ""
     review: list[str] = []
     dates = Dates({})
     blocks = read_dates(blocks, dates)
@@ -288,7 +292,7 @@ def _links(
     guessed = False
     for label, url in found:
         url = safe_text(url)
-        if url not in (link["url"] for link in links_out):
+        if is_url(url) and url not in (link["url"] for link in links_out):
             guessed = guessed or not label
             title = label or weblinks.link_title(url, context)
             links_out.append({"title": title, "url": url})
