@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -33,6 +34,24 @@ def environment(cache: Path, home: Path) -> dict[str, str]:
         "XDG_STATE_HOME": str(home / "state"),
         "BFTUI_LIBRARY": "",
     }
+
+
+def warm_cache(root: Path, cache: Path, home: Path) -> None:
+    """Build the index and outline of `root` in `cache`, as a finished app start leaves them.
+
+    A start that is closed as soon as its sidebar shows would not do: the
+    sidebar of a cold start shows before the index is built.
+    """
+    code = (
+        "import sys; from pathlib import Path; from bftui.core.index.build import Index; "
+        "index = Index.open(Path(sys.argv[1])); index.sync(); index.library(); index.close()"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code, str(root)],
+        env=environment(cache, home),
+        check=True,
+        capture_output=True,
+    )
 
 
 def hello(home: Path) -> float:

@@ -108,7 +108,11 @@ class LibraryFeed:
             return
         from bftui.core.index.headlines import cold_outline
 
-        self._outlined(cold_outline(self._root))
+        try:
+            outline = cold_outline(self._root)
+        except (OSError, ValueError):
+            return  # Only a sooner sidebar is lost: the index build lists it all.
+        self._outlined(outline)
 
     def watch(self, failed: Callable[[Exception], None]) -> None:
         """Follow changes others make, in a daemon thread, until `stop`.

@@ -25,8 +25,9 @@ class TitleBar(Static):
 
     @share.setter
     def share(self, text: str) -> None:
-        self._share = text
-        self._show_title()
+        if text != self._share:  # The same state read again paints nothing.
+            self._share = text
+            self._show_title()
 
     def on_mount(self) -> None:
         """Follow the titles of the app and the screen."""
