@@ -37,6 +37,13 @@ _CHROME = re.compile(
     r"fotograf|photographer",
     re.I,
 )
+_CHROME_TOKENS = frozenset(
+    [
+        "header", "footer", "masthead", "colophon", "topbar", "page-header",
+        "page-footer", "global-header", "global-footer", "hero-nav", "megamenu",
+    ]
+)  # fmt: skip
+"""Whole class or id words of a site's own header and footer."""
 _CATEGORY = re.compile(r"(?:^|\s)category-([\w-]+)", re.I)
 _MAX_DEPTH = 120
 """Deeper nesting than any real page: read as plain lines, not walked recursively."""
@@ -197,7 +204,11 @@ def _is_chrome(node: LexborNode) -> bool:
     words = (
         f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('role') or ''}"
     )
-    return bool(_CHROME.search(words)) or attrs.get("role") in ("navigation", "banner")
+    roles = ("navigation", "banner", "contentinfo", "complementary", "search")
+    tokens = set(words.lower().split())
+    return bool(_CHROME.search(words) or tokens & _CHROME_TOKENS) or (
+        attrs.get("role") in roles
+    )
 
 
 def _region(tree: LexborHTMLParser) -> LexborNode | None:
