@@ -31,6 +31,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ogiltig TOML i filen: {error}",
         "invalid TOML in the file: {error}",
     ),
+    "undo.changed_since": (
+        "filen har ändrats sedan den skapades",
+        "the file was changed since it was made",
+    ),
     "storage.unresolved": (
         "sammanslagningen har fortfarande konflikter ({keys}): inget sparades",
         "the merge still has conflicts ({keys}): nothing was saved",
@@ -174,7 +178,7 @@ STRINGS.update(
         "conflict.removed": ("(borttagen)", "(removed)"),
         "conflict.keep_mine": ("Behåll din", "Keep yours"),
         "conflict.take_theirs": ("Ta deras", "Take theirs"),
-        "conflict.combine": ("Kombinera (redigera texten)", "Combine (edit the text)"),
+        "conflict.combine": ("Kombinera", "Combine"),
         "conflict.save_merged": ("Spara sammanfogat", "Save merged"),
         "conflict.key_save": ("Spara sammanfogat", "Save merged"),
         "conflict.reload_question": (
@@ -211,6 +215,44 @@ STRINGS.update(
             "Create a new article in the library",
         ),
         "form.saved": ("Sparat: {name}", "Saved: {name}"),
+        "form.key_undo": ("Ångra", "Undo"),
+        "form.undo_nothing": (
+            "Inget att ångra: den här sessionen har inte sparat, tagit bort eller flyttat något.",
+            "Nothing to undo: this session has not saved, deleted or moved anything.",
+        ),
+        "form.undone_saved": (
+            "Ångrat: ändringen i {name}",
+            "Undone: the change to {name}",
+        ),
+        "form.undone_created": (
+            "Ångrat: {name} är ny och flyttad till papperskorgen",
+            "Undone: {name} was new and is moved to the trash",
+        ),
+        "form.undone_deleted": ("Ångrat: {name} är tillbaka", "Undone: {name} is back"),
+        "form.undone_restored": (
+            "Ångrat: {name} är i papperskorgen igen",
+            "Undone: {name} is in the trash again",
+        ),
+        "form.undo_gone": (
+            "Kan inte ångra: {name} finns inte längre.",
+            "Cannot undo: {name} is gone.",
+        ),
+        "form.undo_changed_question": (
+            "{name} har ändrats sedan den skapades. Flytta den till papperskorgen ändå?",
+            "{name} was changed since it was made. Move it to the trash anyway?",
+        ),
+        "form.key_trash": ("Papperskorgen", "Trash"),
+        "form.tip_trash": (
+            "Borttagna artiklar och evenemang: återställ dem",
+            "Deleted articles and events: restore them",
+        ),
+        "form.trash_title": ("Papperskorgen ({count})", "Trash ({count})"),
+        "form.trash_hint": (
+            "Enter återställer, Esc stänger",
+            "Enter restores, Esc closes",
+        ),
+        "form.trash_empty": ("Papperskorgen är tom.", "The trash is empty."),
+        "form.restored": ("Återställd: {where}", "Restored: {where}"),
         "form.saved_merged": (
             "Sparat: {name}, sammanfogat med en ändring som någon annan gjort under tiden",
             "Saved: {name}, merged with a change someone else made meanwhile",

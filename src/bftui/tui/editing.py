@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from bftui.core.items.model import Article, Item
     from bftui.core.library.loading import Library
     from bftui.core.store.drafts import Draft
+    from bftui.core.store.snapshots import MergeConflict
+    from bftui.core.store.trash import Trashed
+    from bftui.core.store.undo import UndoLog
     from bftui.tui.screens.form import FormScreen, Saved
     from bftui.tui.targets import Opened
 
@@ -53,6 +56,15 @@ EDITING_BINDINGS = [
         tooltip=t("form.tip_qa_entries"),
     ),
     Binding("n", "new_event", t("form.key_new_event"), id="edit.new_event"),
+    Binding("ctrl+z", "undo", t("form.key_undo"), show=False, id="edit.undo"),
+    Binding(
+        "T",
+        "trash",
+        t("form.key_trash"),
+        show=False,
+        id="edit.trash",
+        tooltip=t("form.tip_trash"),
+    ),
     Binding("a", "new_article", t("form.key_new_article"), id="edit.new_article"),
 ]
 """The editing keys; those that act on the shown item are in the footer when they apply."""
@@ -93,6 +105,8 @@ class EditingScreen(Screen[None]):
         super().__init__()
         self._waiting: dict[str, Callable[[Library], object]] = {}
         """Actions asked for before the library was read, by name, in order."""
+        self.undo_log: UndoLog | None = None
+        """This session's saves, deletes and moves, for ctrl+z."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the item keys that have nothing to act on (their fallbacks say why)."""
@@ -113,6 +127,11 @@ class EditingScreen(Screen[None]):
         """Offer the drafts an earlier session left behind (after the first paint)."""
         self.call_after_refresh(self._find_drafts)
 
+    def on_unmount(self) -> None:
+        """Stop recording changes for undo."""
+        if self.undo_log is not None:
+            self.undo_log.stop()
+
     def when_loaded(self, name: str, action: Callable[[Library], object]) -> None:
         """Run `action` with the library now, or as soon as it has been read.
 
@@ -125,7 +144,15 @@ class EditingScreen(Screen[None]):
             action(self.library)
 
     def run_waiting(self, library: Library) -> None:
-        """Run the actions that waited for the library (the main screen calls this)."""
+        """Run the actions that waited for the library (the main screen calls this).
+
+        The undo log starts here too: nothing is saved before the library is read.
+        """
+        if self.undo_log is None:
+            from bftui.core.store.undo import UndoLog
+
+            self.undo_log = UndoLog(library.root)
+            self.undo_log.start()
         waiting, self._waiting = self._waiting, {}
         for action in waiting.values():
             action(library)
@@ -314,6 +341,105 @@ class EditingScreen(Screen[None]):
             self.app.call_from_thread(
                 self.notify, message, severity="error", timeout=15
             )
+
+    # Undo and the trash.
+
+    def action_undo(self) -> None:
+        """Take back this session's last save, delete or Q&A move."""
+        if self.undo_log is None or not self.undo_log.steps:
+            self.notify(t("form.undo_nothing"), severity="warning")
+            return
+        self._undo(self.undo_log, force=False)
+
+    @work(thread=True, exclusive=True, group="edit-undo", exit_on_error=False)
+    def _undo(self, log: UndoLog, *, force: bool) -> None:
+        from bftui.core.store.snapshots import ConflictError, MergeConflict
+        from bftui.core.store.undo import ChangedSince
+
+        try:
+            undone = log.undo(force=force)
+        except MergeConflict as error:
+            self.app.call_from_thread(self._undo_conflict, log, error)
+        except ChangedSince as error:
+            self.app.call_from_thread(self._undo_anyway, log, error.path)
+        except ConflictError as error:
+            message = t("form.undo_gone", name=error.path.name)
+            self.app.call_from_thread(self.notify, message, severity="error")
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="error")
+        else:
+            if undone is not None:
+                self._undone(undone.path, undone.action)
+
+    def _undone(self, path: Path, action: str) -> None:
+        """Say what was undone and show the library as it is now (worker thread)."""
+        self.app.call_from_thread(
+            self.notify, t(f"form.undone_{action}", name=path.name), timeout=6
+        )
+        self.reload_and_show(path if action in ("saved", "deleted") else None)
+
+    def _undo_conflict(self, log: UndoLog, error: MergeConflict) -> None:
+        from bftui.tui.screens.conflict import ConflictScreen
+
+        def chosen(choice: object) -> None:
+            if isinstance(choice, dict):
+                self._undo_resolved(log, error, choice)
+
+        screen = ConflictScreen(error, can_reload=False, can_save_new=False)
+        self.app.push_screen(screen, chosen)
+
+    @work(thread=True, exclusive=True, group="edit-undo", exit_on_error=False)
+    def _undo_resolved(
+        self, log: UndoLog, error: MergeConflict, choice: dict[str, str]
+    ) -> None:
+        from bftui.core.store.snapshots import MergeConflict
+
+        try:
+            undone = log.resolve(error, choice)
+        except MergeConflict as again:
+            self.app.call_from_thread(self._undo_conflict, log, again)
+        except StorageError as failed:
+            self.app.call_from_thread(self.notify, failed.message, severity="error")
+        else:
+            self._undone(undone.path, undone.action)
+
+    def _undo_anyway(self, log: UndoLog, path: Path) -> None:
+        from bftui.tui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._undo(log, force=True)
+
+        question = t("form.undo_changed_question", name=path.name)
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    @work(thread=True, exclusive=True, group="edit-trash", exit_on_error=False)
+    def action_trash(self) -> None:
+        """List the library's trash; Enter restores the chosen item."""
+        from bftui.core.store import trash
+        from bftui.tui.screens.trash import TrashScreen
+
+        items = trash.list_trash(self.library_root)
+        self.app.call_from_thread(
+            self.app.push_screen, TrashScreen(items), self._restore_trashed
+        )
+
+    def _restore_trashed(self, item: Trashed | None) -> None:
+        if item is not None and not self.refuse_in_sample():
+            self._restore_from_trash(item)
+
+    @work(thread=True, exclusive=True, group="edit-trash", exit_on_error=False)
+    def _restore_from_trash(self, item: Trashed) -> None:
+        from bftui.core.store import trash
+
+        try:
+            path = trash.restore(self.library_root, item)
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="error")
+            return
+        where = path.relative_to(self.library_root).as_posix()
+        self.app.call_from_thread(self.notify, t("form.restored", where=where))
+        self.reload_and_show(path)
 
     # Drafts.
 

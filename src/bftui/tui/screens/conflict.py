@@ -175,7 +175,7 @@ class ConflictScreen(ModalScreen[ConflictChoice | Resolutions]):
                 if self.can_save_new:
                     yield Button(Content(t("conflict.new")), id="conflict-new")
                 yield Button(Content(t("conflict.back")), id="conflict-back")
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         """Start on the first choice to make, or on "back", which changes nothing."""

@@ -1,0 +1,35 @@
+"""The library's trash: what was deleted, newest first; Enter puts one back."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+
+from bftui.core.store.trash import Trashed
+from bftui.core.text import safe_text
+from bftui.i18n import t
+from bftui.tui.screens.choice import ChoiceScreen
+
+
+class TrashScreen(ChoiceScreen[Trashed]):
+    """Lists the items in `.trash/`; dismisses with the one to restore."""
+
+    BINDINGS = [Binding("escape,q,T", "dismiss", t("key.close"), id="trash.close")]
+
+    def __init__(self, items: list[Trashed]) -> None:
+        super().__init__(
+            [
+                (
+                    Text(
+                        f"{item.deleted:%Y-%m-%d %H:%M}  "
+                        + safe_text(item.original.as_posix())
+                    ),
+                    item,
+                )
+                for item in items
+            ],
+            title=t("form.trash_title", count=len(items)),
+            hint=t("form.trash_hint"),
+            empty=t("form.trash_empty"),
+            list_id="trash-list",
+        )
