@@ -300,8 +300,13 @@ def _git(root: Path, runs: int, table: Table, scratch: Path) -> None:
     from bftui.bench import gitsync
 
     library = gitsync.git_library(root, scratch)
-    seconds = gitsync.sync_runs(library, runs)
-    table.add_times("bftui sync, nothing to do (a process per run)", 1, seconds)
+    synced, started = gitsync.sync_runs(library, runs)
+    table.add_times(
+        "bftui sync, nothing to do (a process per run)",
+        1,
+        synced,
+        f"bftui --version {_spread(started)}",
+    )
     print("Git: the app's warm start on the git library …", flush=True)
     home, cache = scratch / "home", scratch / "git-warm-cache"
     terminal_runs.hello(home)  # Warm-up runs, not counted.

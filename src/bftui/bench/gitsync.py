@@ -7,7 +7,6 @@ nothing to do, each run a separate process as a person would start it.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -40,14 +39,19 @@ def git_library(root: Path, scratch: Path) -> Path:
     return clone
 
 
-def sync_runs(library: Path, runs: int) -> list[float]:
-    """Time `bftui sync` in `library` with nothing to do; one process per run."""
-    env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_COMMITTER_NAME="bench")
-    command = [sys.executable, "-m", "bftui", "--library", str(library), "sync"]
-    subprocess.run(command, env=env, check=True, capture_output=True)  # sets it up
-    seconds = []
+def sync_runs(library: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Time `bftui sync` in `library` with nothing to do, and `bftui --version`.
+
+    One process per run, as a person would start it; the two alternate so
+    both get the same noise, and `--version` shows what starting Python and
+    bftui alone costs. Returns (sync times, --version times).
+    """
+    base = [sys.executable, "-m", "bftui", "--library", str(library)]
+    subprocess.run([*base, "sync"], check=True, capture_output=True)  # sets it up
+    times: dict[str, list[float]] = {"sync": [], "--version": []}
     for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, env=env, check=True, capture_output=True)
-        seconds.append(time.perf_counter() - started)
-    return seconds
+        for what in times:
+            started = time.perf_counter()
+            subprocess.run([*base, what], check=True, capture_output=True)
+            times[what].append(time.perf_counter() - started)
+    return times["sync"], times["--version"]
