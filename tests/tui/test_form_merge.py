@@ -185,3 +185,33 @@ async def test_a_restored_draft_made_after_a_reload_saves(
     assert front["lead"] == "Deras ingress när vi var i hamn"
     assert front["tags"] == ["Lund"]
     assert len(list(library_path.glob("*.md"))) == 1  # no duplicate article
+
+
+async def test_deleting_an_entry_someone_changed_asks_in_the_qa_list(
+    app: BftuiApp,
+) -> None:
+    from bftui.core.items.qa import find_entries
+    from bftui.tui.screens.qa_list import QAListScreen
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        library = main_screen(pilot).library
+        assert library is not None
+        article = library.articles[0]
+        path = article.path
+        await open_item(pilot, article)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, QAListScreen)
+        someone_else(path, "Jag tyckte att höjdpunkterna var många", "Deras nya svar")
+        await pilot.press("d", "y")  # the first entry, which they changed
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConflictScreen) and not dialog.can_save_new
+        await pilot.press("down", "enter", "ctrl+s")  # take theirs: the entry stays
+        await settle(pilot)
+        assert isinstance(app.screen, QAListScreen)
+    body = frontmatter.split(path.read_text(encoding="utf-8")).body
+    first = find_entries(body)[0]
+    assert first.question == "Vilka var höjdpunkterna tyckte du?"
+    assert first.answer.startswith("Deras nya svar")
