@@ -79,13 +79,20 @@ class LibraryFeed:
 
         With nothing cached (a cold start), the outline read from the files'
         front matter goes out first, while the full index is built behind it.
+        No outline kept from the last start means a cold start nearly always:
+        then the outline is read even before the index is opened.
         """
+        early = self.outline() is None
+        if early:
+            self.building = (0, 0)
+            self._outline_cold()
         index = self.index()
         cached = index.library()
         known = bool(cached.articles or cached.events)
         if known or cached.problems:
+            self.building = None
             self._deliver(cached, frozenset())
-        else:
+        elif not early:
             self.building = (0, 0)
             self._outline_cold()
 
