@@ -349,6 +349,10 @@ class EditingScreen(Screen[None]):
         if self.undo_log is None or not self.undo_log.steps:
             self.notify(t("form.undo_nothing"), severity="warning")
             return
+        last = self.undo_log.steps[-1]
+        shown = self.current.path if self.current is not None else None
+        if last.action in ("created", "restored") and shown == last.path:
+            self.current = None  # It goes to the trash: no "removed by someone else".
         self._undo(self.undo_log, force=False)
 
     @work(thread=True, exclusive=True, group="edit-undo", exit_on_error=False)
