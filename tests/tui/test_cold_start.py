@@ -91,3 +91,29 @@ async def test_the_sidebar_fills_before_the_index_is_built(
         assert screen.library is not None
         assert search.query_one("#search-results").option_count > 0
         assert "sökindex" not in str(status.render()).lower()
+
+
+async def test_search_shows_hits_and_the_build_and_searches_again_as_it_grows(
+    library_path: Path,
+) -> None:
+    index = Index.open(library_path)
+    index.sync()
+    progress: list[tuple[int, int] | None] = [(100, 5000)]
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        search = SearchScreen(library_path, index, building=lambda: progress[0])
+        await app.push_screen(search)
+        await pilot.press(*"malmö")
+        status = search.query_one("#search-status")
+
+        def shown() -> str:
+            return str(status.render())
+
+        await wait_until(pilot, lambda: "träff" in shown() and "100 av 5000" in shown())
+        progress[0] = (2500, 5000)
+        await wait_until(pilot, lambda: search._searched_at == 2500)
+        progress[0] = None
+        await wait_until(pilot, lambda: "sökindex" not in shown().lower())
+        assert "träff" in shown()
+    index.close()

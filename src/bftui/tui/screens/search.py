@@ -38,6 +38,8 @@ from bftui.i18n import t
 
 BUILDING_POLL = 0.3
 """Seconds between looks at an index build's progress."""
+RESEARCH_EVERY = 2000
+"""Files an index build reads between two searches of what is typed."""
 SEARCH_DELAY = 0.06
 """Seconds after the last key before searching (a burst of keys searches once)."""
 LIMIT = 50
@@ -124,6 +126,9 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         self._index = index
         self._building = building
         self._build_timer: Timer | None = None
+        self._searched_at = 0
+        """How many files the build had read when the shown search ran."""
+        self._hit_status = ""
         self._ready = threading.Event()
         if index is not None:
             self._ready.set()
@@ -188,14 +193,17 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         return t("search.indexing", done=done, total=total)
 
     def _watch_build(self) -> None:
-        """Show the build's progress; search again once it is done."""
-        status = self._build_status()
-        if status:
-            self._set_status(status)
-            return
-        if self._build_timer is not None:
-            self._build_timer.stop()
-        self._synced()
+        """Show the build's progress; search again as it grows, and once it is done."""
+        progress = self._building() if self._building is not None else None
+        if progress is None:
+            if self._build_timer is not None:
+                self._build_timer.stop()
+            self._synced()
+        elif progress[0] >= self._searched_at + RESEARCH_EVERY:
+            self._searched_at = progress[0]
+            self._synced()
+        else:
+            self._show_status()
 
     def _synced(self) -> None:
         self._shown_for = None
@@ -245,7 +253,12 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             status = t("search.many", count=len(hits))
         else:
             status = t("search.count", count=len(hits))
-        building = self._build_status()
+        self._hit_status = status
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """Show what the last search found, and how far an index build is."""
+        status, building = self._hit_status, self._build_status()
         self._set_status(
             f"{status} · {building}" if status and building else building or status
         )
