@@ -30,11 +30,12 @@ from typing import NamedTuple
 
 from bftui import paths
 from bftui.core.index import outline, records, search
-from bftui.core.index.db import connect, connect_file
+from bftui.core.index.db import connect, connect_anew, connect_file
 from bftui.core.index.files import BATCH, Read, fts_text, read_batches, scan, walk_key
 from bftui.core.items.model import Article, Item
 from bftui.core.library.loading import Library, _library_title, finish
 from bftui.core.problems import Problem
+from bftui.core.text import safe_text
 from bftui.i18n import language
 
 COMMIT_EVERY = 2000
@@ -89,7 +90,11 @@ class Index:
             self._db.close()
 
     def items(self) -> list[Item]:
-        """Return every cached article and then every event, in the folder's order."""
+        """Return every cached article and then every event, in the folder's order.
+
+        Raises:
+            records.CorruptRecordError: when a row is not what was written.
+        """
         root = self.root
         with self._lock:
             rows = self._db.execute(
@@ -98,20 +103,37 @@ class Index:
         return [records.decode(kind, data, root) for kind, data in rows]
 
     def problems(self) -> list[Problem]:
-        """Return the cached problems of every broken file, by file and line."""
+        """Return the cached problems of every broken file, by file and line.
+
+        Raises:
+            records.CorruptRecordError: when a row is not what was written.
+        """
         with self._lock:
             rows = self._db.execute(
                 "SELECT path, problems FROM files WHERE problems IS NOT NULL"
             ).fetchall()
-        found = [
-            Problem(Path(rel), line, message)
-            for rel, text in rows
-            for line, message in json.loads(text)
-        ]
+        found = [problem for rel, text in rows for problem in _problems(rel, text)]
         return sorted(found, key=lambda p: (p.path.as_posix(), p.line))
 
+    def _start_over(self) -> None:
+        """Forget the whole cache (a row was not as written); the next sync reads all."""
+        with self._lock:
+            self._db.close()
+            self._db, self.where = connect_anew(self.where, self.root)
+
     def library(self) -> Library:
-        """Return the library as cached, assembled exactly as `library.load` does."""
+        """Return the library as cached, assembled exactly as `library.load` does.
+
+        A cache holding anything but what bftui wrote is started over: the
+        library is then empty until the next `sync` has read the files.
+        """
+        try:
+            return self._library()
+        except records.CorruptRecordError:
+            self._start_over()
+            return self._library()
+
+    def _library(self) -> Library:
         problems = self.problems()
         library = Library(root=self.root, problems=problems)
         library.title = _library_title(self.root, problems)
@@ -140,6 +162,14 @@ class Index:
             try:
                 return search.run(self._db, self.root, text, limit)
             except sqlite3.DatabaseError:
+                return []
+            except records.CorruptRecordError:
+                self._start_over()
+        self.sync()
+        with self._lock:
+            try:
+                return search.run(self._db, self.root, text, limit)
+            except (sqlite3.DatabaseError, records.CorruptRecordError):
                 return []
 
     def sync(self, progress: Progress | None = None) -> SyncResult:
@@ -282,3 +312,25 @@ class Index:
             f"INSERT OR IGNORE INTO variants SELECT ?1, {loose.replace('term', '?1')}",
             ((word,) for word in words),
         )
+
+
+def _problems(rel: object, text: object) -> list[Problem]:
+    """Return the problems kept for file `rel` as `text` (JSON [[line, message]])."""
+    try:
+        pairs = json.loads(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError, RecursionError) as error:
+        raise records.CorruptRecordError(f"not a list of problems: {error}") from error
+    if not isinstance(rel, str) or not isinstance(pairs, list):
+        raise records.CorruptRecordError("not a list of problems")
+    found = []
+    for pair in pairs:
+        if (
+            not isinstance(pair, list)
+            or len(pair) != 2
+            or type(pair[0]) is not int
+            or not 0 < pair[0] < 2**31
+            or not isinstance(pair[1], str)
+        ):
+            raise records.CorruptRecordError("not a [line, message] pair")
+        found.append(Problem(Path(rel), pair[0], safe_text(pair[1])))
+    return found

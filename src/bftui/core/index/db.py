@@ -63,6 +63,25 @@ def _remove(where: Path) -> None:
         where.with_name(where.name + suffix).unlink(missing_ok=True)
 
 
+def connect_anew(
+    where: Path | None, root: Path
+) -> tuple[sqlite3.Connection, Path | None]:
+    """Open an empty index in place of the file `where` (in memory if it cannot be).
+
+    Returns:
+        The connection and the file it uses, or None for memory.
+    """
+    if where is not None:
+        try:
+            _remove(where)
+        except OSError:
+            where = None
+    connection = connect_file(where, root) if where is not None else None
+    if connection is None:
+        return connect(":memory:", root), None
+    return connection, where
+
+
 def connect_file(where: Path, root: Path) -> sqlite3.Connection | None:
     """Open the database file, rebuilding it if stale or broken; None if unusable."""
     try:

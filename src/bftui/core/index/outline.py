@@ -13,17 +13,21 @@ from __future__ import annotations
 import contextlib
 import json
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from bftui import __version__
+from bftui.core import fileio
 from bftui.core.sorting import by_year
 from bftui.core.store.atomic import StorageError, atomic_write
+from bftui.core.text import safe_text
 
 if TYPE_CHECKING:
     from bftui.core.items.model import Article, Event
     from bftui.core.library.loading import Library
 
+MAX_OUTLINE_BYTES = 32 * 1024 * 1024
+"""A bigger outline file is no outline bftui wrote: it is read as none."""
 EAGER_LIMIT = 400
 """Up to this many items every year is filled and open; beyond, years open on demand."""
 
@@ -81,7 +85,7 @@ def write_outline(file: Path, outline: Outline, root: Path) -> None:
     """
     text = dumps(outline, root)
     try:
-        if file.read_text(encoding="utf-8") == text:
+        if fileio.read_text(file, MAX_OUTLINE_BYTES) == text:
             return
     except (OSError, UnicodeDecodeError):
         pass
@@ -96,7 +100,8 @@ def read_outline(file: Path, root: Path) -> Outline | None:
     any doubt, means None.
     """
     try:
-        return loads(file.read_text(encoding="utf-8"), root.resolve())
+        text = fileio.read_text(file, MAX_OUTLINE_BYTES)
+        return loads(text, root.resolve())
     except (OSError, UnicodeDecodeError, ValueError):
         return None
 
@@ -128,27 +133,74 @@ def dumps(outline: Outline, root: Path) -> str:
 def loads(text: str, root: Path) -> Outline:
     """Return the outline of library `root` stored as `text` by `dumps`.
 
+    The file is untrusted (anyone may write it): every value is checked,
+    and a path that is not plainly inside the library, a number out of
+    range or any other shape than `dumps` writes is refused.
+
     Raises:
         ValueError: when the text is not such an outline, or is another
             version's or another folder's.
     """
     try:
-        version, folder, title, articles, events, problems = json.loads(text)
-        if version != __version__ or folder != str(root):
-            raise ValueError("another version's or folder's outline")
-
-        def years(group: list[list[object]]) -> list[YearOutline]:
-            return [
-                YearOutline(
-                    int(year),  # type: ignore[call-overload]
-                    int(count),  # type: ignore[call-overload]
-                    None
-                    if leaves is None
-                    else [(root / rel, str(title)) for rel, title in leaves],  # type: ignore[attr-defined]
-                )
-                for year, count, leaves in group
-            ]
-
-        return Outline(str(title), years(articles), years(events), int(problems))
-    except (TypeError, ValueError) as error:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as error:
         raise ValueError(f"not an outline: {error}") from error
+    if not isinstance(data, list) or len(data) != 6:
+        raise ValueError("not an outline")
+    version, folder, title, articles, events, problems = data
+    if version != __version__ or folder != str(root):
+        raise ValueError("another version's or folder's outline")
+    return Outline(
+        safe_text(_text(title)),
+        _loaded_years(articles, root),
+        _loaded_years(events, root),
+        _count(problems),
+    )
+
+
+_MAX_COUNT = 10**9
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError("not an outline: a title is no text")
+    return value
+
+
+def _count(value: object, low: int = 0, high: int = _MAX_COUNT) -> int:
+    if type(value) is not int or not low <= value <= high:
+        raise ValueError("not an outline: a number out of range")
+    return value
+
+
+def _loaded_years(group: object, root: Path) -> list[YearOutline]:
+    if not isinstance(group, list):
+        raise ValueError("not an outline: no list of years")
+    years = []
+    for entry in group:
+        if not isinstance(entry, list) or len(entry) != 3:
+            raise ValueError("not an outline: a year is no [year, count, leaves]")
+        year, count, leaves = entry
+        years.append(
+            YearOutline(
+                _count(year, 1, 9999),
+                _count(count),
+                None if leaves is None else _loaded_leaves(leaves, root),
+            )
+        )
+    return years
+
+
+def _loaded_leaves(leaves: object, root: Path) -> list[tuple[Path, str]]:
+    if not isinstance(leaves, list):
+        raise ValueError("not an outline: no list of titles")
+    found = []
+    for leaf in leaves:
+        if not isinstance(leaf, list) or len(leaf) != 2:
+            raise ValueError("not an outline: a title is no [path, title]")
+        rel, title = _text(leaf[0]), _text(leaf[1])
+        parts = PurePosixPath(rel).parts
+        if not parts or rel.startswith("/") or ".." in parts or "\0" in rel:
+            raise ValueError("not an outline: a path outside the library")
+        found.append((root / rel, safe_text(title)))
+    return found

@@ -11,9 +11,10 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import fields
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
+from bftui.core.items import schema
 from bftui.core.items.model import (
     Article,
     Event,
@@ -22,6 +23,7 @@ from bftui.core.items.model import (
     Link,
     ProgrammeItem,
 )
+from bftui.core.slugs import is_valid
 
 ARTICLE, EVENT = "article", "event"
 """The two item types, as stored in the index."""
@@ -104,31 +106,123 @@ def encode(item: Item, root: Path) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+class CorruptRecordError(ValueError):
+    """An index row that is not what `encode` wrote: the cache must be rebuilt."""
+
+
 def decode(kind: str, text: str, root: Path) -> Item:
-    """Return the item stored as `text` (made by `encode`) for library `root`."""
+    """Return the item stored as `text` (made by `encode`) for library `root`.
+
+    The index is a file anyone may write: the row must decode to an item
+    that passes the same checks as the file it came from.
+
+    Raises:
+        CorruptRecordError: for anything else (garbage, wrong types, missing
+            keys, a path out of the library, a date out of range).
+    """
+    try:
+        item = _decode(kind, text, root)
+    except (
+        TypeError,
+        ValueError,
+        KeyError,
+        AttributeError,
+        RecursionError,
+        OverflowError,
+    ) as error:
+        raise CorruptRecordError(f"not an index row: {error!r}") from error
+    if _broken(item):
+        raise CorruptRecordError(f"not a valid item: {item.slug!r}")
+    return item
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("not a list")
+    return value
+
+
+def _decode(kind: str, text: str, root: Path) -> Item:
     data = json.loads(text)
-    data["path"] = root / data["path"]
-    if data["extra"]:
-        data["extra"] = _untag(data["extra"])
+    if not isinstance(data, dict):
+        raise TypeError("not an object")
+    rel = data["path"]
+    parts = PurePosixPath(rel).parts
+    if not parts or rel.startswith("/") or ".." in parts or "\0" in rel:
+        raise ValueError("a path out of the library")
+    data["path"] = root / rel
+    extra = _untag(data["extra"])
+    if not isinstance(extra, dict):
+        raise TypeError("extra is no table")
+    data["extra"] = extra
     if kind == ARTICLE:
         data["published"] = dt.date.fromisoformat(data["published"])
-        _tuples(data, Article)
-        data["links"] = tuple(Link(*link) for link in data["links"])
+        data["tags"] = tuple(_list(data["tags"]))
+        data["needs_review"] = tuple(_list(data.get("needs_review", [])))
+        data["links"] = tuple(Link(*_list(link)) for link in _list(data["links"]))
         person = data["interviewee"]
-        data["interviewee"] = Interviewee(*person) if person else None
+        data["interviewee"] = Interviewee(*_list(person)) if person else None
         return Article(**data)
     data["start"] = _untag(data["start"])
     data["end"] = _untag(data["end"])
-    _tuples(data, Event)
-    data["programme"] = tuple(ProgrammeItem(*row) for row in data["programme"])
+    data["partners"] = tuple(_list(data["partners"]))
+    data["programme"] = tuple(
+        ProgrammeItem(*_list(row)) for row in _list(data["programme"])
+    )
     return Event(**data)
 
 
-def _tuples(data: dict[str, Any], kind: type[Article] | type[Event]) -> None:
-    """Make the JSON lists of `kind`'s tuple fields (tags, partners …) tuples again."""
-    for spec in fields(kind):
-        if isinstance(spec.default, tuple) and spec.name in data:
-            data[spec.name] = tuple(data[spec.name])
+def _broken(item: Item) -> bool:
+    """Return True if `item` breaks a rule its file would be refused for."""
+    if not is_valid(item.slug):
+        return True
+    if isinstance(item, Article):
+        person = item.interviewee
+        front: dict[str, Any] = {
+            "title": item.title,
+            "kind": item.kind,
+            "published": item.published,
+            "lead": item.lead,
+            "tags": list(item.tags),
+            "event": item.event,
+            "source": item.source,
+            "links": [{"title": x.title, "url": x.url} for x in item.links],
+            "needs_review": list(item.needs_review),
+        }
+        if person is not None:
+            front["interviewee"] = {
+                "name": person.name,
+                "role": person.role,
+                "organisation": person.organisation,
+            }
+            if person.consent is not None:
+                front["interviewee"]["consent"] = person.consent
+        return bool(schema.check_article(front)) or not _line(item.body_line)
+    table = {
+        "title": item.title,
+        "kind": item.kind,
+        "year": item.year,
+        "city": item.city,
+        "venue": item.venue,
+        "organiser": item.organiser,
+        "partners": list(item.partners),
+        "participants_note": item.participants_note,
+        "url": item.url,
+        "summary": item.summary,
+        "programme": [
+            {"title": row.title, "time": row.time, "description": row.description}
+            | ({} if row.day is None else {"day": row.day})
+            for row in item.programme
+        ],
+    }
+    for key in ("start", "end", "participants"):
+        if getattr(item, key) is not None:
+            table[key] = getattr(item, key)
+    return bool(schema.check_event(table))
+
+
+def _line(value: Any) -> bool:
+    return type(value) is int and 0 < value < 2**31
 
 
 def search_text(item: Item, body: str) -> SearchText:

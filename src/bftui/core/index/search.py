@@ -101,6 +101,9 @@ def run(db: sqlite3.Connection, root: Path, text: str, limit: int = 50) -> list[
     marks = ", ".join("?" * len(ids))
     texts = {
         row[0]: records.SearchText(*row[1:])
+        # Cached text of another type is no snippet (the index is untrusted).
+        if all(isinstance(value, str) for value in row[1:])
+        else None
         for row in db.execute(
             f"SELECT id, {', '.join(records.COLUMNS)} FROM docs WHERE id IN ({marks})",
             ids,
