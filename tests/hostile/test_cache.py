@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -43,8 +44,8 @@ JSON_VALUES: st.SearchStrategy[Any] = st.recursive(
 
 
 @pytest.fixture
-def cached(sample_copy: Path) -> tuple[Path, Path, bytes]:
-    """Return a library, the index file holding its cache, and that file's bytes."""
+def cached(sample_copy: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Return a library, the index file holding its cache, and a copy of that file."""
     index = Index.open(sample_copy)
     index.sync()
     index.library()
@@ -53,7 +54,9 @@ def cached(sample_copy: Path) -> tuple[Path, Path, bytes]:
     assert where is not None and where.is_file()
     with sqlite3.connect(where) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return sample_copy, where, where.read_bytes()
+    pristine = tmp_path / "pristine.sqlite3"
+    shutil.copyfile(where, pristine)
+    return sample_copy, where, pristine
 
 
 def _rows(where: Path) -> dict[int, tuple[str, dict[str, Any]]]:
@@ -90,12 +93,12 @@ def _consume(index: Index, root: Path) -> None:
 )
 @given(st.data())
 def test_a_forged_index_row_never_crashes_and_is_rebuilt(
-    cached: tuple[Path, Path, bytes], data: st.DataObject
+    cached: tuple[Path, Path, Path], data: st.DataObject
 ) -> None:
     root, where, pristine = cached
     for suffix in ("-wal", "-shm"):
         where.with_name(where.name + suffix).unlink(missing_ok=True)
-    where.write_bytes(pristine)
+    shutil.copyfile(pristine, where)
     rows = _rows(where)
     row_id = data.draw(st.sampled_from(sorted(rows)))
     _, record = rows[row_id]

@@ -174,7 +174,7 @@ def _decode(kind: str, text: str, root: Path) -> Item:
 
 def _broken(item: Item) -> bool:
     """Return True if `item` breaks a rule its file would be refused for."""
-    if not is_valid(item.slug):
+    if not isinstance(item.slug, str) or not is_valid(item.slug):
         return True
     if isinstance(item, Article):
         person = item.interviewee
