@@ -271,3 +271,24 @@ def test_another_install_s_driver_is_kept_a_gone_one_replaced(
     )
     prepare(repo)
     assert git(git_library, "config", "merge.bftui.driver").strip() == driver_command()
+
+
+def test_autocommit_off_in_the_settings_leaves_commits_to_sync(
+    git_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bftui.core.share.git import open_repo
+    from bftui.core.share.status import state
+
+    paths.config_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file().write_text("autocommit = false\n", encoding="utf-8")
+    lib = str(git_library)
+    code, out, _ = run(
+        capsys, "--library", lib, "new", "event", "--title", "Y", "--year", "2025"
+    )
+    assert code == 0
+    assert git(git_library, "rev-list", "--count", "HEAD").strip() == "1"
+    assert state(open_repo(git_library)).by_bftui == ("events/2025-y.toml",)
+    assert (
+        run(capsys, "--library", lib, "sync")[0] == 2
+    )  # no remote: said, after committing
+    assert git(git_library, "log", "-1", "--format=%s").strip() == "Nytt evenemang: Y"
