@@ -98,3 +98,17 @@ def test_the_porcelain_parser_reads_every_kind_of_entry() -> None:
     )
     assert changed == ["x y.md", "ny.md", "gammal.md", "events/n y.toml"]
     assert unmerged == ["k.md"]
+
+
+def test_odd_file_names_are_read_and_committed_literally(git_library: Path) -> None:
+    from bftui.core.share.commit import commit_paths
+
+    names = ["a b.md", "rad\nbryt.md", '"citat".md', "-flagga.md", "*.md", "å:ä.md"]
+    for name in names:
+        (git_library / name).write_text("+++\n+++\n", encoding="utf-8")
+    repo = open_repo(git_library)
+    assert set(state(repo).by_hand) == set(names)
+    assert commit_paths(repo, ["*.md"], "bara stjärnan") is not None
+    committed = git(git_library, "show", "--name-only", "--format=", "HEAD")
+    assert committed == "*.md\n"
+    assert set(state(repo).by_hand) == set(names) - {"*.md"}
