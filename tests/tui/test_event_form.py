@@ -7,8 +7,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from formhost import HostApp
-from textual.widgets import Button, Input, TextArea
+from formhost import HostApp, burst, keys, typed
+from textual.widgets import Button, Input
 
 from bftui.core.items import formvalues
 from bftui.core.store import storage
@@ -16,7 +16,7 @@ from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.form import FormTarget, Saved
 from bftui.tui.widgets.field import FieldBox
-from bftui.tui.widgets.programme_editor import ProgrammeRow
+from bftui.tui.widgets.programme_editor import ProgrammeEditor
 
 
 def new_event_form(root: Path, saved: list[Any]) -> EventForm:
@@ -114,21 +114,17 @@ async def test_programme_rows_add_remove_reorder(library_path: Path) -> None:
         form = app.screen
         form.query_one("#f-title", Input).value = "Träff"
         form.query_one("#f-year", Input).value = "2024"
+        editor = form.query_one(ProgrammeEditor)
         for title in ("Ett", "Två", "Tre"):
             form.query_one("#programme-add", Button).press()
-            await pilot.pause()
-            row = form.query(ProgrammeRow).last()
-            row.query_one(".title", Input).value = title
-        rows = list(form.query(ProgrammeRow))
-        rows[2].query_one(".row-up", Button).press()
-        await pilot.pause()
-        rows = list(form.query(ProgrammeRow))
-        rows[0].query_one(".row-remove", Button).press()
-        await pilot.pause()
-        form.query(ProgrammeRow).first().query_one(".day", Input).value = "2"
-        form.query(ProgrammeRow).first().query_one(".description", TextArea).load_text(
-            "Rad ett\nRad två"
-        )
+            assert form.focused is editor.fields.inputs["day"]
+            editor.fields.inputs["title"].value = title
+        editor.query_one(".row-up", Button).press()  # "Tre" above "Två"
+        editor.choose(0)
+        editor.query_one(".row-remove", Button).press()  # "Ett" goes
+        assert editor.fields.inputs["title"].value == "Tre"
+        editor.fields.inputs["day"].value = "2"
+        editor.fields.description.load_text("Rad ett\nRad två")
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -137,6 +133,32 @@ async def test_programme_rows_add_remove_reorder(library_path: Path) -> None:
     assert data["programme"] == [
         {"day": 2, "title": "Tre", "description": "Rad ett\nRad två"},
         {"title": "Två"},
+    ]
+
+
+async def test_keys_typed_right_after_adding_a_row_land_in_the_new_row(
+    library_path: Path,
+) -> None:
+    """Enter on "+ Ny programpunkt", then the row typed at once (one SSH packet)."""
+    saved: list[Any] = []
+    app = HostApp(lambda: new_event_form(library_path, saved))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        form.query_one("#f-title", Input).value = "Träff"
+        form.query_one("#f-year", Input).value = "2024"
+        form.query_one("#programme-add", Button).focus()
+        await pilot.pause()
+        burst(app, [("enter", None), *keys("1"), ("tab", "\t"), *keys("13:00")])
+        burst(app, [("tab", "\t"), *keys("Workshop")])
+        # On to the description, ↑, ↓, ✕ and "+ Ny programpunkt" again.
+        burst(app, [("tab", "\t")] * 5)
+        burst(app, [("enter", None), *keys("2"), ("tab", "\t"), ("tab", "\t")])
+        burst(app, [*keys("Fika"), ("ctrl+s", None)])
+        await typed(pilot)
+    assert saved[0]["title"] == "Träff"
+    assert saved[0]["programme"] == [
+        {"day": 1, "time": "13:00", "title": "Workshop", "description": None},
+        {"day": 2, "time": None, "title": "Fika", "description": None},
     ]
 
 

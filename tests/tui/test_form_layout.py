@@ -74,7 +74,7 @@ async def test_event_form_fields_are_one_line(library_path: Path) -> None:
         await pilot.pause()
         form = app.screen
         assert isinstance(form, EventForm)
-        await form.query_one(ProgrammeEditor).set_rows([formvalues.empty_row()])
+        form.query_one(ProgrammeEditor).set_rows([formvalues.empty_row()])
         await pilot.pause()
         for field in form.query(FieldBox):
             if field.key != "programme" and not isinstance(field.control, TextArea):

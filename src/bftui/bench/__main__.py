@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
         "--skip",
         action="append",
         default=[],
-        choices=("engine", "terminal", "headless", "git"),
+        choices=("engine", "terminal", "headless", "git", "forms"),
         help="leave a part out",
     )
     return parser
@@ -337,6 +337,35 @@ def _git(root: Path, runs: int, table: Table, scratch: Path) -> None:
     )
 
 
+def _forms(runs: int, table: Table, scratch: Path) -> None:
+    print("Forms headless: open until keys land, Escape until closed …", flush=True)
+    from bftui.bench import forms
+
+    figures, hello = forms.measure(scratch / "forms", runs)
+    base = median(hello)
+    table.add("headless: minimal Textual app start (baseline)", "", _spread(hello))
+    names = [("new_event", "new meeting form", 0.5)]
+    names += [
+        (f"event{n}", f"edit form, event with {n:,} programme rows", 1.0)
+        for n in forms.ROWS
+    ]
+    names += [("qa_list", f"Q&A list, interview with {forms.ENTRIES} entries", 1.0)]
+    for name, label, share in names:
+        opened = figures[name]
+        ratio = median(opened) / base
+        target = f"<= {share:g}x minimal"
+        table.add(
+            f"headless: open the {label}",
+            target,
+            _spread(opened),
+            f"{ratio:.2f}x",
+            ratio <= share,
+        )
+        table.add_times(
+            f"headless: Escape closes the {label}", 0.1, figures[f"{name}_escape"]
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table."""
     args = _parser().parse_args(argv)
@@ -363,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
             ("terminal", lambda: _terminal(root, runs, table, scratch)),
             ("headless", lambda: _headless(root, runs, table)),
             ("git", lambda: _git(root, runs, table, scratch)),
+            ("forms", lambda: _forms(runs, table, scratch)),
         ]
         for name, part in parts:
             if name in args.skip:

@@ -10,15 +10,14 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette, Provider
-from textual.events import Key
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from bftui.i18n import t
 from bftui.settings import Settings
 from bftui.tui.screens.main import MainScreen
+from bftui.tui.typeahead import TypeAheadApp
 
 _log = logging.getLogger(__name__)
 
@@ -33,7 +32,7 @@ def item_commands() -> type[Provider]:
     return ItemCommands
 
 
-class BftuiApp(App[int]):
+class BftuiApp(TypeAheadApp[int]):
     """A reader and editor for a library of articles and events."""
 
     CSS_PATH = "app.tcss"
@@ -106,22 +105,6 @@ class BftuiApp(App[int]):
 
         placeholder = t("palette.theme.placeholder")
         self.push_screen(CommandPalette([ThemeProvider], placeholder=placeholder))
-
-    def on_key(self, event: Key) -> None:
-        """Give the focused input the letters typed just before it got the focus.
-
-        Textual sends each key to the widget focused when the key arrives. A
-        quick "/malm" (often one SSH packet) sends all five keys to the
-        sidebar before "/" has moved the focus to the filter; the letters
-        then come back up here unused, and were lost. An input keeps the
-        letters typed into it, so a letter that comes back while an input
-        has the focus was typed ahead for that input.
-        """
-        focused = self.focused
-        if event.is_forwarded and event.is_printable and isinstance(focused, Input):
-            event.stop()
-            event.prevent_default()
-            focused.post_message(Key(event.key, event.character))
 
     def notify(
         self,

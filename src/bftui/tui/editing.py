@@ -21,6 +21,7 @@ from textual.screen import Screen
 from bftui.core.store.atomic import StorageError
 from bftui.i18n import t
 from bftui.tui.messages import LibraryLoaded
+from bftui.tui.typeahead import expect_screen, screen_not_coming
 
 if TYPE_CHECKING:
     from bftui.core.items.model import Article, Item
@@ -233,6 +234,7 @@ class EditingScreen(Screen[None]):
         if self.refuse_in_sample():
             return
         if self.library is not None and self.current is not None:
+            expect_screen(self.app)
             self._open_for_edit(self.library, self.current, None)
 
     @work(thread=True, exclusive=True, group="edit-open", exit_on_error=False)
@@ -242,6 +244,7 @@ class EditingScreen(Screen[None]):
         try:
             opened = Opened.read(item.path)
         except StorageError as error:
+            self.app.call_from_thread(screen_not_coming, self.app)
             self.app.call_from_thread(self.notify, error.message, severity="error")
             return
         values = None
@@ -259,6 +262,7 @@ class EditingScreen(Screen[None]):
 
         item = self.current
         if isinstance(item, Article) and self.library is not None:
+            expect_screen(self.app)
             self._open_entries(self.library, item)
 
     @work(thread=True, exclusive=True, group="edit-open", exit_on_error=False)
@@ -269,6 +273,7 @@ class EditingScreen(Screen[None]):
         try:
             opened = Opened.read(article.path)
         except StorageError as error:
+            self.app.call_from_thread(screen_not_coming, self.app)
             self.app.call_from_thread(self.notify, error.message, severity="error")
             return
 

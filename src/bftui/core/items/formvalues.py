@@ -8,7 +8,7 @@ gives `FieldError`s keyed by field (`programme.2.title` for a programme row).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from bftui.core.items import schema
@@ -88,10 +88,43 @@ def _parse(spec: FieldSpec, text: str, key: str, errors: list[FieldError]) -> An
     return value
 
 
-def parse_event(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldError]]:
+def parse_row(
+    number: int, row: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[FieldError]]:
+    """Return the TOML data of programme row `number` (0-based) and what is wrong in it."""
+    errors: list[FieldError] = []
+    parsed: dict[str, Any] = {}
+    for name, spec in _ROW_SPECS.items():
+        text = str(row.get(name, ""))
+        if spec.type == "markdown":
+            parsed[name] = text if text.strip() else None
+        else:
+            parsed[name] = _parse(spec, text, row_key(number, name), errors)
+    return parsed, errors
+
+
+Programme = tuple[list[dict[str, Any]], list[FieldError]]
+"""The parsed rows of a programme and what is wrong in them."""
+
+
+def parse_programme(rows: Sequence[Mapping[str, Any]]) -> Programme:
+    """Return the TOML data of every programme row and what is wrong in them."""
+    parsed: list[dict[str, Any]] = []
+    errors: list[FieldError] = []
+    for number, row in enumerate(rows):
+        data, wrong = parse_row(number, row)
+        parsed.append(data)
+        errors += wrong
+    return parsed, errors
+
+
+def parse_event(
+    values: Mapping[str, Any], programme: Programme | None = None
+) -> tuple[dict[str, Any], list[FieldError]]:
     """Return the TOML data typed into an event form, and what is wrong in it.
 
-    Empty fields give None, which tells storage to remove the key.
+    Empty fields give None, which tells storage to remove the key. A form
+    that keeps its rows parsed (they can be many) gives them as `programme`.
     """
     errors: list[FieldError] = []
     data: dict[str, Any] = {}
@@ -101,27 +134,19 @@ def parse_event(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldEr
             data[key] = text if text.strip() else None
         else:
             data[key] = _parse(_EVENT_SPECS[key], text, key, errors)
-    rows: list[dict[str, Any]] = []
-    for number, row in enumerate(values.get("programme", [])):
-        parsed: dict[str, Any] = {}
-        for name, spec in _ROW_SPECS.items():
-            text = str(row.get(name, ""))
-            if spec.type == "markdown":
-                parsed[name] = text if text.strip() else None
-            else:
-                parsed[name] = _parse(spec, text, f"programme.{number}.{name}", errors)
-        rows.append(parsed)
+    if programme is None:
+        programme = parse_programme(values.get("programme", []))
+    rows, row_errors = programme
+    errors += row_errors
     data["programme"] = rows or None
     # The rules between fields run whatever else is wrong, so their errors do
     # not vanish while another field is being fixed; but not over a date that
-    # did not parse (its own error says enough).
+    # did not parse (its own error says enough). The rows are checked above.
     if not any(error.key in _DATED for error in errors):
-        present = {k: v for k, v in data.items() if v is not None}
+        present = {k: v for k, v in data.items() if v is not None and k != "programme"}
         known = {error.key for error in errors}
         errors += [
-            error
-            for error in schema.check_event(present)
-            if error.key != "programme" and error.key not in known
+            error for error in schema.check_event(present) if error.key not in known
         ]
     return data, errors
 

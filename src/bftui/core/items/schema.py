@@ -8,6 +8,7 @@ Messages are i18n keys formatted in the UI language.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -155,7 +156,10 @@ def _check_programme(value: Any) -> str | None:
     return None
 
 
+@functools.cache
 def _type_check(type_: FieldType) -> Callable[[Any], str | None]:
+    # Built once per type (a form checks thousands of programme rows); the
+    # messages are looked up when a check fails, in the language of the day.
     def expect(test: Callable[[Any], bool], key: str) -> Callable[[Any], str | None]:
         return lambda value: None if test(value) else t(key)
 

@@ -90,8 +90,26 @@ class EventForm(FormScreen):
                 control.load_text(text)
             elif isinstance(control, Input):
                 control.value = text
-        await self.query_one(ProgrammeEditor).set_rows(values.get("programme", []))
+        self.query_one(ProgrammeEditor).set_rows(values.get("programme", []))
+
+    def _fields(self) -> dict[str, Any]:
+        values = self.values()
+        values["programme"] = []
+        return values
 
     def parse(self) -> tuple[Any, list[FieldError]]:
         """Return the event's TOML data and what is wrong with it."""
-        return formvalues.parse_event(self.values())
+        programme = self.query_one(ProgrammeEditor).parsed()
+        return formvalues.parse_event(self._fields(), programme)
+
+    def check(self) -> list[FieldError]:
+        """Return what is wrong in the fields and the programme row shown (quick)."""
+        chosen = self.query_one(ProgrammeEditor).chosen_errors()
+        return formvalues.parse_event(self._fields(), ([], chosen))[1]
+
+    def show_errors(self, errors: list[FieldError], *, focus: bool = True) -> None:
+        """Show the errors, the first wrong programme row in the row fields."""
+        wrong_row = next((e for e in errors if e.key.startswith("programme.")), None)
+        if wrong_row is not None:
+            self.query_one(ProgrammeEditor).show_row_of(wrong_row.key)
+        super().show_errors(errors, focus=focus)

@@ -27,6 +27,7 @@ from bftui.i18n import t
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictChoice, ConflictScreen, Resolutions
 from bftui.tui.screens.form_keeping import FormTarget, KeptForm, Saved
+from bftui.tui.typeahead import screen_ready
 from bftui.tui.widgets.field import FieldBox
 from bftui.tui.widgets.preview import MarkdownPreview, is_markdown_area
 
@@ -63,6 +64,9 @@ class FormScreen(KeptForm):
         Binding("f2", "preview", t("form.key_preview"), id="form.preview"),
     ]
 
+    AUTO_FOCUS = ""
+    """No focus on the scrolling body first: `focus_first` places it (each move restyles the form)."""
+
     def __init__(
         self,
         target: FormTarget,
@@ -74,6 +78,8 @@ class FormScreen(KeptForm):
         self._busy = False
         self._left: set[str] = set()
         """The fields the editor has been in and left: their errors show as typed."""
+        self.keys_ready = False
+        """False until the first field has the focus: keys typed meanwhile wait."""
 
     def compose(self) -> ComposeResult:
         """Frame the subclass's fields with a title, lock line, message and hints."""
@@ -101,6 +107,7 @@ class FormScreen(KeptForm):
         """Focus the first field, show the lock, and start autosaving drafts."""
         super().on_mount()
         self.focus_first()
+        screen_ready(self)
 
     @property
     def body(self) -> VerticalScroll:
@@ -111,7 +118,8 @@ class FormScreen(KeptForm):
         """Give the focus to the first field."""
         first = next((w for w in self.body.query("*") if w.focusable), None)
         if first is not None:
-            first.focus()
+            # At once, not later: keys typed ahead are let go right after this.
+            self.set_focus(first)
 
     # Errors as the editor types: the whole form is checked, so rules between
     # fields (an end before the start) come and go with either field.
@@ -131,12 +139,16 @@ class FormScreen(KeptForm):
     def _field_changed(self) -> None:
         self.recheck()
 
+    def check(self) -> list[FieldError]:
+        """Return what is wrong in the fields shown (the form's rules between them too)."""
+        return self.parse()[1]
+
     def recheck(self) -> None:
         """Check the whole form; update the fields that were left or show an error."""
         if not self.is_mounted:
             return
         errors: dict[str, str] = {}
-        for error in self.parse()[1]:
+        for error in self.check():
             errors.setdefault(error.key, error.message)
         for box in self.query(FieldBox):
             if box.key in self._left or box.error:

@@ -27,6 +27,7 @@ from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictScreen
 from bftui.tui.screens.form import Saved
 from bftui.tui.targets import Opened, entry_form
+from bftui.tui.typeahead import screen_ready
 
 
 class QAListScreen(ModalScreen[bool]):
@@ -50,6 +51,8 @@ class QAListScreen(ModalScreen[bool]):
         self.article = article
         self.opened = opened
         self.changed = False
+        self.keys_ready = False
+        """False until the list has the focus: keys typed meanwhile wait."""
 
     def compose(self) -> ComposeResult:
         """The title, the questions, and the keys."""
@@ -62,7 +65,8 @@ class QAListScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         """List the entries and focus the list."""
         self.refresh_entries(0)
-        self.query_one(OptionList).focus()
+        self.set_focus(self.query_one(OptionList))
+        screen_ready(self)
 
     def _questions(self) -> list[str]:
         body = frontmatter.split(self.opened.snap.text).body

@@ -1,36 +1,161 @@
-"""The programme of an event in a form: rows to add, remove and move up or down."""
+"""The programme of an event in a form: a list of its rows and one editor for the chosen row.
+
+An event can have any number of rows (20 is common, 100,000 has been seen),
+so the rows are never one set of widgets each: `RowList` draws only the
+lines on screen from the plain values, and `RowEditor` shows the fields of
+the row chosen in the list. Adding, moving or removing a row changes the
+values and the lines drawn, never the widgets, so it is instant and the
+focus is where the user expects before the next key is handled.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from textual import on
+from rich.segment import Segment
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Button, Input, TextArea
 
-from bftui.core.items.formvalues import empty_row, row_key
-from bftui.core.items.schema import PROGRAMME_FIELDS
+from bftui.core.items.formvalues import (
+    Programme,
+    empty_row,
+    parse_row,
+    row_key,
+)
+from bftui.core.items.schema import PROGRAMME_FIELDS, FieldError
 from bftui.i18n import t
 from bftui.tui.widgets.field import FieldBox
 
 _LABELS = {spec.key.removeprefix("programme."): spec for spec in PROGRAMME_FIELDS}
+NAMES = ("day", "time", "title", "description")
 
 
-class ProgrammeRow(Vertical):
-    """One row of the programme: day, time, title, description and its buttons."""
+def row_line(number: int, row: dict[str, str]) -> str:
+    """Return how row `number` (0-based) reads in the list: number, day, time, title."""
+    parts = [f"{number + 1}."]
+    if row.get("day", "").strip():
+        parts.append(t("form.row_day", day=row["day"].strip()))
+    if row.get("time", "").strip():
+        parts.append(row["time"].strip())
+    parts.append(" ".join(row.get("title", "").split()) or t("form.row_untitled"))
+    return "  ".join(parts)
+
+
+class NowButton(Button):
+    """A button whose action runs as it is pressed, before the next key is handled.
+
+    A `Button.Pressed` message is handled after keys already on their way;
+    keys typed right after Enter on "+ Ny programpunkt" then went to the
+    button. Here the action moves the focus first.
+    """
+
+    def __init__(self, label: str, action: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(label, compact=True, **kwargs)
+        self._action = action
+
+    def press(self) -> NowButton:
+        """Run the action now (and show the press)."""
+        if self.disabled or not self.display:
+            return self
+        self._start_active_affect()
+        self._action()
+        return self
+
+
+class RowList(ScrollView, can_focus=True):
+    """One line per programme row, drawn only where it shows; the chosen row is marked."""
+
+    BINDINGS = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("pageup", "move(-10)", show=False),
+        Binding("pagedown", "move(10)", show=False),
+        Binding("home", "move(-1_000_000_000)", show=False),
+        Binding("end", "move(1_000_000_000)", show=False),
+        Binding("enter", "edit", show=False),
+    ]
+
+    def __init__(self, editor: ProgrammeEditor) -> None:
+        super().__init__(classes="row-list")
+        self.editor = editor
+
+    def sync(self) -> None:
+        """Take the number of rows and the chosen row from the editor, and redraw."""
+        self.virtual_size = Size(self.size.width, self.editor.count)
+        self.refresh()
+        self.show_chosen()
+
+    def show_chosen(self) -> None:
+        """Scroll so that the chosen row is in view."""
+        chosen = self.editor.chosen
+        height = self.scrollable_content_region.height or 1
+        if chosen < self.scroll_y:
+            self.scroll_to(y=chosen, animate=False, immediate=True)
+        elif chosen >= self.scroll_y + height:
+            self.scroll_to(y=chosen - height + 1, animate=False, immediate=True)
+
+    def render_line(self, y: int) -> Strip:
+        """Draw the line of the row at `y` in view."""
+        number = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        if number >= self.editor.count:
+            return Strip.blank(width, self.rich_style)
+        text = row_line(number, self.editor.row(number))
+        style = self.rich_style
+        if number == self.editor.chosen:
+            style += self.get_component_rich_style("row-list--chosen")
+        segment = Segment(text[:width].ljust(width), style)
+        return Strip([segment], width)
+
+    COMPONENT_CLASSES = {"row-list--chosen"}
+
+    def action_move(self, step: int) -> None:
+        """Choose the row `step` rows away (clamped to the list)."""
+        count = self.editor.count
+        if count:
+            self.editor.choose(max(0, min(count - 1, self.editor.chosen + step)))
+
+    def action_edit(self) -> None:
+        """Go to the chosen row's fields."""
+        self.editor.focus_row()
+
+    def on_click(self, event: events.Click) -> None:
+        """Choose the row clicked."""
+        number = int(self.scroll_y) + event.y
+        if 0 <= number < self.editor.count:
+            self.editor.choose(number)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As tall as its rows (the form's styles cap it)."""
+        return self.editor.count
+
+
+class RowEditor(Vertical):
+    """The fields and buttons of the chosen row."""
 
     DEFAULT_CLASSES = "programme-row"
 
-    def __init__(self, number: int, values: dict[str, str]) -> None:
+    def __init__(self, editor: ProgrammeEditor) -> None:
         super().__init__()
-        self.number = number
-        self.values = values
+        self.editor = editor
+        self.inputs = {
+            "day": Input(classes="day"),
+            "time": Input(classes="time"),
+            "title": Input(classes="title"),
+        }
+        self.description = TextArea(classes="description")
 
     def _box(self, name: str, control: Any, hint: str = "") -> FieldBox:
         spec = _LABELS[name]
         return FieldBox(
-            row_key(self.number, name),
+            row_key(0, name),
             spec.label,
             control,
             required=spec.required,
@@ -40,89 +165,190 @@ class ProgrammeRow(Vertical):
 
     def compose(self) -> ComposeResult:
         """Lay out the row's fields and buttons."""
-        values = self.values
         with Horizontal(classes="programme-line"):
-            day = Input(values.get("day", ""), classes="day")
-            yield self._box("day", day, t("form.hint_count"))
-            yield self._box("time", Input(values.get("time", ""), classes="time"))
-        yield self._box("title", Input(values.get("title", ""), classes="title"))
-        description = TextArea(values.get("description", ""), classes="description")
-        yield self._box("description", description, t("form.hint_markdown"))
+            yield self._box("day", self.inputs["day"], t("form.hint_count"))
+            yield self._box("time", self.inputs["time"])
+        yield self._box("title", self.inputs["title"])
+        yield self._box("description", self.description, t("form.hint_markdown"))
+        editor = self.editor
         with Horizontal(classes="programme-buttons"):
-            yield Button(t("form.row_up"), classes="row-up", compact=True)
-            yield Button(t("form.row_down"), classes="row-down", compact=True)
-            yield Button(t("form.row_remove"), classes="row-remove", compact=True)
+            yield NowButton(t("form.row_up"), lambda: editor.move(-1), classes="row-up")
+            yield NowButton(
+                t("form.row_down"), lambda: editor.move(1), classes="row-down"
+            )
+            yield NowButton(t("form.row_remove"), editor.remove, classes="row-remove")
 
     def read(self) -> dict[str, str]:
-        """Return what is typed in the row now.
-
-        A row still being composed (or removed) gives what it was made with
-        for the fields it does not show yet.
-        """
-        values = dict(self.values)
-        for control in self.query(Input).results(Input):
-            for name in ("day", "time", "title"):
-                if control.has_class(name):
-                    values[name] = control.value
-        for area in self.query(".description").results(TextArea):
-            values["description"] = area.text
+        """Return what is typed in the fields."""
+        values = {name: control.value for name, control in self.inputs.items()}
+        values["description"] = self.description.text
         return values
+
+    def load(self, number: int, values: dict[str, str]) -> None:
+        """Show row `number`'s values, the cursor at the end of each field."""
+        for name, control in self.inputs.items():
+            control.value = values.get(name, "")
+            control.cursor_position = len(control.value)
+        self.description.load_text(values.get("description", ""))
+        for box in self.query(FieldBox):
+            name = box.key.rpartition(".")[2]
+            box.key = row_key(number, name)
 
 
 class ProgrammeEditor(Vertical):
-    """All programme rows and a button to add one."""
+    """All programme rows: the list, the chosen row's fields and a button to add one."""
 
     def __init__(self, rows: list[dict[str, str]], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._initial = rows
+        self._rows = [dict(row) for row in rows]
+        self.chosen = 0
+        """The row shown in the fields (0 when there are none)."""
+        self.version = 0
+        """Counts changes to the rows other than the chosen one (for caches)."""
+        self._parsed: tuple[int, int, Programme] | None = None
+        self.list = RowList(self)
+        self.fields = RowEditor(self)
 
     def compose(self) -> ComposeResult:
-        """Show the rows and the add button."""
-        for number, values in enumerate(self._initial):
-            yield ProgrammeRow(number, values)
-        yield Button(t("form.row_add"), id="programme-add", compact=True)
+        """Show the list, the chosen row and the add button."""
+        yield self.list
+        yield self.fields
+        yield NowButton(t("form.row_add"), self.add, id="programme-add")
+
+    def on_mount(self) -> None:
+        """Show the first row, if any."""
+        self._show(0)
+
+    @property
+    def count(self) -> int:
+        """The number of rows."""
+        return len(self._rows)
+
+    def row(self, number: int) -> dict[str, str]:
+        """Return row `number` as typed (the chosen one as it is in the fields now)."""
+        if number == self.chosen and self.fields.is_mounted:
+            return self.fields.read()
+        return self._rows[number]
 
     def rows(self) -> list[dict[str, str]]:
         """Return the values of every row, in order."""
-        return [row.read() for row in self.query(ProgrammeRow)]
+        rows = list(self._rows)
+        if rows and self.fields.is_mounted:
+            rows[self.chosen] = self.fields.read()
+        return rows
 
-    def boxes(self) -> list[FieldBox]:
-        """Return the field boxes of every row."""
-        return list(self.query(FieldBox))
+    def _keep(self) -> None:
+        """Put what is typed in the fields into the chosen row."""
+        if self._rows and self.fields.is_mounted:
+            self._rows[self.chosen] = self.fields.read()
 
-    async def set_rows(
-        self, rows: list[dict[str, str]], focus: int | None = None
-    ) -> None:
-        """Replace the rows with `rows`, focusing row `focus`'s first field if given."""
-        await self.query(ProgrammeRow).remove()
-        add = self.query_one("#programme-add", Button)
-        await self.mount_all(
-            [ProgrammeRow(number, values) for number, values in enumerate(rows)],
-            before=add,
+    def _show(self, number: int) -> None:
+        self.chosen = max(0, min(number, len(self._rows) - 1))
+        has_rows = bool(self._rows)
+        self.list.display = self.fields.display = has_rows
+        if has_rows:
+            self.fields.load(self.chosen, self._rows[self.chosen])
+        self.list.sync()
+
+    def choose(self, number: int) -> None:
+        """Show row `number` in the fields."""
+        if number != self.chosen and 0 <= number < len(self._rows):
+            self._keep()
+            self.version += 1
+            self._show(number)
+
+    def set_rows(self, rows: list[dict[str, str]]) -> None:
+        """Replace every row with `rows` and show the first."""
+        self._rows = [dict(row) for row in rows]
+        self.version += 1
+        self._show(0)
+
+    def focus_row(self, name: str = "day") -> None:
+        """Give the focus to field `name` of the chosen row, now."""
+        control: Any = (
+            self.fields.description
+            if name == "description"
+            else self.fields.inputs[name]
         )
-        if focus is not None and 0 <= focus < len(rows):
-            self.query(ProgrammeRow)[focus].query_one(".day", Input).focus()
-        elif focus is not None:
-            add.focus()
+        self.screen.set_focus(control)
 
-    @on(Button.Pressed, "#programme-add")
-    async def _add(self) -> None:
-        rows = self.rows()
-        await self.set_rows([*rows, empty_row()], focus=len(rows))
+    def add(self) -> None:
+        """Add an empty row after the last and go to its first field."""
+        self._keep()
+        self._rows.append(empty_row())
+        self.version += 1
+        self._show(len(self._rows) - 1)
+        self.focus_row()
 
-    @on(Button.Pressed, ".row-remove, .row-up, .row-down")
-    async def _row_button(self, event: Button.Pressed) -> None:
-        event.stop()
-        row = next(a for a in event.button.ancestors if isinstance(a, ProgrammeRow))
-        rows, number = self.rows(), row.number
-        if event.button.has_class("row-remove"):
-            del rows[number]
-            await self.set_rows(rows, focus=min(number, len(rows) - 1) if rows else -1)
+    def remove(self) -> None:
+        """Remove the chosen row and go to the row now in its place."""
+        if not self._rows:
             return
-        other = number + (-1 if event.button.has_class("row-up") else 1)
-        if not 0 <= other < len(rows):
+        del self._rows[self.chosen]
+        self.version += 1
+        self._show(self.chosen)
+        if self._rows:
+            self.focus_row()
+        else:
+            self.screen.set_focus(self.query_one("#programme-add", Button))
+
+    def move(self, step: int) -> None:
+        """Move the chosen row up (-1) or down (1); the focus stays on its button."""
+        other = self.chosen + step
+        if not 0 <= other < len(self._rows):
             return
-        rows[number], rows[other] = rows[other], rows[number]
-        await self.set_rows(rows)
-        button = ".row-up" if other < number else ".row-down"
-        self.query(ProgrammeRow)[other].query_one(button, Button).focus()
+        self._keep()
+        rows = self._rows
+        rows[self.chosen], rows[other] = rows[other], rows[self.chosen]
+        self.version += 1
+        self._show(other)
+
+    def parsed(self) -> Programme:
+        """Return every row's TOML data and what is wrong in them.
+
+        The rows other than the chosen one are parsed again only after they
+        changed, so checking the form as the user types stays quick.
+        """
+        if self._parsed is None or self._parsed[:2] != (self.version, self.chosen):
+            others = [
+                row if n != self.chosen else empty_row()
+                for n, row in enumerate(self._rows)
+            ]
+            data, errors = [], []
+            for number, row in enumerate(others):
+                parsed, wrong = parse_row(number, row)
+                data.append(parsed)
+                errors += wrong
+            self._parsed = (self.version, self.chosen, (data, errors))
+        data, errors = self._parsed[2]
+        if not self._rows:
+            return [], []
+        data = list(data)
+        data[self.chosen], chosen_errors = parse_row(self.chosen, self.row(self.chosen))
+        prefix = f"programme.{self.chosen}."
+        others_errors = [e for e in errors if not e.key.startswith(prefix)]
+        return data, _in_row_order([*others_errors, *chosen_errors])
+
+    def chosen_errors(self) -> list[FieldError]:
+        """Return what is wrong in the chosen row (quick: only that row is read)."""
+        if not self._rows:
+            return []
+        return parse_row(self.chosen, self.row(self.chosen))[1]
+
+    def show_row_of(self, key: str) -> None:
+        """Show the row an error key such as `programme.3.title` is about."""
+        parts = key.split(".")
+        if len(parts) == 3 and parts[0] == "programme" and parts[1].isdigit():
+            self.choose(int(parts[1]))
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _typed(self) -> None:
+        self.list.refresh()
+
+
+def _in_row_order(errors: list[FieldError]) -> list[FieldError]:
+    def row_of(error: FieldError) -> int:
+        return int(error.key.split(".")[1])
+
+    return sorted(errors, key=row_of)

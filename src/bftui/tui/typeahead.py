@@ -1,0 +1,189 @@
+"""Keys typed ahead of the screen they are for wait for it, in order.
+
+Textual hands each key to the widget focused when the key arrives. A fast
+typist, or one SSH packet, sends `n`, a title, Tab and ctrl+s before the
+form that `n` opens exists: the title went nowhere and ctrl+s saved an
+empty form. `TypeAheadApp` holds every key that arrives (or comes back
+unused) while the screen on top is still being built, or while a screen is
+being opened in a worker, and replays the keys in order once the screen
+says it is ready (`screen_ready`). A screen is ready unless it says
+otherwise with `keys_ready = False`. A key that comes back unused from a
+widget that has lost the focus since it was sent there (letters sent to the
+sidebar before `/` moved the focus to the filter) is sent again, as if typed
+now, to where the focus is.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from typing import TypeVar
+
+from textual.app import App
+from textual.events import Event, Key
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+
+ReturnType = TypeVar("ReturnType")
+
+MAX_HOLD_SECONDS = 3.0
+"""Keys never wait for a screen longer than this, whatever it says."""
+
+FLIGHT_CHECK_SECONDS = 0.5
+"""How often a key that has not landed is looked after."""
+
+MAX_FLIGHT_SECONDS = 5.0
+"""A key never waits for the one before it longer than this (a busy machine
+can take seconds to lay out a new form before the key before lands)."""
+
+_SENT_TO = "_bftui_sent_to"
+"""The attribute of a key event that says where it was sent."""
+
+
+class KeyDone(Message):
+    """Sent after a key to the widget the key went to: the key has been handled there."""
+
+    def __init__(self, key: Key) -> None:
+        super().__init__()
+        self.key = key
+
+
+class TypeAheadApp(App[ReturnType]):
+    """An app that handles keys one after the other, each where it was typed for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._held: deque[Key] = deque()
+        self._expecting = False
+        self._in_flight: Key | None = None
+        self._flight_since = 0.0
+        self._give_up: Timer | None = None
+
+    @property
+    def keys_pending(self) -> bool:
+        """True while keys typed are still waiting or being handled."""
+        return bool(self._held) or self._in_flight is not None
+
+    def expect_screen(self) -> None:
+        """Hold the keys from now until a screen opened in a worker is ready."""
+        self._expecting = True
+
+    def screen_not_coming(self) -> None:
+        """The screen expected has opened, or will not (an error): let the keys go."""
+        self._expecting = False
+        self.release_keys()
+
+    def release_keys(self) -> None:
+        """Send the held keys on, soon, if nothing holds them any more."""
+        if self._held:
+            # From the app's own queue, so that the keys are the app's, as
+            # keys from the terminal are (a key sent by a screen stops there).
+            self.call_later(self._send_held)
+
+    def _screen_waiting(self) -> bool:
+        return self._expecting or not getattr(self.screen, "keys_ready", True)
+
+    def _stop_holding(self) -> None:
+        self._give_up = None
+        self._expecting = False
+        self.screen.keys_ready = True  # type: ignore[attr-defined]
+        self._in_flight = None
+        self.release_keys()
+
+    def _land(self, key: Key) -> None:
+        """`key` has been handled: the next one may go."""
+        if key is self._in_flight:
+            self._in_flight = None
+            self.release_keys()
+
+    async def _send_held(self) -> None:
+        if self._in_flight is not None:
+            target = getattr(self._in_flight, _SENT_TO, None)
+            gone = isinstance(target, Widget) and not target.is_attached
+            late = time.monotonic() - self._flight_since > MAX_FLIGHT_SECONDS
+            if not (gone or late):
+                return
+            self._in_flight = None  # Its widget went away with its messages.
+        while self._held and self._in_flight is None:
+            if self._screen_waiting():
+                if self._give_up is None:
+                    self._give_up = self.set_timer(MAX_HOLD_SECONDS, self._stop_holding)
+                return
+            held = self._held.popleft()
+            await self._send(Key(held.key, held.character))
+        if not self._held and self._give_up is not None:
+            self._give_up.stop()
+            self._give_up = None
+
+    async def _send(self, key: Key) -> None:
+        """Handle `key` as typed now: a priority key here, any other where the focus is."""
+        target: Widget | Screen[object] = self.focused or self.screen
+        setattr(key, _SENT_TO, target)
+        self._in_flight, self._flight_since = key, time.monotonic()
+        await super().on_event(key)
+        if not key.is_forwarded:
+            self._land(key)
+            return
+        # It lands when it comes back here unused, or when this message,
+        # which follows it up the same way, does.
+        target.post_message(KeyDone(key))
+        self._look_after(key)
+
+    def _look_after(self, key: Key) -> None:
+        """Until `key` lands, see every so often whether it was lost on its way."""
+        if key is self._in_flight:
+            self.release_keys()
+            self.set_timer(FLIGHT_CHECK_SECONDS, lambda: self._look_after(key))
+
+    def on_key_done(self, message: KeyDone) -> None:
+        """The key before has been handled by a widget: send the next one."""
+        message.stop()
+        self._land(message.key)
+
+    async def on_event(self, event: Event) -> None:
+        """Take keys in turn; handle a key that comes back unused where it belongs."""
+        if not isinstance(event, Key):
+            await super().on_event(event)
+            return
+        event.stop()
+        if not event.is_forwarded:
+            self._held.append(event)
+            event.prevent_default()
+            await self._send_held()
+            return
+        if event is not self._in_flight:
+            await super().on_event(event)
+            return
+        if getattr(event, _SENT_TO, None) is not (self.focused or self.screen):
+            # It came back unused from a widget that lost the focus since
+            # (a screen being opened took it): it was typed for where the
+            # focus is, or will be.
+            event.prevent_default()
+            self._in_flight = None
+            self._held.appendleft(event)
+            await self._send_held()
+            return
+        await super().on_event(event)
+        self._land(event)
+
+
+def screen_ready(screen: Screen[object]) -> None:
+    """Say that `screen` has its focus where keys should go: replay the held keys."""
+    screen.keys_ready = True  # type: ignore[attr-defined]
+    app = screen.app
+    if isinstance(app, TypeAheadApp):
+        app.screen_not_coming()
+
+
+def expect_screen(app: App[object]) -> None:
+    """Hold keys until a screen a worker is about to open is ready."""
+    if isinstance(app, TypeAheadApp):
+        app.expect_screen()
+
+
+def screen_not_coming(app: App[object]) -> None:
+    """Let the keys go that waited for a screen that did not open."""
+    if isinstance(app, TypeAheadApp):
+        app.screen_not_coming()

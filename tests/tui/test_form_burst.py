@@ -1,0 +1,71 @@
+"""Keys typed as one burst (a fast typist, one SSH packet) while a form opens or changes."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from appdriver import main_screen, open_item, settle
+from formhost import burst, keys
+
+from bftui.core.items.qa import find_entries
+from bftui.core.library import frontmatter
+from bftui.tui.app import BftuiApp
+from bftui.tui.screens.main import MainScreen
+from bftui.tui.screens.qa_list import QAListScreen
+
+
+async def test_new_meeting_typed_as_one_burst_is_saved(
+    app: BftuiApp, library_path: Path
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(
+            app,
+            [("n", "n"), *keys("Snabb träff"), ("tab", "\t"), ("tab", "\t")]
+            + [*keys("2025"), ("ctrl+s", None)],
+        )
+        await settle(pilot)
+    path = library_path / "events" / "2025-snabb-traff.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data["title"] == "Snabb träff"
+    assert data["year"] == 2025
+
+
+async def test_keys_typed_right_after_e_go_to_the_form(
+    app: BftuiApp, library_path: Path
+) -> None:
+    """`E` opens the form in a worker: keys typed meanwhile wait for it."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.library is not None
+        event = screen.library.events[0]
+        await open_item(pilot, event)
+        # "a" would open a new article, "d" would delete, on the main screen.
+        burst(app, [("E", "E"), ("end", None), *keys(" add"), ("ctrl+s", None)])
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    data = tomllib.loads(event.path.read_text(encoding="utf-8"))
+    assert data["title"] == event.title + " add"
+
+
+async def test_question_typed_right_after_i_and_a_is_saved(
+    app: BftuiApp, library_path: Path
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.library is not None
+        article = screen.library.articles[0]
+        await open_item(pilot, article)
+        burst(
+            app,
+            [("i", "i"), ("A", "A"), *keys("Och sen?"), ("tab", "\t")]
+            + [*keys("Det blev bra."), ("ctrl+s", None)],
+        )
+        await settle(pilot)
+        assert isinstance(app.screen, QAListScreen)
+    body = frontmatter.split(article.path.read_text(encoding="utf-8")).body
+    last = find_entries(body)[-1]
+    assert (last.question, last.answer.strip()) == ("Och sen?", "Det blev bra.")
