@@ -148,6 +148,12 @@ STRINGS.update(
         "form.row_down": ("↓ Ned", "↓ Down"),
         "form.row_remove": ("✕ Ta bort", "✕ Remove"),
         "form.row_add": ("+ Ny programpunkt", "+ New programme item"),
+        "form.row_day": ("dag {day}", "day {day}"),
+        "form.row_untitled": ("(utan rubrik)", "(untitled)"),
+        "input.paste_joined": (
+            "Fältet har bara en rad: radbrytningar och tabbar i det inklistrade blev mellanslag.",
+            "The field has one line: line breaks and tabs in the pasted text became spaces.",
+        ),
         "form.new_event": ("Ny träff", "New meeting"),
         "form.new_article": ("Ny artikel", "New article"),
         "form.edit": ("Redigera: {title}", "Edit: {title}"),

@@ -16,6 +16,7 @@ from textual.worker import Worker, WorkerState
 
 from bftui.i18n import t
 from bftui.settings import Settings
+from bftui.tui import paste
 from bftui.tui.screens.main import MainScreen
 from bftui.tui.typeahead import TypeAheadApp
 
@@ -195,6 +196,7 @@ def run_app(
 
     With `open_item`, the reader shows that item file once the library is read.
     """
+    paste.install()
     app = BftuiApp(library_root.resolve(), settings, open_item=open_item)
     app.run(mouse=mouse and settings.mouse)
     return app.return_code or 0

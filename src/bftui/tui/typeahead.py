@@ -1,16 +1,16 @@
-"""Keys typed ahead of the screen they are for wait for it, in order.
+"""Keys typed at any speed are handled one after the other, each where it was typed for.
 
-Textual hands each key to the widget focused when the key arrives. A fast
-typist, or one SSH packet, sends `n`, a title, Tab and ctrl+s before the
-form that `n` opens exists: the title went nowhere and ctrl+s saved an
-empty form. `TypeAheadApp` holds every key that arrives (or comes back
-unused) while the screen on top is still being built, or while a screen is
-being opened in a worker, and replays the keys in order once the screen
-says it is ready (`screen_ready`). A screen is ready unless it says
-otherwise with `keys_ready = False`. A key that comes back unused from a
-widget that has lost the focus since it was sent there (letters sent to the
-sidebar before `/` moved the focus to the filter) is sent again, as if typed
-now, to where the focus is.
+Textual hands each key to the widget focused when the key arrives, before
+the keys before it are handled. A fast typist, or one SSH packet, sent `n`,
+a title, Tab and ctrl+s before the form that `n` opens existed: the title
+went nowhere and ctrl+s saved an empty form; a letter typed after Enter on
+"+ Ny programpunkt" went to the button. `TypeAheadApp` sends a key on only
+once the key before has landed (it came back unused, or a `KeyDone` sent
+after it came back), holds keys while the screen on top is still being built
+(`keys_ready = False` until `screen_ready`) or opened in a worker
+(`expect_screen`), and resends a key whose widget lost the focus while the
+key was on its way. A paste waits its turn like a key and is made fit for
+the field it lands in (`paste.fit_paste`).
 """
 
 from __future__ import annotations
@@ -20,15 +20,19 @@ from collections import deque
 from typing import TypeVar
 
 from textual.app import App
-from textual.events import Event, Key
+from textual.events import Event, Key, Paste
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+from bftui.i18n import t
+from bftui.tui.paste import fit_paste
 
 ReturnType = TypeVar("ReturnType")
 
-MAX_HOLD_SECONDS = 3.0
+MAX_HOLD_SECONDS = 10.0
 """Keys never wait for a screen longer than this, whatever it says."""
 
 FLIGHT_CHECK_SECONDS = 0.5
@@ -42,10 +46,14 @@ _SENT_TO = "_bftui_sent_to"
 """The attribute of a key event that says where it was sent."""
 
 
+Typed = Key | Paste
+"""What the user types: keys, and text pasted at once."""
+
+
 class KeyDone(Message):
     """Sent after a key to the widget the key went to: the key has been handled there."""
 
-    def __init__(self, key: Key) -> None:
+    def __init__(self, key: Typed) -> None:
         super().__init__()
         self.key = key
 
@@ -89,10 +97,9 @@ class TypeAheadApp(App[ReturnType]):
         self._give_up = None
         self._expecting = False
         self.screen.keys_ready = True  # type: ignore[attr-defined]
-        self._in_flight = None
         self.release_keys()
 
-    def _land(self, key: Key) -> None:
+    def _land(self, key: Typed) -> None:
         """`key` has been handled: the next one may go."""
         if key is self._in_flight:
             self._in_flight = None
@@ -106,18 +113,30 @@ class TypeAheadApp(App[ReturnType]):
             if not (gone or late):
                 return
             self._in_flight = None  # Its widget went away with its messages.
-        while self._held and self._in_flight is None:
-            if self._screen_waiting():
-                if self._give_up is None:
-                    self._give_up = self.set_timer(MAX_HOLD_SECONDS, self._stop_holding)
-                return
-            held = self._held.popleft()
-            await self._send(Key(held.key, held.character))
-        if not self._held and self._give_up is not None:
+        while self._held and self._in_flight is None and not self._screen_waiting():
+            self._stop_give_up()
+            await self._send(self._fresh(self._held.popleft()))
+        if self._held and self._screen_waiting() and self._give_up is None:
+            self._give_up = self.set_timer(MAX_HOLD_SECONDS, self._stop_holding)
+
+    def _stop_give_up(self) -> None:
+        if self._give_up is not None:
             self._give_up.stop()
             self._give_up = None
 
-    async def _send(self, key: Key) -> None:
+    def _fresh(self, event: Typed) -> Typed:
+        """Return a new event for what `event` typed; a paste made fit for the focus."""
+        if isinstance(event, Key):
+            return Key(event.key, event.character)
+        focused = self.focused
+        if not isinstance(focused, Input | TextArea):
+            return Paste(event.text)
+        text, joined = fit_paste(event.text, one_line=isinstance(focused, Input))
+        if joined:
+            self.notify(t("input.paste_joined"))
+        return Paste(text)
+
+    async def _send(self, key: Typed) -> None:
         """Handle `key` as typed now: a priority key here, any other where the focus is."""
         target: Widget | Screen[object] = self.focused or self.screen
         setattr(key, _SENT_TO, target)
@@ -131,7 +150,7 @@ class TypeAheadApp(App[ReturnType]):
         target.post_message(KeyDone(key))
         self._look_after(key)
 
-    def _look_after(self, key: Key) -> None:
+    def _look_after(self, key: Typed) -> None:
         """Until `key` lands, see every so often whether it was lost on its way."""
         if key is self._in_flight:
             self.release_keys()
@@ -144,7 +163,7 @@ class TypeAheadApp(App[ReturnType]):
 
     async def on_event(self, event: Event) -> None:
         """Take keys in turn; handle a key that comes back unused where it belongs."""
-        if not isinstance(event, Key):
+        if not isinstance(event, Key | Paste):
             await super().on_event(event)
             return
         event.stop()
