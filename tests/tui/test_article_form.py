@@ -16,6 +16,7 @@ from bftui.core.library.loading import load
 from bftui.core.store import storage
 from bftui.tui.screens.article_form import ArticleForm
 from bftui.tui.screens.form import FormTarget, Saved
+from bftui.tui.widgets.event_picker import EventPicker
 from bftui.tui.widgets.field import FieldBox
 
 EVENT_2019 = "2019-natverkstraff-malmo"
@@ -53,7 +54,10 @@ async def test_new_interview_with_event_chosen_by_typing(library_path: Path) -> 
         assert options.display and options.option_count == 1
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert picker_input.value == EVENT_2019
+        picker = form.query_one(EventPicker)
+        # The title is shown; the slug is what is saved.
+        assert picker_input.value == picker.title_of(EVENT_2019) != EVENT_2019
+        assert picker.slug == EVENT_2019
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -161,3 +165,37 @@ async def test_saving_the_form_clears_needs_review(library_path: Path) -> None:
     data = tomllib.loads(frontmatter.split(path.read_text(encoding="utf-8")).front)
     assert "needs_review" not in data
     assert data["published"] == dt.date(2021, 6, 21) and data["title"] == "Importerad"
+
+
+async def test_no_unknown_event_while_choosing_one(library_path: Path) -> None:
+    app = HostApp(lambda: new_article_form(library_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        picker_input = form.query_one(".event-input", Input)
+        picker_input.focus()
+        await pilot.press("tab", "shift+tab")  # left once: errors show as typed
+        await pilot.press(*"malm")
+        await pilot.pause()
+        box = next(b for b in form.query(FieldBox) if b.key == "event")
+        assert not box.error
+        await pilot.press("down")  # into the list of matches: still choosing
+        await pilot.pause()
+        assert not box.error
+        await pilot.press("shift+tab", "tab")  # back in the input, then away
+        await pilot.press("tab")
+        await pilot.pause()
+        assert box.error == "okänt evenemang 'malm'"
+
+
+async def test_consent_shows_a_tick_and_the_source_asks_for_an_address(
+    library_path: Path,
+) -> None:
+    app = HostApp(lambda: new_article_form(library_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        consent = form.query_one("#f-consent", Checkbox)
+        assert "✓" not in str(consent.render())
+        consent.value = True
+        await pilot.pause()
+        assert "✓" in str(consent.render())
+        assert "https://" in form.query_one("#f-source", Input).placeholder

@@ -181,6 +181,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "parse.year": ("skriv ett årtal, t.ex. 2024", "write a year, e.g. 2024"),
     "parse.count": ("skriv ett heltal, 0 eller mer", "write a whole number, 0 or more"),
     "parse.list": ("skriv en kommaseparerad lista", "write a comma-separated list"),
+    "parse.no_month": ("månad {month} finns inte", "there is no month {month}"),
+    "parse.no_day": (
+        "dag {day} finns inte: {month} {year} har {days} dagar",
+        "there is no day {day}: {month} {year} has {days} days",
+    ),
+    "parse.no_hour": (
+        "timme {hour} finns inte (00–23)",
+        "there is no hour {hour} (00–23)",
+    ),
+    "parse.no_minute": (
+        "minut {minute} finns inte (00–59)",
+        "there is no minute {minute} (00–59)",
+    ),
+    "parse.negative": ("{value} är mindre än 0", "{value} is less than 0"),
+    "parse.not_whole": ("{value} är inget heltal", "{value} is not a whole number"),
+    "check.too_long": (
+        "för lång: {length} tecken, högst {most}",
+        "too long: {length} characters, at most {most}",
+    ),
     # Field names.
     "field.kind": ("Typ", "Kind"),
     "field.title": ("Titel", "Title"),

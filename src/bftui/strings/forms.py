@@ -135,6 +135,7 @@ STRINGS.update(
         "form.hint_date": ("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
         "form.hint_datetime": ("ÅÅÅÅ-MM-DD [TT:MM]", "YYYY-MM-DD [HH:MM]"),
         "form.hint_list": ("kommaseparerad", "comma-separated"),
+        "form.hint_url": ("webbadress, https://…", "web address, https://…"),
         "form.hint_count": ("heltal", "whole number"),
         "form.hint_markdown": ("Markdown", "Markdown"),
         "form.hint_event": (

@@ -7,6 +7,7 @@ Messages are i18n keys formatted in the UI language.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -34,6 +35,8 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     """Article kinds the field belongs to; empty means every kind."""
+    max_length: int = 0
+    """The most characters a text may have; 0 for no limit."""
 
     @property
     def label(self) -> str:
@@ -53,8 +56,11 @@ class FieldError:
     message: str
 
 
+TITLE_MAX = 200
+"""The most characters a title may have: it is a file name, a line in lists and a heading."""
+
 ARTICLE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", "text", required=True),
+    FieldSpec("title", "text", required=True, max_length=TITLE_MAX),
     FieldSpec("kind", "choice", required=True, choices=ARTICLE_KINDS),
     FieldSpec("published", "date", required=True),
     FieldSpec("lead", "text"),
@@ -72,7 +78,7 @@ ARTICLE_FIELDS: tuple[FieldSpec, ...] = (
 """The article schema, in form order."""
 
 EVENT_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", "text", required=True),
+    FieldSpec("title", "text", required=True, max_length=TITLE_MAX),
     FieldSpec("kind", "choice", choices=EVENT_KINDS),
     FieldSpec("year", "year"),
     FieldSpec("start", "date_or_datetime"),
@@ -92,7 +98,7 @@ EVENT_FIELDS: tuple[FieldSpec, ...] = (
 PROGRAMME_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("programme.day", "count"),
     FieldSpec("programme.time", "text"),
-    FieldSpec("programme.title", "text", required=True),
+    FieldSpec("programme.title", "text", required=True, max_length=TITLE_MAX),
     FieldSpec("programme.description", "markdown"),
 )
 """The fields of one programme row."""
@@ -202,6 +208,8 @@ def check_value(spec: FieldSpec, value: Any) -> str | None:
         if value not in spec.choices:
             return t("check.bad_choice", value=value, choices=", ".join(spec.choices))
         return None
+    if spec.max_length and isinstance(value, str) and len(value) > spec.max_length:
+        return t("check.too_long", length=len(value), most=spec.max_length)
     return _type_check(spec.type)(value)
 
 
@@ -322,9 +330,41 @@ def parse_field(spec: FieldSpec, text: str) -> tuple[Any, str | None]:
         elif spec.type == "list":
             value = [part.strip() for part in text.split(",") if part.strip()]
     except ValueError:
-        return None, t(f"parse.{spec.type}")
+        return None, _why_not(spec.type, text)
     error = check_value(spec, value)
     return (None, error) if error else (value, None)
+
+
+_LOOSE_DATE = re.compile(
+    r"(\d{1,4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?\Z"
+)
+"""A date (and time) with the parts in place, if perhaps not all in range."""
+
+
+def _why_not(type_: FieldType, text: str) -> str:
+    """Say what is wrong with `text`, typed into a field of `type_`: the part, else the form."""
+    if type_ in ("date", "date_or_datetime") and (match := _LOOSE_DATE.match(text)):
+        year, month, day = (int(part) for part in match.groups()[:3])
+        if not 1 <= month <= 12:
+            return t("parse.no_month", month=month)
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            return t("check.date_range", first=FIRST_YEAR, last=LAST_YEAR)
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            name = t(f"month.{month}")
+            return t("parse.no_day", day=day, month=name, year=year, days=days)
+        if match.group(4) is not None and type_ == "date_or_datetime":
+            hour, minute = int(match.group(4)), int(match.group(5))
+            if hour > 23:
+                return t("parse.no_hour", hour=hour)
+            if minute > 59 or int(match.group(6) or 0) > 59:
+                return t("parse.no_minute", minute=minute)
+    if type_ in ("year", "count"):
+        if re.fullmatch(r"-\d+", text):
+            return t("parse.negative", value=text)
+        if re.fullmatch(r"-?\d+[.,]\d+", text):
+            return t("parse.not_whole", value=text)
+    return t(f"parse.{type_}")
 
 
 def _parse_date_or_datetime(text: str) -> dt.date | dt.datetime:

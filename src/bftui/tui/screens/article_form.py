@@ -19,7 +19,20 @@ from bftui.tui.widgets.event_picker import EventPicker
 from bftui.tui.widgets.field import FieldBox
 
 _INPUTS = ("title", "published", "lead", "tags", "source")
-_HINTS = {"published": "form.hint_date", "tags": "form.hint_list"}
+_HINTS = {
+    "published": "form.hint_date",
+    "tags": "form.hint_list",
+    "source": "form.hint_url",
+}
+
+
+class ConsentBox(Checkbox):
+    """A checkbox whose box says ✓ or nothing, not only by its colour."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the box's inside
+        """A tick when ticked, a blank when not."""
+        return "✓" if self.value else " "
 
 
 class ArticleForm(FormScreen):
@@ -67,7 +80,7 @@ class ArticleForm(FormScreen):
             for key in formvalues.PERSON_KEYS:
                 control = Input(str(values.get(key, "")), id=control_id(key))
                 yield self._box(key, control, required=key == "interviewee.name")
-            consent = Checkbox(
+            consent = ConsentBox(
                 t("field.interviewee.consent"),
                 bool(values.get("consent")),
                 id="f-consent",
@@ -96,7 +109,7 @@ class ArticleForm(FormScreen):
         values: dict[str, Any] = {"kind": str(self.query_one("#f-kind", Select).value)}
         for key in (*_INPUTS, *formvalues.PERSON_KEYS):
             values[key] = self.query_one(f"#{control_id(key)}", Input).value
-        values["event"] = self.query_one(EventPicker).input.value
+        values["event"] = self.query_one(EventPicker).slug
         checked = self.query_one("#f-consent", Checkbox).value
         # Unticked keeps what the file said: "false" stays, a missing key stays missing.
         was = self.start_values.get("consent")
@@ -112,10 +125,15 @@ class ArticleForm(FormScreen):
             self.query_one(f"#{control_id(key)}", Input).value = str(
                 values.get(key, "")
             )
-        self.query_one(EventPicker).input.value = str(values.get("event", ""))
+        self.query_one(EventPicker).set_slug(str(values.get("event", "")))
         self.query_one("#f-consent", Checkbox).value = bool(values.get("consent"))
         self.query_one("#f-body", TextArea).load_text(str(values.get("body", "")))
         self._show_interviewee()
+
+    def check(self) -> list[FieldError]:
+        """What is wrong, but not "unknown event" while the event is being chosen."""
+        choosing = self.query_one(EventPicker).has_focus_within
+        return [e for e in super().check() if not (choosing and e.key == "event")]
 
     def parse(self) -> tuple[Any, list[FieldError]]:
         """Return (front matter data, body) and what is wrong with them."""

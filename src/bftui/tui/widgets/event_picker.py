@@ -17,10 +17,11 @@ MAX_SHOWN = 50
 
 
 class EventPicker(Vertical):
-    """An input holding an event slug, with the matching events listed under it.
+    """An input naming an event, with the matching events listed under it.
 
     Typing filters the library's events by title or slug; Down moves into
-    the list and Enter picks one, which puts its slug in the input.
+    the list and Enter picks one, which shows its title in the input. `slug`
+    is the event chosen (or whatever was typed, if it names none).
     """
 
     BINDINGS = [Binding("down", "list", show=False, id="form.event_list")]
@@ -31,13 +32,35 @@ class EventPicker(Vertical):
         super().__init__(classes="event-picker")
         self.events = sorted(events, key=lambda pair: swedish_key(pair[1]))
         """(slug, title) of every event in the library."""
-        self._value = value
+        self._chosen = value if self.title_of(value) is not None else ""
+        """The slug of the event shown by its title in the input, if any."""
         self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         """Show the input and the (hidden until typed into) list."""
-        yield Input(self._value, self._placeholder, classes="event-input", compact=True)
+        shown = self._shown(self._chosen) if self._chosen else ""
+        yield Input(shown, self._placeholder, classes="event-input", compact=True)
         yield OptionList(classes="event-options")
+
+    def _shown(self, slug: str) -> str:
+        return self.title_of(slug) or slug
+
+    @property
+    def slug(self) -> str:
+        """The event chosen: its slug, or the text typed if it names no event."""
+        text = self.input.value.strip()
+        if self._chosen and text == self._shown(self._chosen):
+            return self._chosen
+        if self.title_of(text) is not None:
+            return text
+        folded = text.casefold()
+        titled = [slug for slug, title in self.events if title.casefold() == folded]
+        return titled[0] if len(titled) == 1 else text
+
+    def set_slug(self, slug: str) -> None:
+        """Show the event `slug` (its title), or the text itself if it names none."""
+        self._chosen = slug if self.title_of(slug) is not None else ""
+        self.input.value = self._shown(slug)
 
     @property
     def input(self) -> Input:
@@ -62,7 +85,7 @@ class EventPicker(Vertical):
         options = self.query_one(".event-options", OptionList)
         options.clear_options()
         text = event.value.strip()
-        if not text or self.title_of(text) is not None:
+        if not text or self.title_of(self.slug) is not None:
             options.display = False
             return
         matches = self._matches(text)
@@ -83,6 +106,6 @@ class EventPicker(Vertical):
     @on(OptionList.OptionSelected, ".event-options")
     def _pick(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.input.value = event.option.id or ""
+        self.set_slug(event.option.id or "")
         self.input.focus()
         self.input.cursor_position = len(self.input.value)
