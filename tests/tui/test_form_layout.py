@@ -135,3 +135,58 @@ async def test_error_between_fields_stays_until_either_is_fixed(
         await pilot.pause()
         assert form.focused is form.query_one("#f-title", Input)
     assert saved == []
+
+
+async def test_every_tab_stop_is_scrolled_into_view(library_path: Path) -> None:
+    """At 80x24, Tab (and Shift+Tab) through an event with rows: the focus is always seen."""
+    rows = [{"day": "1", "time": "09:00", "title": f"Punkt {n}"} for n in range(3)]
+
+    def make() -> EventForm:
+        values = formvalues.event_values({"title": "Träff", "year": 2024})
+        values["programme"] = [{**formvalues.empty_row(), **row} for row in rows]
+        target = FormTarget(library_path, "event:x", "Träff", lambda _: library_path)
+        return EventForm(target, values)
+
+    app = HostApp(make)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        assert isinstance(form, EventForm)
+        seen = []
+        for key in ["tab"] * 24 + ["shift+tab"] * 24:
+            await pilot.press(key)
+            await pilot.pause()
+            focused = form.focused
+            assert focused is not None
+            seen.append(focused)
+            assert on_screen(form, focused), (key, focused)
+        assert form.query_one("#programme-add") in seen
+        assert form.query_one(".row-remove") in seen
+
+
+async def test_row_buttons_keep_the_focus_in_view(library_path: Path) -> None:
+    rows = [{"title": f"Punkt {n}"} for n in range(12)]
+
+    def make() -> EventForm:
+        values = formvalues.event_values({"title": "Träff", "year": 2024})
+        values["programme"] = [{**formvalues.empty_row(), **row} for row in rows]
+        target = FormTarget(library_path, "event:x", "Träff", lambda _: library_path)
+        return EventForm(target, values)
+
+    app = HostApp(make)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        editor = form.query_one(ProgrammeEditor)
+        down = form.query_one(".row-down")  # "Punkt 0" goes down five rows
+        form.set_focus(down)
+        await pilot.pause()
+        for _ in range(5):
+            await pilot.press("enter")
+            await pilot.pause()
+            assert form.focused is down and on_screen(form, down)
+        assert editor.chosen == 5
+        await pilot.press("tab", "enter")  # ✕ Ta bort: the focus goes to the day
+        await pilot.pause()
+        assert form.focused is editor.fields.inputs["day"]
+        assert on_screen(form, form.focused)
+        titles = [row["title"] for row in editor.rows()]
+        assert titles[4:6] == ["Punkt 5", "Punkt 6"] and "Punkt 0" not in titles

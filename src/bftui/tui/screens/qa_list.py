@@ -53,6 +53,8 @@ class QAListScreen(ModalScreen[bool]):
         self.changed = False
         self.keys_ready = False
         """False until the list has the focus: keys typed meanwhile wait."""
+        self._read: tuple[str, list[str]] = ("", [])
+        """The file text last read and its questions (each key asks for them)."""
 
     def compose(self) -> ComposeResult:
         """The title, the questions, and the keys."""
@@ -69,8 +71,12 @@ class QAListScreen(ModalScreen[bool]):
         screen_ready(self)
 
     def _questions(self) -> list[str]:
-        body = frontmatter.split(self.opened.snap.text).body
-        return [entry.question for entry in find_entries(safe_text(body))]
+        text = self.opened.snap.text
+        if self._read[0] is not text:
+            body = frontmatter.split(text).body
+            questions = [entry.question for entry in find_entries(safe_text(body))]
+            self._read = (text, questions)
+        return self._read[1]
 
     def refresh_entries(self, highlight: int | None) -> None:
         """Show the entries of the file as last read, the cursor on `highlight`."""
