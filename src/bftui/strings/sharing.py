@@ -58,6 +58,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Objekt som tagits bort i historiken, att återställa",
         "Items deleted in history, to bring back",
     ),
+    "sharing.trash_hint": ("g borttaget i git-historiken", "g deleted in git history"),
     # The history screen.
     "history.title": ("Historik: {title}", "History: {title}"),
     "history.hint": (

@@ -14,7 +14,10 @@ from bftui.tui.screens.choice import ChoiceScreen
 class TrashScreen(ChoiceScreen[Trashed]):
     """Lists the items in `.trash/`; dismisses with the one to restore."""
 
-    BINDINGS = [Binding("escape,q,T", "dismiss", t("key.close"), id="trash.close")]
+    BINDINGS = [
+        Binding("escape,q,T", "dismiss", t("key.close"), id="trash.close"),
+        Binding("g", "from_history", t("sharing.key_deleted"), id="trash.history"),
+    ]
 
     def __init__(self, items: list[Trashed]) -> None:
         super().__init__(
@@ -29,7 +32,15 @@ class TrashScreen(ChoiceScreen[Trashed]):
                 for item in items
             ],
             title=t("form.trash_title", count=len(items)),
-            hint=t("form.trash_hint"),
+            hint=f"{t('form.trash_hint')} · {t('sharing.trash_hint')}",
             empty=t("form.trash_empty"),
             list_id="trash-list",
         )
+
+    def action_from_history(self) -> None:
+        """Close, and list what git's history deleted instead (a git library)."""
+        self.dismiss(None)
+        main = self.app.screen_stack[0]
+        deleted = getattr(main, "action_deleted_items", None)
+        if deleted is not None:
+            self.app.call_later(deleted)
