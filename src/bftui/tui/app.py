@@ -196,7 +196,10 @@ def run_app(
 
     With `open_item`, the reader shows that item file once the library is read.
     """
+    from bftui.tui.terminal_size import real_terminal_size
+
     paste.install()
     app = BftuiApp(library_root.resolve(), settings, open_item=open_item)
-    app.run(mouse=mouse and settings.mouse)
+    with real_terminal_size():
+        app.run(mouse=mouse and settings.mouse)
     return app.return_code or 0
