@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import threading
 import tomllib
 from pathlib import Path
 
+import pytest
 from appdriver import main_screen, open_item, settle
 from formhost import burst, keys
 
 from bftui.core.items.qa import find_entries
 from bftui.core.library import frontmatter
+from bftui.core.store import locks
 from bftui.tui.app import BftuiApp
 from bftui.tui.screens.main import MainScreen
 from bftui.tui.screens.qa_list import QAListScreen
+from bftui.tui.targets import Opened
 
 
 async def test_new_meeting_typed_as_one_burst_is_saved(
@@ -69,3 +73,30 @@ async def test_question_typed_right_after_i_and_a_is_saved(
     body = frontmatter.split(article.path.read_text(encoding="utf-8")).body
     last = find_entries(body)[-1]
     assert (last.question, last.answer.strip()) == ("Och sen?", "Det blev bra.")
+
+
+async def test_escape_while_a_big_form_is_read_opens_nothing(
+    app: BftuiApp, library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a huge event takes long: Escape typed meanwhile cancels the form."""
+    reading = threading.Event()
+    read = Opened.read
+
+    def slow_read(path: Path, *, lock: bool = True) -> Opened:
+        reading.wait(timeout=30)
+        return read(path, lock=lock)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.library is not None
+        event = screen.library.events[0]
+        await open_item(pilot, event)
+        monkeypatch.setattr(Opened, "read", staticmethod(slow_read))
+        burst(app, [("E", "E"), *keys("abc"), ("escape", None)])
+        await pilot.pause()
+        reading.set()
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert not locks.lock_path(event.path).exists()
+    assert "abc" not in event.path.read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from bftui.core.store.atomic import StorageError
 from bftui.i18n import t
 from bftui.tui.messages import LibraryLoaded
-from bftui.tui.typeahead import expect_screen, screen_not_coming
+from bftui.tui.typeahead import expect_screen, push_expected, screen_not_coming
 
 if TYPE_CHECKING:
     from bftui.core.items.model import Article, Item
@@ -252,7 +252,9 @@ class EditingScreen(Screen[None]):
             opened.snap = draft_snapshot(draft) or opened.snap
             values = draft.fields.get("values")
         form = edit_form(library, item, opened, values)
-        self.app.call_from_thread(self.app.push_screen, form, self._after_form(opened))
+        self.app.call_from_thread(
+            push_expected, self.app, form, self._after_form(opened)
+        )
 
     def action_qa_entries(self) -> None:
         """List the shown interview's questions to add, edit, delete and move."""
@@ -283,7 +285,7 @@ class EditingScreen(Screen[None]):
                 self.reload_and_show(article.path)
 
         screen = QAListScreen(library, article, opened)
-        self.app.call_from_thread(self.app.push_screen, screen, closed)
+        self.app.call_from_thread(push_expected, self.app, screen, closed)
 
     def action_delete_item(self) -> None:
         """Move the shown item to the library's trash, after asking."""
@@ -542,7 +544,9 @@ class EditingScreen(Screen[None]):
             )
         else:
             form = entry_form(library, article, opened, int(where[0]), values=values)
-        self.app.call_from_thread(self.app.push_screen, form, self._after_form(opened))
+        self.app.call_from_thread(
+            push_expected, self.app, form, self._after_form(opened)
+        )
 
 
 def _is_interview(item: Item | None) -> bool:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from typing import TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from textual.app import App
 from textual.events import Event, Key, Paste
@@ -75,12 +76,41 @@ class TypeAheadApp(App[ReturnType]):
         return bool(self._held) or self._in_flight is not None
 
     def expect_screen(self) -> None:
-        """Hold the keys from now until a screen opened in a worker is ready."""
-        self._expecting = True
+        """Hold the keys from now until a screen opened in a worker is ready.
+
+        Escape typed meanwhile cancels it: the worker's `push_expected` then
+        shows nothing.
+        """
+        self._expecting, self._open_cancelled = True, False
+
+    def push_expected(
+        self, screen: Screen[Any], callback: Callable[[Any], object]
+    ) -> None:
+        """Show the screen a worker opened, unless Escape cancelled it (then `callback(None)`)."""
+        if self._open_cancelled:
+            self._open_cancelled = False
+            callback(None)
+            return
+        self.push_screen(screen, callback)
+
+    def _cancel_on_escape(self) -> None:
+        """Escape while a screen is being opened: drop it and the keys typed for it."""
+        escape = next(
+            (
+                n
+                for n, e in enumerate(self._held)
+                if isinstance(e, Key) and e.key == "escape"
+            ),
+            None,
+        )
+        if self._expecting and escape is not None:
+            for _ in range(escape + 1):
+                self._held.popleft()
+            self._expecting, self._open_cancelled = False, True
 
     def screen_not_coming(self) -> None:
         """The screen expected has opened, or will not (an error): let the keys go."""
-        self._expecting = False
+        self._expecting = self._open_cancelled = False
         self.release_keys()
 
     def release_keys(self) -> None:
@@ -106,6 +136,7 @@ class TypeAheadApp(App[ReturnType]):
             self.release_keys()
 
     async def _send_held(self) -> None:
+        self._cancel_on_escape()
         if self._in_flight is not None:
             target = getattr(self._in_flight, _SENT_TO, None)
             gone = isinstance(target, Widget) and not target.is_attached
@@ -200,6 +231,16 @@ def expect_screen(app: App[object]) -> None:
     """Hold keys until a screen a worker is about to open is ready."""
     if isinstance(app, TypeAheadApp):
         app.expect_screen()
+
+
+def push_expected(
+    app: App[object], screen: Screen[Any], callback: Callable[[Any], object]
+) -> None:
+    """Show `screen`, opened in a worker, unless Escape was typed meanwhile."""
+    if isinstance(app, TypeAheadApp):
+        app.push_expected(screen, callback)
+    else:
+        app.push_screen(screen, callback)
 
 
 def screen_not_coming(app: App[object]) -> None:
