@@ -292,3 +292,15 @@ def test_autocommit_off_in_the_settings_leaves_commits_to_sync(
         run(capsys, "--library", lib, "sync")[0] == 2
     )  # no remote: said, after committing
     assert git(git_library, "log", "-1", "--format=%s").strip() == "Nytt evenemang: Y"
+
+
+def test_init_from_a_folder_named_relative_to_here(
+    remote: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(remote.parent)
+    code, _, err = run(capsys, "init", "sub/dir/klon", "--from", remote.name)
+    assert code == 0, err
+    assert (remote.parent / "sub" / "dir" / "klon" / EVENT).is_file()

@@ -195,6 +195,9 @@ def clone_library(remote: str, root: Path) -> Made:
     if root.exists() and any(root.iterdir()):
         raise GitError("failed", t("init.not_empty", path=root))
     root.parent.mkdir(parents=True, exist_ok=True)
+    local = Path(remote).expanduser()
+    if local.exists():  # a folder named relative to here, not to where git runs
+        remote = str(local.absolute())
     try:
         run_git(
             root.parent,
