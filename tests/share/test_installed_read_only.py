@@ -85,6 +85,8 @@ def test_no_command_writes_into_the_installed_package(
         "stats": ([], 0),
         "export": (["csv"], 0),
         "schema": (["event"], 0),
+        "config": ([], 0),
+        "completion": (["bash"], 0),
         "import": ([str(page), "--save"], 1),
         "new": (["event", "--title", "X", "--year", "2025"], 2),
         "sync": ([], 2),
