@@ -26,6 +26,12 @@ except ImportError:  # Windows: saves are still checked, only not serialised
 
 SaveT = TypeVar("SaveT", bound=Callable[..., Any])
 
+CHECKPOINT: Callable[[str], None] | None = None
+"""Test hook: when set, it is called with "written", "synced" and "replaced"
+as a save reaches those steps (the text in the temporary file; the temporary
+file synced; the rename done). Crash tests set it in a child process to kill
+that process at a chosen step; it is None otherwise."""
+
 TEMP_PREFIX = ".bftui-"
 TEMP_SUFFIX = ".tmp"
 _HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
@@ -112,6 +118,11 @@ def _umask() -> int:
     return 0o022
 
 
+def _reached(step: str) -> None:
+    if CHECKPOINT is not None:
+        CHECKPOINT(step)
+
+
 def _fsync_folder(folder: Path) -> None:
     # Makes the rename itself durable; some systems cannot open a folder.
     try:
@@ -149,6 +160,7 @@ def _write_temp(folder: Path, data: bytes, old: os.stat_result | None) -> str:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            _reached("written")
             # mkstemp makes 0600 files, which would hide them from co-editors.
             if old is None:
                 os.fchmod(handle.fileno(), 0o666 & ~_umask())
@@ -190,7 +202,9 @@ def atomic_write(path: Path, text: str, *, root: Path | None = None) -> Path:
     temp = ""
     try:
         temp = _write_temp(target.parent, data, old)
+        _reached("synced")
         os.replace(temp, target)
+        _reached("replaced")
     except BaseException as error:
         if temp:
             with contextlib.suppress(OSError):
