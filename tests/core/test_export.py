@@ -11,10 +11,12 @@ from typing import Any
 
 import pytest
 
-from bftui.core.items.model import Event
+from bftui.core.items.model import Article, Event, Interviewee
 from bftui.core.library.loading import load
 from bftui.core.transfer.export import (
+    ARTICLE_COLUMNS,
     EVENT_COLUMNS,
+    _article_row,
     article_rows,
     event_row,
     stats,
@@ -114,6 +116,59 @@ def test_cells_that_look_like_formulas_are_neutralised() -> None:
     )
     assert header == ["title", "city", "year"]
     assert read == ['\'=HYPERLINK("http://evil")', "'-1+2", "2024"]
+
+
+FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
+
+
+def _read_back(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> dict[str, str]:
+    (read,) = csv.DictReader(io.StringIO(to_csv(rows, columns), newline=""))
+    return read
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+@pytest.mark.parametrize(
+    "field", ["title", "city", "organiser", "participants_note", "partners"]
+)
+def test_every_event_cell_that_starts_like_a_formula_is_neutralised(
+    start: str, field: str
+) -> None:
+    payload = f"{start}cmd|' /C calc'!A0"
+    value: Any = (payload, "Andra") if field == "partners" else payload
+    row = event_row(_event("x", year=2024, **{field: value}))
+    cell = _read_back([row], EVENT_COLUMNS)[field]
+    shown = f"{payload}; Andra" if field == "partners" else payload
+    assert cell == "'" + shown
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+@pytest.mark.parametrize("field", ["title", "tags", "interviewee"])
+def test_every_article_cell_that_starts_like_a_formula_is_neutralised(
+    start: str, field: str
+) -> None:
+    payload = f"{start}HYPERLINK(\"http://x\")"
+    fields: dict[str, Any] = {"title": "Rubrik"}
+    if field == "tags":
+        fields["tags"] = (payload, "Malmö")
+    elif field == "interviewee":
+        fields["interviewee"] = Interviewee(name=payload)
+    else:
+        fields[field] = payload
+    article = Article(
+        slug="x",
+        path=Path("/x/x.md"),
+        kind="interview",
+        published=dt.date(2024, 1, 2),
+        **fields,
+    )
+    cell = _read_back([_article_row(article, 0)], ARTICLE_COLUMNS)[field]
+    assert cell == "'" + (f"{payload}; Malmö" if field == "tags" else payload)
+
+
+def test_cells_that_only_contain_formula_signs_later_are_left_alone() -> None:
+    row = event_row(_event("x", title="Träff 1+1=2", partners=("A", "=B"), year=1))
+    read = _read_back([row], EVENT_COLUMNS)
+    assert (read["title"], read["partners"], read["year"]) == ("Träff 1+1=2", "A; =B", "1")
 
 
 def test_json_keeps_types_and_swedish_letters(library_path: Path) -> None:
