@@ -5,6 +5,8 @@ A module of its own (not conftest), so that tests import it by a unique name.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
@@ -28,6 +30,21 @@ async def settle(pilot: Pilot[Any]) -> None:
             except WorkerCancelled:
                 await pilot.pause()
         await pilot.pause()
+
+
+async def wait_for(
+    pilot: Pilot[Any], condition: Callable[[], object], what: str, *, limit: float = 20
+) -> None:
+    """Let the app run until `condition()` is true; fail saying `what` if it never is.
+
+    `limit` only keeps a broken app from hanging the suite: it is no claim about
+    speed (that is the benchmark's), so it is generous for a loaded machine.
+    """
+    given_up = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > given_up:
+            raise AssertionError(f"never happened: {what}")
+        await pilot.pause(0.02)
 
 
 def main_screen(pilot: Pilot[int]) -> MainScreen:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from appdriver import main_screen, open_item, settle, shown_text  # type: ignore[import-not-found]
+from appdriver import main_screen, open_item, settle, shown_text, wait_for  # type: ignore[import-not-found]
 from rich.console import Console
 from textual import events
 from textual.pilot import Pilot
@@ -18,6 +18,10 @@ from bftui.tui.screens.problems import ProblemsScreen
 from bftui.tui.screens.toc import TocScreen
 
 SIZE = (80, 24)
+SAMPLE_ARTICLE = (
+    "2020-05-24-malmo-teamets-erfarenheter-fran-svenska-bostad-forst-natverkets-traff"
+)
+EVENT_2019 = "2019-natverkstraff-malmo"
 QUESTIONS = (
     "Vilka var höjdpunkterna tyckte du?",
     "Vad fick de med sig?",
@@ -203,13 +207,55 @@ async def test_filter_narrows_the_sidebar_as_you_type(app: BftuiApp) -> None:
         await pilot.press("slash")
         assert isinstance(app.focused, Input) and app.focused.id == "filter"
         await pilot.press(*"stockholm")
-        await pilot.pause(0.3)
-        shown = screen.library_tree.shown_items
-        assert [item.slug for item in shown] == ["2020-natverkstraff-stockholm"]
+        await wait_for(
+            pilot,
+            lambda: shown_slugs(pilot) == ["2020-natverkstraff-stockholm"],
+            "the filter keeps only Stockholm",
+        )
         await pilot.press("escape")
-        await pilot.pause(0.3)
-        assert len(screen.library_tree.shown_items) == 3
+        await wait_for(pilot, lambda: len(shown_slugs(pilot)) == 3, "all items back")
         assert screen.library_tree.has_focus
+
+
+def shown_slugs(pilot: Pilot[int]) -> list[str]:
+    """Return the slugs of the items the sidebar shows, in order."""
+    return [item.slug for item in main_screen(pilot).library_tree.shown_items]
+
+
+def write_news(library: Path, slug: str, title: str) -> None:
+    """Add a news article called `title` to `library`."""
+    (library / f"{slug}.md").write_text(
+        f'+++\ntitle = "{title}"\nkind = "news"\npublished = 2021-03-04\n+++\n\nText.\n',
+        encoding="utf-8",
+    )
+
+
+async def filter_for(pilot: Pilot[int], query: str, expected: set[str]) -> None:
+    """Type `query` into a fresh `/` filter and wait until it shows `expected`."""
+    await pilot.press("escape", "slash", *query)
+    await wait_for(
+        pilot,
+        lambda: set(shown_slugs(pilot)) == expected,
+        f"{query!r} shows {sorted(expected)}",
+    )
+
+
+async def test_the_filter_keeps_swedish_letters_apart(library_path: Path) -> None:
+    """"får" is not "far"; a word typed without å, ä or ö finds both spellings."""
+    write_news(library_path, "far-vi-bo", "Får vi bo här?")
+    write_news(library_path, "far-och-son", "Far och son")
+    write_news(library_path, "cafe", "Ett café i Umeå")
+    app = BftuiApp(library_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await filter_for(pilot, "får", {"far-vi-bo"})
+        # "erfarenheter" holds "far" too.
+        await filter_for(pilot, "far", {"far-vi-bo", "far-och-son", SAMPLE_ARTICLE})
+        await filter_for(pilot, "malmo", {SAMPLE_ARTICLE, EVENT_2019})
+        await filter_for(pilot, "malmö", {SAMPLE_ARTICLE, EVENT_2019})
+        await filter_for(pilot, "CAFE umea", {"cafe"})
+        await filter_for(pilot, "umeå", {"cafe"})
+        await filter_for(pilot, "umeä", set())
 
 
 async def test_keys_typed_right_after_slash_never_run_the_screen_keys(
