@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from appdriver import main_screen, open_item, settle
+from appdriver import main_screen, open_item, settle, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -17,6 +17,7 @@ from bftui.tui.app import BftuiApp
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictScreen
 from bftui.tui.screens.drafts import DraftsScreen
+from bftui.tui.screens import form_keeping
 from bftui.tui.screens.event_form import EventForm
 
 EVENT_2019 = "2019-natverkstraff-malmo"
@@ -83,6 +84,34 @@ async def test_draft_is_offered_at_next_start_and_restores(
         await pilot.press("y")
         await settle(pilot)
     assert drafts.list_drafts(library_path) == []
+
+
+def drafted_titles(library: Path) -> list[object]:
+    """Return the typed titles of the drafts kept for `library`."""
+    return [d.fields["values"]["title"] for d in drafts.list_drafts(library)]
+
+
+async def test_the_form_keeps_a_draft_by_itself_every_few_seconds(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nobody calls autosave here: the form's own timer must, again and again."""
+    assert form_keeping.AUTOSAVE_SECONDS <= 5  # "every few seconds"
+    monkeypatch.setattr(form_keeping, "AUTOSAVE_SECONDS", 0.05)  # the test's clock
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Halv")
+        await wait_for(
+            pilot, lambda: drafted_titles(library_path) == ["Halv"], "a first draft"
+        )
+        await type_text(pilot, "fardig")
+        await wait_for(
+            pilot,
+            lambda: drafted_titles(library_path) == ["Halvfardig"],
+            "the draft follows the typing",
+        )
 
 
 async def test_conflict_back_then_save_as_new(app: BftuiApp) -> None:
