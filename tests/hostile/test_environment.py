@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from appdriver import main_screen, settle
+from appdriver import main_screen, settle, shown_text, wait_for
 from textual.widgets import Input, Static
 
 from bftui import cli, paths
@@ -27,6 +27,9 @@ from bftui.i18n import t
 from bftui.paths import bundled_library
 from bftui.settings import Settings, load_settings
 from bftui.tui.app import BftuiApp
+from bftui.tui.screens.help import HelpScreen
+from bftui.tui.screens.problems import ProblemsScreen
+from bftui.tui.screens.toc import TocScreen
 
 from .harness import terminals
 
@@ -128,32 +131,47 @@ def test_a_deleted_library_is_a_problem_for_the_loader(tmp_path: Path) -> None:
 
 
 BROKEN_CONFIGS = [
-    b"language = \n[",
-    b"\xff\xfe not utf-8",
-    b'language = 1\ntheme = ["x"]\nmouse = "yes"\nlibrary = 42\nwatch = "never"\n',
-    b'keymap = "ctrl+q"\n',
-    b'[keymap]\n"main.quit" = "ctrl+???,,"\n"no.such" = "x"\n"main.help" = ""\n',
-    b'theme = "no-such-theme"\n',
+    # (the file, how many problems it must report)
+    (b"language = \n[", 1),
+    (b"\xff\xfe not utf-8", 1),
+    (b'language = 1\ntheme = ["x"]\nmouse = "yes"\nlibrary = 42\nwatch = "never"\n', 5),
+    (b'keymap = "ctrl+q"\n', 1),
+    # Odd keys and unknown names: no problem to report, and the app still works.
+    (b'[keymap]\n"main.quit" = "ctrl+???,,"\n"no.such" = "x"\n"main.help" = ""\n', 0),
+    (b'theme = "no-such-theme"\n', 0),
 ]
 
 
-@pytest.mark.parametrize("config", BROKEN_CONFIGS)
+@pytest.mark.parametrize(("config", "reported"), BROKEN_CONFIGS)
 async def test_a_broken_config_gives_a_message_and_a_working_app(
-    config: bytes, sample_copy: Path, capsys: pytest.CaptureFixture[str]
+    config: bytes,
+    reported: int,
+    sample_copy: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = paths.config_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(config)
     settings, problems = load_settings(path)
+    assert len(problems) == reported
+    assert all(problem.path == path for problem in problems)
     assert cli.main(["list", "--library", str(sample_copy)]) == 0
     err = capsys.readouterr().err
     assert all(str(problem) in err for problem in problems)
     app = BftuiApp(sample_copy, settings)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "enter", "question_mark")
+        screen = main_screen(pilot)
+        assert screen.library is not None
+        assert app.theme == "textual-dark"  # the default, for a name it does not know
+        screen.library_tree.show_item(screen.library.articles[0])
+        await pilot.press("enter", "question_mark")
         await settle(pilot)
-        assert app.is_running
+        assert "Anita Svantesson" in shown_text(pilot)
+        assert isinstance(app.screen, HelpScreen)  # "main.help" = "" keeps "?"
+        await pilot.press("escape", "ctrl+q")
+        await settle(pilot)
+        assert app.return_code == 0
 
 
 def test_an_unwritable_cache_keeps_the_search_index_in_memory(
@@ -200,13 +218,25 @@ async def test_a_40_by_12_terminal_without_colour_still_works(
         await pilot.press("enter")
         await settle(pilot)
         assert screen.document.rendered.lines
-        for keys in (("b",), ("b", "question_mark"), ("escape", "p"), ("escape", "t")):
+        await pilot.press("b")
+        await settle(pilot)
+        assert not screen.library_tree.region  # the text has the whole width
+        assert screen.document.region.width == 40
+        for keys, shown in (
+            (("b", "question_mark"), HelpScreen),
+            (("escape", "p"), ProblemsScreen),
+            (("escape", "t"), TocScreen),
+        ):
             await pilot.press(*keys)
             await settle(pilot)
-            assert app.export_screenshot()
-        await pilot.press("escape", "slash", "m", "a", "l")
-        await settle(pilot)
-        assert app.is_running
+            assert isinstance(app.screen, shown)
+        await pilot.press("escape", "slash", "s", "t", "o", "c", "k")
+        await wait_for(
+            pilot,
+            lambda: [i.slug for i in screen.library_tree.shown_items]
+            == ["2020-natverkstraff-stockholm"],
+            "the filter finds Stockholm",
+        )
 
 
 @pytest.mark.slow
