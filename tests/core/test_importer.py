@@ -531,3 +531,17 @@ def test_share_buttons_and_mail_addresses_never_become_links() -> None:
     ]
     assert "facebook" not in proposal.body.lower()
     assert "\ninfo@example.se\n" in proposal.body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det var en bra dag med många deltagare.\n[länk](../x.md)",
+        "Rubrik\n\nLäs mer: [rapporten](/rapport.pdf)\n\nLänk till [sidan](mailto:a@b.se)",
+    ],
+)
+def test_only_web_addresses_become_links(text: str) -> None:
+    """Regression (found by the fuzzer): a page's relative link was proposed, and
+    the saved article then failed to load ("links: ska vara en webbadress")."""
+    links = propose(text).front.get("links", [])
+    assert all(link["url"].startswith(("http://", "https://")) for link in links)
