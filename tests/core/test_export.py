@@ -146,7 +146,7 @@ def test_every_event_cell_that_starts_like_a_formula_is_neutralised(
 def test_every_article_cell_that_starts_like_a_formula_is_neutralised(
     start: str, field: str
 ) -> None:
-    payload = f"{start}HYPERLINK(\"http://x\")"
+    payload = f'{start}HYPERLINK("http://x")'
     fields: dict[str, Any] = {"title": "Rubrik"}
     if field == "tags":
         fields["tags"] = (payload, "Malmö")
@@ -168,7 +168,11 @@ def test_every_article_cell_that_starts_like_a_formula_is_neutralised(
 def test_cells_that_only_contain_formula_signs_later_are_left_alone() -> None:
     row = event_row(_event("x", title="Träff 1+1=2", partners=("A", "=B"), year=1))
     read = _read_back([row], EVENT_COLUMNS)
-    assert (read["title"], read["partners"], read["year"]) == ("Träff 1+1=2", "A; =B", "1")
+    assert (read["title"], read["partners"], read["year"]) == (
+        "Träff 1+1=2",
+        "A; =B",
+        "1",
+    )
 
 
 def test_json_keeps_types_and_swedish_letters(library_path: Path) -> None:

@@ -233,8 +233,10 @@ async def test_a_40_by_12_terminal_without_colour_still_works(
         await pilot.press("escape", "slash", "s", "t", "o", "c", "k")
         await wait_for(
             pilot,
-            lambda: [i.slug for i in screen.library_tree.shown_items]
-            == ["2020-natverkstraff-stockholm"],
+            lambda: (
+                [i.slug for i in screen.library_tree.shown_items]
+                == ["2020-natverkstraff-stockholm"]
+            ),
             "the filter finds Stockholm",
         )
 

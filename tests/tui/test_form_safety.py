@@ -14,10 +14,10 @@ from textual.widgets import Input, Static
 
 from bftui.core.store import drafts, locks, sessions
 from bftui.tui.app import BftuiApp
+from bftui.tui.screens import form_keeping
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictScreen
 from bftui.tui.screens.drafts import DraftsScreen
-from bftui.tui.screens import form_keeping
 from bftui.tui.screens.event_form import EventForm
 
 EVENT_2019 = "2019-natverkstraff-malmo"
@@ -106,9 +106,7 @@ async def test_the_form_keeps_a_draft_by_itself_every_few_seconds(
         await pilot.press("n")
         await pilot.pause()
         await type_text(pilot, "Halv")
-        await wait_for(
-            pilot, lambda: drafted_title(pilot) == "Halv", "a first draft"
-        )
+        await wait_for(pilot, lambda: drafted_title(pilot) == "Halv", "a first draft")
         await type_text(pilot, "fardig")
         await wait_for(
             pilot,

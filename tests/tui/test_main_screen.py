@@ -241,7 +241,7 @@ async def filter_for(pilot: Pilot[int], query: str, expected: set[str]) -> None:
 
 
 async def test_the_filter_keeps_swedish_letters_apart(library_path: Path) -> None:
-    """"får" is not "far"; a word typed without å, ä or ö finds both spellings."""
+    """ "får" is not "far"; a word typed without å, ä or ö finds both spellings."""
     write_news(library_path, "far-vi-bo", "Får vi bo här?")
     write_news(library_path, "far-och-son", "Far och son")
     write_news(library_path, "cafe", "Ett café i Umeå")
