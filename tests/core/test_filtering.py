@@ -1,0 +1,85 @@
+"""The sidebar filter: every word must match title, tags, people or places; å, ä, ö are letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bftui.core.index.filtering import ItemFilter, fold, has_swedish_letters
+from bftui.core.items.model import Article, Event, Interviewee
+
+
+def _article(slug: str, title: str, **fields: object) -> Article:
+    return Article(
+        slug=slug,
+        path=Path(f"/lib/{slug}.md"),
+        title=title,
+        kind="news",
+        published=dt.date(2021, 1, 1),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+ARTICLES = [
+    _article("far", "Får vi bo här?"),
+    _article("pappa", "Far och son"),
+    _article("cafe", "Ett Café i Umeå", tags=("Kultur",)),
+    _article("anita", "Intervju", interviewee=Interviewee("Anita Ström", "chef", "Malmö stad")),
+]
+EVENTS = [
+    Event(
+        slug="traff",
+        path=Path("/lib/events/traff.toml"),
+        title="Nätverksträff",
+        city="Malmö",
+        venue="Folkets hus",
+        organiser="Stadsmissionen",
+        partners=("Hyresgästföreningen",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "slugs"),
+    [
+        ("får", ["far"]),  # å is a letter: "får" is not "far"
+        ("far", ["far", "pappa"]),  # typed without å: both spellings
+        ("FÅR", ["far"]),
+        ("cafe umea", ["cafe"]),  # foreign accents never matter, å typed as a does
+        ("café", ["cafe"]),
+        ("umeå", ["cafe"]),
+        ("umea", ["cafe"]),
+        ("umeä", []),
+        ("kultur", ["cafe"]),  # tags
+        ("ström", ["anita"]),  # the interviewee's byline
+        ("malmo", ["anita"]),
+        ("strom chef", ["anita"]),  # every word, anywhere
+        ("strom kultur", []),
+        ("", ["far", "pappa", "cafe", "anita"]),
+        ("   ", ["far", "pappa", "cafe", "anita"]),
+    ],
+)
+def test_articles_filter(query: str, slugs: list[str]) -> None:
+    assert [a.slug for a in ItemFilter(ARTICLES).apply(query)] == slugs
+
+
+@pytest.mark.parametrize(
+    "query", ["malmö", "malmo", "folkets", "stadsmission", "hyresgast", "träff"]
+)
+def test_events_filter_by_city_venue_organiser_and_partners(query: str) -> None:
+    assert [e.slug for e in ItemFilter(EVENTS).apply(query)] == ["traff"]
+
+
+def test_prepare_folds_once_and_apply_uses_it() -> None:
+    items = ItemFilter(ARTICLES)
+    folded = items.prepare()
+    assert items.prepare() is folded
+    assert folded[0][0] == "får vi bo här?" and folded[1][0] == "far vi bo har?"
+
+
+def test_fold_keeps_swedish_letters_unless_told() -> None:
+    assert fold("Ångström Café Über") == "ångström cafe uber"
+    assert fold("Ångström Café Über", keep_swedish=False) == "angstrom cafe uber"
+    assert (has_swedish_letters("MALMÖ"), has_swedish_letters("Malmo")) == (True, False)
