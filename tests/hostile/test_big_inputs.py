@@ -1,18 +1,19 @@
 """Big and deep inputs: a 5 MB article, 100,000 lines, 1,000 levels, 5,000 entries.
 
-The loader and compose take them in stride; the reader shows them while the
-sidebar keeps moving, or says what it could not show as Markdown. Full
-timings: `python tests/hostile/harness/big_inputs.py`.
+The loader and compose take them; the reader shows them while the sidebar
+keeps moving, or says what it could not show as Markdown. How fast is the
+benchmark's to say (`python -m bftui.bench`, its "big inputs" rows; alone:
+`python -m bftui.bench.big_inputs`).
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from rich.theme import Theme
 
+from bftui.bench.big_inputs import INPUTS, open_in_app, write_input
 from bftui.core.items import qa
 from bftui.core.library.compose import compose
 from bftui.core.library.loading import load, read_body
@@ -20,21 +21,18 @@ from bftui.core.library.reading import MAX_FILE_BYTES
 from bftui.i18n import t
 from bftui.tui.rendering import render_document
 
-from .harness.big_inputs import INPUTS, open_in_app, write_input
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(INPUTS))
-def test_big_and_deep_files_load_and_compose_quickly(
+def test_big_and_deep_files_load_and_compose(
     sample_copy: Path, name: str
 ) -> None:
     path = write_input(sample_copy, name)
-    began = time.perf_counter()
     library = load(sample_copy)
     article = library.article(path.stem)
     assert article is not None, [str(p) for p in library.problems]
     markdown = compose(article, library)
-    assert time.perf_counter() - began < 5
     assert len(markdown) > 0.9 * len(read_body(article))
 
 
@@ -47,13 +45,11 @@ def test_deep_nesting_is_shown_as_written_with_a_notice(
     library = load(sample_copy)
     article = library.article(path.stem)
     assert article is not None
-    began = time.perf_counter()
     lines = [
         line.text
         for section in render_document(compose(article, library), 80, Theme())
         for line in section.lines
     ]
-    assert time.perf_counter() - began < 10
     text = "\n".join(lines)
     notice = t("reader.too_deep").split()[0]
     assert notice in text
@@ -84,20 +80,16 @@ async def test_five_thousand_entries_render_while_the_sidebar_moves(
     path = write_input(sample_copy, "5000-entries")
     report = await open_in_app(sample_copy, path.stem)
     assert report["sidebar_moved"]
-    assert report["largest_stall_s"] < 1.5
-    assert report["app_render_s"] < 20
     body = read_body(load(sample_copy).article(path.stem))
     assert len(qa.find_entries(body)) == 5000
     assert report["lines_shown"] > 5000 * 4
 
 
 @pytest.mark.slow
-async def test_five_megabytes_show_their_first_screens_at_once(
+async def test_five_megabytes_show_their_first_screens(
     sample_copy: Path,
 ) -> None:
     path = write_input(sample_copy, "5mb")
     report = await open_in_app(sample_copy, path.stem, until=500)
     assert report["sidebar_moved"]
-    assert report["app_render_s"] < 15
-    assert report["largest_stall_s"] < 1.5
     assert "Avsnitt 1" in report["head"]

@@ -149,3 +149,10 @@ async def test_the_whole_outline_is_shown_before_the_library_is_read(
         assert len(newest.children) == FIRST_ROWS + 50
         held_load.set()
         await settle(pilot)
+
+
+def test_the_benchmark_skeleton_lays_out_the_rows_a_warm_start_does() -> None:
+    """The README compares bftui's first paint with the skeleton's: like for like."""
+    from bftui.bench import skeleton
+
+    assert skeleton.OPEN_ROWS == FIRST_ROWS

@@ -14,7 +14,15 @@ from bftui.bench import words
 from bftui.core.slugs import slugify
 
 LIBRARY_TITLE = "Benchmarkbiblioteket"
-"""The library's title: the app's header shows it once the library is loaded."""
+"""The library's title, in the app's header: read from the cached outline on a
+warm start (before the library itself), from the library on a cold one."""
+FIRST_TITLE = "Allra första artikeln"
+"""The newest year's first title in Swedish order (every other title starts
+with an adjective from e to ö): the sidebar's first item, under the cursor
+when the app starts."""
+FIRST_SLUG = "2025-12-31-allra-forsta-artikeln"
+FIRST_MARK = "Nyårsingressen"
+"""A word only the first article's lead holds: on screen once it is open."""
 REPORT_TITLE = "Stora utvärderingsrapporten om Bostad först"
 """Title of the ~300 KB report; the reader shows it when the report is open."""
 REPORT_SLUG = "stora-utvarderingsrapporten-om-bostad-forst"
@@ -254,6 +262,21 @@ def report_body(writer: _Writer, target: int = 300_000, headings: int = 600) -> 
     return f"{text}\n\n{REPORT_END_MARK} avslutar rapporten.\n"
 
 
+def write_first_article(root: Path, writer: _Writer | None = None) -> None:
+    """Write the newest article (FIRST_TITLE), the one Enter opens at the start."""
+    text = _article(
+        writer or _Writer(2026),
+        FIRST_TITLE,
+        "news",
+        dt.date(2025, 12, 31),
+        4_000,
+        "",
+        f"{FIRST_MARK} inleder året",
+    )
+    (root / "2025").mkdir(exist_ok=True)
+    (root / "2025" / f"{FIRST_SLUG}.md").write_text(text, encoding="utf-8")
+
+
 def generate(root: Path, sizes: Sizes = Sizes(), seed: int = 2024) -> None:
     """Write a library of `sizes` under `root` (which should be empty)."""
     writer = _Writer(seed)
@@ -281,6 +304,7 @@ def generate(root: Path, sizes: Sizes = Sizes(), seed: int = 2024) -> None:
         folder.mkdir(exist_ok=True)
         slug = f"{published.isoformat()}-{slugify(title)[:50].rstrip('-')}-{index}"
         (folder / f"{slug}.md").write_text(text, encoding="utf-8")
+    write_first_article(root, writer)
     lead = f"{TYPICAL_MARK} börjar tidigt"
     typical = _article(
         writer, TYPICAL_TITLE, "interview", dt.date(2021, 3, 15), 8_000, "", lead
