@@ -26,7 +26,11 @@ ARTICLES = [
     _article("far", "Får vi bo här?"),
     _article("pappa", "Far och son"),
     _article("cafe", "Ett Café i Umeå", tags=("Kultur",)),
-    _article("anita", "Intervju", interviewee=Interviewee("Anita Ström", "chef", "Malmö stad")),
+    _article(
+        "anita",
+        "Intervju",
+        interviewee=Interviewee("Anita Ström", "chef", "Malmö stad"),
+    ),
 ]
 EVENTS = [
     Event(

@@ -22,12 +22,9 @@ from bftui.i18n import t
 from bftui.tui.rendering import render_document
 
 
-
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(INPUTS))
-def test_big_and_deep_files_load_and_compose(
-    sample_copy: Path, name: str
-) -> None:
+def test_big_and_deep_files_load_and_compose(sample_copy: Path, name: str) -> None:
     path = write_input(sample_copy, name)
     library = load(sample_copy)
     article = library.article(path.stem)
