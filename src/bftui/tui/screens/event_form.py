@@ -62,7 +62,7 @@ class EventForm(FormScreen):
             "programme",
             t("field.programme"),
             ProgrammeEditor(values.get("programme", []), id="programme"),
-            classes="-stacked",
+            classes="-stacked -programme",
         )
 
     def values(self) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
@@ -12,12 +11,13 @@ _COMPACT = (Input, TextArea, Select, Checkbox)
 """Controls drawn without their border: a field is one line, its label at its left."""
 
 
-class FieldBox(Vertical):
+class FieldBox(Widget):
     """One form field: its label, its control and (only when there is one) its error.
 
-    The label sits left of a one-line control; a text area gets the class
-    `-stacked`, which forms.tcss uses to put its label above it. A hint goes into
-    the control's placeholder, so it costs no line of its own.
+    A grid (forms.tcss): the label left of a one-line control, the error
+    under the control; a text area gets the class `-stacked`, which puts its
+    label above it. A hint goes into the control's placeholder, so it costs
+    no line of its own.
     """
 
     def __init__(
@@ -46,12 +46,9 @@ class FieldBox(Vertical):
         """The error shown now, or ""."""
 
     def compose(self) -> ComposeResult:
-        """Show the label, then the control with room for an error under it."""
-        with Horizontal(classes="field-line"):
-            yield Label(Content(self._label), classes="field-label")
-            with Vertical(classes="field-control"):
-                yield self.control
-                yield Static("", classes="field-error", markup=False)
+        """Show the label and the control (forms.tcss lays them out in a grid)."""
+        yield Label(Content(self._label), classes="field-label")
+        yield self.control
 
     def on_descendant_focus(self) -> None:
         """Mark the field that has the focus (its label lights up)."""
@@ -70,7 +67,18 @@ class FieldBox(Vertical):
         return True
 
     def set_error(self, message: str | None) -> None:
-        """Show `message` under the field, or clear it when None."""
+        """Show `message` under the field, or clear it when None.
+
+        The error line exists only while there is an error: a form of many
+        fields opens quicker with fewer widgets.
+        """
         self.error = message or ""
-        self.query_one(".field-error", Static).update(Content(self.error))
         self.set_class(bool(message), "-invalid")
+        shown = self.query_children(".field-error")
+        if message and shown:
+            shown.first(Static).update(Content(message))
+        elif message:
+            error = Static(Content(message), classes="field-error", markup=False)
+            self.mount(Static(classes="field-gap"), error)
+        elif shown:
+            self.query_children(".field-gap, .field-error").remove()

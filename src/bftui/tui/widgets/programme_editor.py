@@ -60,6 +60,11 @@ class NowButton(Button):
         super().__init__(label, compact=True, **kwargs)
         self._action = action
 
+    def action_press(self) -> None:
+        """Press on Enter or Space, every time: Textual ignores a second press
+        within 0.2 s, which lost moves typed quickly ("↓" Enter Enter Enter)."""
+        self.press()
+
     def press(self) -> NowButton:
         """Run the action now (and show the press)."""
         if self.disabled or not self.display:
