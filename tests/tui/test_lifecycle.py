@@ -167,3 +167,40 @@ async def test_a_failed_draft_says_it_is_the_draft(
         assert len(said) == 1 and said[0].startswith("Utkastet")
         assert str(blocker) in said[0]
         assert app.screen is form
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "said"),
+    [
+        ("EDITOR", "vi '", "No closing quotation"),
+        ("VISUAL", 'nano "x', "No closing quotation"),
+        ("EDITOR", "no-such-editor-here --wait", "no-such-editor-here"),
+        ("VISUAL", "''", "$VISUAL"),
+    ],
+)
+async def test_a_bad_editor_is_a_message(
+    app: BftuiApp, monkeypatch: pytest.MonkeyPatch, variable: str, value: str, said: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_event_form(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.is_running
+        (note,) = [str(n.message) for n in app._notifications]
+        assert said in note
+
+
+async def test_editor_without_a_terminal_is_a_message(app: BftuiApp) -> None:
+    # The test driver, like the web driver, cannot hand the terminal over.
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_event_form(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.is_running
+        (note,) = [str(n.message) for n in app._notifications]
+        assert "$EDITOR" in note

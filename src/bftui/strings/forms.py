@@ -284,6 +284,18 @@ STRINGS.update(
             "kunde inte starta {editor}: {error}",
             "could not start {editor}: {error}",
         ),
+        "form.editor_unreadable": (
+            "${name} går inte att läsa som ett kommando ({value!r}): {error}",
+            "${name} cannot be read as a command ({value!r}): {error}",
+        ),
+        "form.editor_missing": (
+            "${name} säger {program!r}, men det programmet finns inte",
+            "${name} says {program!r}, but there is no such program",
+        ),
+        "form.editor_no_terminal": (
+            "$EDITOR går inte att använda här: appen körs utan en egen terminal (t.ex. i webbläsaren). Redigera med E i stället.",
+            "$EDITOR is not available here: the app runs without a terminal of its own (e.g. in a web browser). Edit with E instead.",
+        ),
         "form.editor_problems": (
             "Ändringen gav problem:\n{problems}",
             "The edit introduced problems:\n{problems}",

@@ -324,15 +324,14 @@ class EditingScreen(Screen[None]):
 
     def edit_file(self, path: Path, line: int = 0) -> None:
         """Edit `path` in $EDITOR (at `line`), then reload and report new problems."""
-        from bftui.tui.external_editor import editor, run_editor
+        from bftui.tui.external_editor import run_editor
 
         if self.refuse_in_sample() or self.library is None:
             return
         before = {str(p) for p in self.library.problems if _about(p.path, path)}
-        error = run_editor(self.app, path, line)
-        if error is not None:
-            message = t("form.editor_failed", editor=editor(), error=error.strerror)
-            self.notify(message, severity="error")
+        failed = run_editor(self.app, path, line)
+        if failed is not None:
+            self.notify(failed, severity="error", timeout=10)
             return
         self._check_after_editor(path, before)
 
