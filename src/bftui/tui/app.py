@@ -72,6 +72,9 @@ class BftuiApp(TypeAheadApp[int]):
             self.set_keymap(self.settings.keymap)
         # Set up after the start's own choice: only the user's choice is kept.
         self.watch(self, "theme", self._keep_theme, init=False)
+        from bftui.tui import hangup
+
+        hangup.watch(self)
 
     def _keep_theme(self, theme: str) -> None:
         """Remember a theme chosen in the palette for the next start."""

@@ -13,6 +13,20 @@ from bftui.tui.screens.form import FormScreen
 from bftui.tui.screens.qa_list import QAListScreen
 
 
+def open_forms(app: App[Any]) -> list[FormScreen]:
+    """Return the forms on `app`'s screen stack."""
+    return [s for s in app.screen_stack if isinstance(s, FormScreen)]
+
+
+def held_locks(app: App[Any]) -> list[locks.LockInfo]:
+    """Return the locks this app holds: its forms' and its Q&A lists', each once."""
+    held = [form.target.holding.lock for form in open_forms(app)]
+    held += [
+        s.opened.holding.lock for s in app.screen_stack if isinstance(s, QAListScreen)
+    ]
+    return list({id(lock): lock for lock in held if lock is not None}.values())
+
+
 def quit_app(app: App[Any]) -> None:
     """Quit `app`; if a form on its screen stack has changes, ask first.
 
@@ -20,7 +34,7 @@ def quit_app(app: App[Any]) -> None:
     said so, or there was nothing to keep) and their locks given back, so
     nobody else sees the items as being edited.
     """
-    forms = [s for s in app.screen_stack if isinstance(s, FormScreen)]
+    forms = open_forms(app)
     if not any(form.changed() for form in forms):
         _leave(app, forms)
         return
@@ -34,12 +48,19 @@ def quit_app(app: App[Any]) -> None:
     app.push_screen(ConfirmScreen(t("form.quit_question")), answered)
 
 
+def keep_everything(app: App[Any]) -> None:
+    """Write each changed form's draft and give every lock back, now, on this thread.
+
+    For an app about to end without asking (a signal, a lost terminal).
+    """
+    for form in open_forms(app):
+        form.keep_now()
+    for lock in held_locks(app):
+        locks.release(lock)
+
+
 def _leave(app: App[Any], forms: list[FormScreen]) -> None:
-    held = [form.target.holding.lock for form in forms]
-    held += [
-        s.opened.holding.lock for s in app.screen_stack if isinstance(s, QAListScreen)
-    ]
-    mine = list({id(lock): lock for lock in held if lock is not None}.values())
+    mine = held_locks(app)
     if not forms and not mine:
         app.exit()
         return

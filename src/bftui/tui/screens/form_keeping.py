@@ -7,6 +7,7 @@ lock on the item fresh, shows who else holds it and breaks a stale one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -154,7 +155,10 @@ class KeptForm(ModalScreen[Saved | None]):
             self._touch(self.target.holding.lock, drafted=self._drafted is not None)
             return
         self._drafted = copy_values(values)
-        draft = drafts.Draft(
+        self._write_draft(self._draft(values))
+
+    def _draft(self, values: dict[str, Any]) -> drafts.Draft:
+        return drafts.Draft(
             self.target.library,
             self.target.draft_item,
             self.FORM_NAME,
@@ -162,7 +166,20 @@ class KeptForm(ModalScreen[Saved | None]):
             {"values": values, "initial": self._initial, **self.target.extra()},
             dt.datetime.now().astimezone(),
         )
-        self._write_draft(draft)
+
+    def keep_now(self) -> None:
+        """Write the form's draft now, if it changed (the app is about to end).
+
+        Runs on the app's thread and blocks it; a draft that cannot be
+        written is lost with the app, as there is nobody left to tell.
+        """
+        if not self.is_mounted:
+            return
+        values = self.values()
+        if values == self._initial:
+            return
+        with contextlib.suppress(StorageError):
+            drafts.save(self._draft(values))
 
     @work(thread=True, group="form-draft", exit_on_error=False)
     def _write_draft(self, draft: drafts.Draft) -> None:
