@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import errno
-import io
 import json
 import os
 import socket
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bftui.core.store import locks, sessions
 from bftui.core.store.atomic import StorageError
+
+real_mkstemp = tempfile.mkstemp
 
 
 @pytest.fixture
@@ -105,24 +107,21 @@ def test_read_only_folder_is_a_message(
     assert not locks.lock_path(item).exists()
 
 
-class _FullDisk(io.StringIO):
-    def write(self, text: str) -> int:
-        raise OSError(errno.ENOSPC, "No space left on device")
+def full_disk_mkstemp(**kwargs: Any) -> tuple[int, str]:
+    """Make a temporary file as `tempfile.mkstemp` does, on a disk that is full."""
+    if not os.path.exists("/dev/full"):
+        pytest.skip("needs /dev/full")
+    fd, path = real_mkstemp(**kwargs)
+    os.close(fd)
+    return os.open("/dev/full", os.O_WRONLY), path
 
 
 def test_full_disk_leaves_no_lock_and_says_so(
     item: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = os.fdopen
-
-    def full(fd: int, *args: object, **kwargs: object) -> object:
-        os.close(fd)
-        return _FullDisk()
-
-    monkeypatch.setattr(locks.os, "fdopen", full)
+    monkeypatch.setattr(locks.tempfile, "mkstemp", full_disk_mkstemp)
     with pytest.raises(StorageError) as caught:
         locks.acquire(item)
-    monkeypatch.setattr(locks.os, "fdopen", real)
     assert "No space left" in caught.value.message
     assert sorted(p.name for p in item.parent.iterdir()) == ["x.md"]
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import errno
-import io
 import json
 import os
 import socket
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
-from appdriver import settle
+from appdriver import main_screen, open_item, settle
 from test_form_safety import EVENT_2019, open_event_form
 from textual.widgets import Static
 
@@ -77,24 +77,34 @@ async def test_a_huge_pid_in_someone_elses_lock(app: BftuiApp) -> None:
         assert line.display and "ctrl+b" in str(line.render())
 
 
-class _FullDisk(io.StringIO):
-    def write(self, text: str) -> int:
-        raise OSError(errno.ENOSPC, "No space left on device")
+real_mkstemp = tempfile.mkstemp
+
+
+def full_disk_mkstemp(**kwargs: Any) -> tuple[int, str]:
+    """Make a temporary file as `tempfile.mkstemp` does, on a disk that is full."""
+    if not os.path.exists("/dev/full"):
+        pytest.skip("needs /dev/full")
+    fd, path = real_mkstemp(**kwargs)
+    os.close(fd)
+    return os.open("/dev/full", os.O_WRONLY), path
 
 
 async def test_full_disk_on_opening_a_form_is_a_message(
     app: BftuiApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = event_path(app)
-
-    def full(fd: int, *args: object, **kwargs: object) -> object:
-        os.close(fd)
-        return _FullDisk()
-
     async with app.run_test(size=(80, 24)) as pilot:
-        monkeypatch.setattr(locks.os, "fdopen", full)
-        await open_event_form(pilot)
-        monkeypatch.undo()
+        await settle(pilot)
+        library = main_screen(pilot).library
+        assert library is not None
+        event = library.event(EVENT_2019)
+        assert event is not None
+        await open_item(pilot, event)
+        with monkeypatch.context() as patch:
+            patch.setattr(locks.tempfile, "mkstemp", full_disk_mkstemp)
+            await pilot.press("E")
+            await settle(pilot)
+        assert isinstance(app.screen, EventForm)
         line = lock_line(app)
         assert line.display and "No space left" in str(line.render())
         assert not locks.lock_path(path).exists()
