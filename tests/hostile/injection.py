@@ -6,6 +6,9 @@ import json
 import re
 from pathlib import Path
 
+from bftui.core.items.schema import TITLE_MAX
+from bftui.core.text import safe_text
+
 PAYLOADS: dict[str, str] = {
     "csi-colour": "\x1b[31mRÖD\x1b[0m",
     "cursor-moves": "\x1b[2J\x1b[H\x1b[10;10H\x1b[A\x1b7\x1b8",
@@ -74,15 +77,25 @@ def hostile_article(name: str, payload: str, *, event: str = "") -> str:
     return "+++\n" + "\n".join(lines) + "\n+++\n\nIntro.\n\n" + body + "\n"
 
 
+def shown_at_most(text: str, length: int) -> str:
+    """Return the longest start of `text` whose shown form has at most `length` characters."""
+    while len(safe_text(text)) > length:
+        text = text[:-1]
+    return text
+
+
 def hostile_event(payload: str) -> str:
     """Return an event with `payload` in every text field and in its programme."""
     fields = ("title", "city", "venue", "organiser", "participants_note", "summary")
-    lines = [f"{key} = {json.dumps(f'{key} {payload}')}" for key in fields]
+    # Titles have a maximum length, as shown (a longer one is a problem, not an event).
+    title = shown_at_most(f"title {payload}", TITLE_MAX)
+    lines = [f"{key} = {json.dumps(f'{key} {payload}')}" for key in fields[1:]]
+    lines.insert(0, f"title = {json.dumps(title)}")
     lines += ["year = 2024", f"partners = [{json.dumps(payload)}]"]
     lines += [
         "",
         "[[programme]]",
-        f"title = {json.dumps('Punkt ' + payload)}",
+        f"title = {json.dumps(shown_at_most('Punkt ' + payload, TITLE_MAX))}",
         "day = 1",
     ]
     return "\n".join(lines) + "\n"

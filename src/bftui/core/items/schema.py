@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bftui.core.items.model import ARTICLE_KINDS, EVENT_KINDS
+from bftui.core.text import safe_text
 from bftui.i18n import t
 
 FieldType = Literal[
@@ -208,8 +209,12 @@ def check_value(spec: FieldSpec, value: Any) -> str | None:
         if value not in spec.choices:
             return t("check.bad_choice", value=value, choices=", ".join(spec.choices))
         return None
-    if spec.max_length and isinstance(value, str) and len(value) > spec.max_length:
-        return t("check.too_long", length=len(value), most=spec.max_length)
+    if spec.max_length and isinstance(value, str):
+        # Counted as shown (controls made visible), so a file's text and the
+        # item read from it, or from the index, are measured alike.
+        length = len(safe_text(value))
+        if length > spec.max_length:
+            return t("check.too_long", length=length, most=spec.max_length)
     return _type_check(spec.type)(value)
 
 
