@@ -215,3 +215,22 @@ def test_an_outline_path_out_of_the_library_is_refused(
     good[3][0][2] = [[leaf, "Titel"]]
     with pytest.raises(ValueError, match="not an outline"):
         outline.loads(json.dumps(good), root)
+
+
+def test_a_forged_row_costs_only_its_own_item_until_it_is_read_again(
+    cached: tuple[Path, Path, Path],
+) -> None:
+    root, where, pristine = cached
+    shutil.copyfile(pristine, where)
+    rows = _rows(where)
+    row_id = min(rows)
+    _write_row(where, row_id, json.dumps({**rows[row_id][1], "slug": "../x"}))
+    index = Index.open(root)
+    try:
+        everything = {i.slug for i in load(root).items()}
+        shown = {i.slug for i in index.library().items()}
+        assert shown == everything - {rows[row_id][1]["slug"]}
+        index.sync()
+        assert {i.slug for i in index.library().items()} == everything
+    finally:
+        index.close()

@@ -92,15 +92,27 @@ class Index:
     def items(self) -> list[Item]:
         """Return every cached article and then every event, in the folder's order.
 
-        Raises:
-            records.CorruptRecordError: when a row is not what was written.
+        A row that is not what was written is left out and its file forgotten,
+        so the next `sync` reads that one file again; the others stay.
         """
         root = self.root
         with self._lock:
             rows = self._db.execute(
-                "SELECT type, data FROM items ORDER BY type, walk"
+                "SELECT path, type, data FROM items ORDER BY type, walk"
             ).fetchall()
-        return [records.decode(kind, data, root) for kind, data in rows]
+        found: list[Item] = []
+        broken: list[str] = []
+        for rel, kind, data in rows:
+            try:
+                found.append(records.decode(kind, data, root))
+            except records.CorruptRecordError:
+                broken.append(rel)
+        if broken:
+            with self._lock, self._db:
+                self._db.executemany(
+                    "DELETE FROM files WHERE path = ?", [(rel,) for rel in broken]
+                )
+        return found
 
     def problems(self) -> list[Problem]:
         """Return the cached problems of every broken file, by file and line.
