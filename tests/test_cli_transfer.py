@@ -548,3 +548,20 @@ def test_an_archive_skips_hidden_folders_and_links(
     assert code == 0
     assert "sub/sida.txt" in out and "länk" not in out and ".git" not in out
     assert len(load(library_path).articles) == 1  # without --save nothing is written
+
+
+def test_a_hand_written_needs_review_name_is_shown_as_written(
+    capsys: pytest.CaptureFixture[str], library_path: Path
+) -> None:
+    sample = library_path / f"{SAMPLE}.md"
+    text = sample.read_text(encoding="utf-8")
+    sample.write_text(
+        text.replace(
+            'kind = "interview"', 'kind = "interview"\nneeds_review = ["foto"]'
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = _run(capsys, "check", "--library", str(library_path))
+    assert code == 0 and "granska foto (" in out and "field.foto" not in out
+    _, out, _ = _run(capsys, "show", SAMPLE, "--library", str(library_path))
+    assert "**Granska:** foto" in out

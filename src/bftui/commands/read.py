@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from bftui.commands import add_command
 from bftui.core import fileio
 from bftui.core.items.model import Article, Event, Item
+from bftui.core.items.schema import review_label
 from bftui.core.library.loading import Library
 from bftui.core.library.reading import MAX_FILE_BYTES, relative_to_root
 from bftui.core.problems import Problem
@@ -163,7 +164,7 @@ def review_warnings(library: Library) -> list[Problem]:
     for article in library.articles:
         if not article.needs_review:
             continue
-        fields = ", ".join(t(f"field.{key}") for key in article.needs_review)
+        fields = ", ".join(review_label(key) for key in article.needs_review)
         relative = relative_to_root(article.path, library.root)
         line = _front_line(article.path, "needs_review")
         warnings.append(

@@ -264,6 +264,13 @@ def check_event_ref(value: Any, events: Collection[str]) -> str | None:
     return t("check.unknown_event", value=value)
 
 
+def review_label(key: str) -> str:
+    """Return the UI name of an article field listed in `needs_review` (the key itself
+    for a name the schema does not know)."""
+    known = {spec.key for spec in ARTICLE_FIELDS}
+    return safe_text(t(f"field.{key}") if key in known else key)
+
+
 def fields_for(kind: str) -> tuple[FieldSpec, ...]:
     """Return the article fields a form shows for `kind`, in form order (no tables)."""
     return tuple(

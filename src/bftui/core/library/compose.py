@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bftui.core.items import qa
 from bftui.core.items.model import Article, Event, Item
+from bftui.core.items.schema import review_label
 from bftui.core.library.loading import Library, read_body
 from bftui.core.text import has_controls
 from bftui.i18n import t
@@ -121,7 +122,7 @@ def compose_article(article: Article, body: str, library: Library) -> str:
     if article.source:
         rows.append((t("compose.source"), url_link(article.source)))
     if article.needs_review:
-        fields = ", ".join(escape(t(f"field.{key}")) for key in article.needs_review)
+        fields = ", ".join(escape(review_label(key)) for key in article.needs_review)
         rows.append((t("compose.needs_review"), fields))
     parts = [f"# {escape(article.title)}", _card(rows, head)]
     if article.lead:
