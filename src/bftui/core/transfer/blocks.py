@@ -27,6 +27,7 @@ _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " / ")
 
 
 def normalise(line: str) -> str:
+    """Return `line` with its runs of spaces (and zero-width spaces) made one space."""
     return " ".join(line.replace("\u200b", "").split())
 
 
@@ -58,6 +59,7 @@ def text_blocks(text: str) -> list[Block]:
 
 
 def same(a: str, b: str) -> bool:
+    """Return True if two lines are the same text but for case and a final full stop."""
     return a.casefold().strip(" .") == b.casefold().strip(" .")
 
 
@@ -76,14 +78,13 @@ def _is_question(text: str) -> bool:
 
 
 def _is_title_like(text: str) -> bool:
-    words = text.split()
+    """A short line without a full stop that starts like a headline."""
     return (
         0 < len(text) <= _TITLE_MAX
         and "\n" not in text
         and not text.rstrip(' "”»)').endswith((".", ":", ","))
         and len(_sentences(text)) <= 2
         and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"”»'")
-        and len(words) >= 1
     )
 
 
@@ -99,10 +100,14 @@ def _not_title(text: str) -> bool:
 
 @dataclass(slots=True)
 class Dates:
+    """The dates a page names, by label ("published", "updated", "bare", "month")."""
+
     found: dict[str, dt.date]
     section: str = ""
+    """The kind of text a date line names ("Nyheter", "Pressmeddelande")."""
 
     def add(self, label: str, date: dt.date | None) -> None:
+        """Keep the first date of each label."""
         if date is not None:
             self.found.setdefault(label, date)
 
@@ -127,6 +132,7 @@ def _strip_site(title: str, meta: PageMeta) -> str:
 
 
 def page_title(meta: PageMeta) -> str:
+    """Return the title the page's metadata gives, best source first, without the site."""
     titles = [_strip_site(" ".join(title.split()), meta) for title in meta.titles]
     titles = [title for title in titles if title]
     if not titles:
@@ -138,6 +144,7 @@ def page_title(meta: PageMeta) -> str:
 
 
 def made_up_title(blocks: list[Block]) -> str:
+    """Return a stand-in title from the first sentence, for a page that has none."""
     first = next((b.plain for b in blocks if b.tag == "p"), "")
     sentence = _sentences(first)[0] if first else ""
     if len(sentence) <= 80:
@@ -145,7 +152,8 @@ def made_up_title(blocks: list[Block]) -> str:
     return sentence[:80].rsplit(" ", 1)[0] + " …"
 
 
-def lead_candidate(block: Block) -> bool:
+def _lead_candidate(block: Block) -> bool:
+    """A short single sentence that is not a question or a byline."""
     text = block.plain
     return (
         block.tag == "p"
@@ -183,18 +191,21 @@ def is_lead(first: Block, *, html: bool) -> bool:
         return False
     if _LEAD_CLASS.search(first.css) and len(first.plain) <= 600:
         return True
-    if not lead_candidate(first):
+    if not _lead_candidate(first):
         return False
     return not html or first.strong or not first.plain.endswith(".")
 
 
 def question_block(block: Block) -> bool:
+    """Return True for a paragraph or heading that asks a question."""
     if block.tag in ("h2", "h3", "h4", "h5", "h6") or block.strong:
         return _is_question(block.plain)
     return block.tag == "p" and _is_question(block.plain)
 
 
 def as_markdown(block: Block) -> str:
+    """Return the block as body Markdown: hard line breaks, `##` for headings
+    (`###` is kept for Q&A questions)."""
     if block.tag == "p":
         return "\\\n".join(block.markdown.split("\n"))
     if block.tag in ("h1", "h2", "h3"):
