@@ -26,6 +26,7 @@ from bftui.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from bftui.core.library.loading import Library
+    from bftui.core.problems import Problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -33,9 +34,16 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 class Context:
     """What every command gets: the parsed options, the settings, the library."""
 
-    def __init__(self, args: argparse.Namespace, settings: Settings) -> None:
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        settings: Settings,
+        setting_problems: Sequence[Problem] = (),
+    ) -> None:
         self.args = args
         self.settings = settings
+        self.setting_problems = list(setting_problems)
+        """What is wrong in the config file (the app lists it with the library's)."""
         self._library: Library | None = None
 
     @property
@@ -227,7 +235,7 @@ def _app_target(context: Context, given: str | None) -> tuple[Path, Path | None]
     """
     if given is None:
         return context.library_path, None
-    path = Path(given).expanduser()
+    path = paths.expand_home(given)
     if path.is_dir():
         return path, None
     if path.is_file():
@@ -270,7 +278,13 @@ def _run_tui(context: Context) -> int:
     hold_collector()  # Until the first paint: it would walk Textual's objects.
     from bftui.tui.app import run_app
 
-    return run_app(root, context.settings, mouse=not args.no_mouse, open_item=item)
+    return run_app(
+        root,
+        context.settings,
+        mouse=not args.no_mouse,
+        open_item=item,
+        setting_problems=context.setting_problems,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -303,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _start_debug_log(arguments)
     for problem in setting_problems:
         print(f"bftui: {problem}", file=sys.stderr)
-    context = Context(args, settings)
+    context = Context(args, settings, setting_problems)
     from bftui.core.share import autocommit
 
     autocommit.enable(commit=settings.autocommit)

@@ -57,6 +57,17 @@ def state_dir() -> Path:
     return platformdirs.user_state_path(APP_NAME, appauthor=False)
 
 
+def expand_home(path: str | Path) -> Path:
+    """Return `path` with a leading ~ or ~user expanded; as written if there is no such home."""
+    try:
+        return Path(path).expanduser()
+    except (
+        RuntimeError,
+        KeyError,
+    ):  # "~nosuchuser": the folder check says it is missing
+        return Path(path)
+
+
 def choose_library(option: str | None, configured: Path | None) -> Path:
     """Return the library to open.
 
@@ -65,10 +76,10 @@ def choose_library(option: str | None, configured: Path | None) -> Path:
     then the bundled sample.
     """
     if option:
-        return Path(option).expanduser()
+        return expand_home(option)
     from_env = os.environ.get(LIBRARY_ENV)
     if from_env:
-        return Path(from_env).expanduser()
+        return expand_home(from_env)
     if configured is not None:
-        return configured.expanduser()
+        return expand_home(configured)
     return bundled_library()

@@ -14,10 +14,13 @@ from appdriver import main_screen, open_item, settle
 from test_form_safety import EVENT_2019, open_event_form
 from textual.widgets import Static
 
+from bftui import cli
 from bftui.core.store import drafts, locks, sessions
+from bftui.settings import load_settings
 from bftui.tui.app import BftuiApp
 from bftui.tui.screens.drafts import DraftsScreen
 from bftui.tui.screens.event_form import EventForm
+from bftui.tui.screens.problems import ProblemsScreen
 
 
 def lock_line(pilot_app: BftuiApp) -> Static:
@@ -214,3 +217,47 @@ async def test_editor_without_a_terminal_is_a_message(app: BftuiApp) -> None:
         assert app.is_running
         (note,) = [str(n.message) for n in app._notifications]
         assert "$EDITOR" in note
+
+
+async def test_config_problems_are_in_the_problems_view(library_path: Path) -> None:
+    config = library_path.parent / "config.toml"
+    config.write_text('mouse = "yes"\nlangauge = "en"\n', encoding="utf-8")
+    settings, problems = load_settings(config)
+    app = BftuiApp(library_path, settings, setting_problems=problems)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert any("p visar" in message for message in said)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, ProblemsScreen)
+        listed = [str(problem) for problem in app.screen._values]
+        assert any("mouse" in line and "config.toml:1" in line for line in listed)
+        assert any("langauge" in line and "config.toml:2" in line for line in listed)
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        'library = "~no-such-user-here/x"',
+        'library = "a\\u0000b"',
+        "library = 5",
+        "sidebar = true",
+        "sidebar = 99999999999999999999",
+        'keymap = {"app.quit" = ["x"]}',
+        "mouse = 1",
+    ],
+)
+def test_any_config_value_is_a_message(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    config: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    home = Path(os.environ["XDG_CONFIG_HOME"]) / "bftui"
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(config + "\n", encoding="utf-8")
+    code = cli.main(["list"])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and code in (0, 2)
+    assert "bftui:" in err

@@ -294,6 +294,10 @@ STRINGS.update(
             "[keymap]: ingen tangent har id {id} (se ? i appen)",
             "[keymap]: no key has the id {id} (see ? in the app)",
         ),
+        "settings.problems_shown": (
+            "Inställningsfilen har {count} problem: p visar dem.",
+            "The settings file has {count} problem(s): p shows them.",
+        ),
         "settings.bad_value": (
             "ogiltigt värde för {key}, standardvärdet används",
             "invalid value for {key}, the default is used",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -19,6 +20,9 @@ from bftui.settings import Settings
 from bftui.tui import paste
 from bftui.tui.screens.main import MainScreen
 from bftui.tui.typeahead import TypeAheadApp
+
+if TYPE_CHECKING:
+    from bftui.core.problems import Problem
 
 _log = logging.getLogger(__name__)
 
@@ -55,9 +59,12 @@ class BftuiApp(TypeAheadApp[int]):
         settings: Settings | None = None,
         *,
         open_item: Path | None = None,
+        setting_problems: Sequence[Problem] = (),
     ) -> None:
         super().__init__()
         self.library_root = library_root
+        self.setting_problems = list(setting_problems)
+        """What is wrong in the config file: listed with the library's problems."""
         self.settings = settings or Settings()
         self.open_item = open_item
         """The item file to show once the library is read (`bftui FILE`, `bftui SLUG`)."""
@@ -75,6 +82,9 @@ class BftuiApp(TypeAheadApp[int]):
         from bftui.tui import hangup
 
         hangup.watch(self)
+        if self.setting_problems:
+            message = t("settings.problems_shown", count=len(self.setting_problems))
+            self.notify(message, severity="warning", timeout=10)
 
     def _keep_theme(self, theme: str) -> None:
         """Remember a theme chosen in the palette for the next start."""
@@ -194,6 +204,7 @@ def run_app(
     *,
     mouse: bool = True,
     open_item: Path | None = None,
+    setting_problems: Sequence[Problem] = (),
 ) -> int:
     """Run the app on `library_root` until the user quits; return the exit status.
 
@@ -202,7 +213,12 @@ def run_app(
     from bftui.tui.terminal_size import real_terminal_size
 
     paste.install()
-    app = BftuiApp(library_root.resolve(), settings, open_item=open_item)
+    app = BftuiApp(
+        library_root.resolve(),
+        settings,
+        open_item=open_item,
+        setting_problems=setting_problems,
+    )
     with real_terminal_size():
         app.run(mouse=mouse and settings.mouse)
     return app.return_code or 0

@@ -616,7 +616,9 @@ class MainScreen(SharingMixin, EditingScreen):
             if problem is not None:
                 self.edit_file(library.root / problem.path, problem.line)
 
-        self.app.push_screen(ProblemsScreen(library.problems), chosen)
+        # The config file's problems come first: they concern every library.
+        ours = getattr(self.app, "setting_problems", [])
+        self.app.push_screen(ProblemsScreen([*ours, *library.problems]), chosen)
 
     def action_search(self) -> None:
         """Search the text of the whole library; Enter opens the hit."""
