@@ -449,7 +449,12 @@ def test_the_app_gets_the_chosen_library_language_and_mouse(
     calls: list[tuple[Path, str, bool]] = []
 
     def run_app(
-        root: Path, settings: object, *, mouse: bool, open_item: Path | None
+        root: Path,
+        settings: object,
+        *,
+        mouse: bool,
+        open_item: Path | None,
+        setting_problems: object,
     ) -> int:
         calls.append((root, settings.language, mouse))  # type: ignore[attr-defined]
         return 0

@@ -21,7 +21,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, Path | None]]:
     calls: list[tuple[Path, Path | None]] = []
 
     def run_app(
-        root: Path, settings: object, *, mouse: bool, open_item: Path | None
+        root: Path, settings: object, *, open_item: Path | None, **_: object
     ) -> int:
         calls.append((root, open_item))
         return 0

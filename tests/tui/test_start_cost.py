@@ -35,7 +35,7 @@ def test_the_collector_is_held_while_the_app_starts(
 ) -> None:
     seen: list[bool] = []
 
-    def run_app(root: Path, settings: object, *, mouse: bool, open_item: object) -> int:
+    def run_app(root: Path, settings: object, **_: object) -> int:
         seen.append(gc.isenabled())
         return 0
 
