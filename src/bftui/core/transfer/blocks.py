@@ -178,7 +178,20 @@ def split_bold_question(block: Block) -> list[Block]:
         question = Block(lines[0], plain[0], "p", strong=True, css=block.css)
         answer = Block("\n".join(lines[1:]), "\n".join(plain[1:]), "p")
         return [question, answer]
+    # "Varför just ni? – För att ...": the question and the dash of its answer.
+    asked = _ASKED_THEN_ANSWER.match(block.plain)
+    if block.tag == "p" and asked and block.markdown.startswith(asked.group(1)):
+        question = asked.group(1)
+        answer = block.markdown[len(question) :].lstrip()
+        question_block = Block(question, question, "p", css=block.css)
+        return [
+            question_block,
+            Block(answer, block.plain[asked.end(1) :].lstrip(), "p"),
+        ]
     return [block]
+
+
+_ASKED_THEN_ANSWER = re.compile(r"^([^?.!\n]{8,250}\?)\s+(?=[–—-]\s\S)")
 
 
 def is_lead(first: Block, *, html: bool) -> bool:
