@@ -186,3 +186,28 @@ async def test_cancel_with_changes_asks_first(library_path: Path) -> None:
         await pilot.press("y")
         await pilot.pause()
         assert app.results == [None]
+
+
+async def test_a_wrong_row_is_shown_and_others_are_named(library_path: Path) -> None:
+    """Rows 2 and 4 have no title: row 2 is shown with its error, row 4 is named."""
+    saved: list[Any] = []
+
+    def make() -> EventForm:
+        values = formvalues.event_values({"title": "Träff", "year": 2024})
+        titles = ["Ett", "", "Tre", ""]
+        values["programme"] = [{**formvalues.empty_row(), "title": t} for t in titles]
+        return EventForm(
+            FormTarget(library_path, "event:x", "Träff", saved.append), values
+        )
+
+    app = HostApp(make)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        editor = form.query_one(ProgrammeEditor)
+        assert editor.chosen == 1
+        assert form.focused is editor.fields.inputs["title"]
+        message = str(form.query_one(".form-message").render())
+        assert "Programrad 4, Rubrik: måste fyllas i" in message
+    assert saved == []

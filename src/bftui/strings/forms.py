@@ -151,6 +151,7 @@ STRINGS.update(
         "form.row_add": ("+ Ny programpunkt", "+ New programme item"),
         "form.row_day": ("dag {day}", "day {day}"),
         "form.row_untitled": ("(utan rubrik)", "(untitled)"),
+        "form.row_field": ("Programrad {row}, {field}", "Programme row {row}, {field}"),
         "input.paste_joined": (
             "Fältet har bara en rad: radbrytningar och tabbar i det inklistrade blev mellanslag.",
             "The field has one line: line breaks and tabs in the pasted text became spaces.",

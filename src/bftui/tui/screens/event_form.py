@@ -109,7 +109,27 @@ class EventForm(FormScreen):
 
     def show_errors(self, errors: list[FieldError], *, focus: bool = True) -> None:
         """Show the errors, the first wrong programme row in the row fields."""
+        editor = self.query_one(ProgrammeEditor)
         wrong_row = next((e for e in errors if e.key.startswith("programme.")), None)
         if wrong_row is not None:
-            self.query_one(ProgrammeEditor).show_row_of(wrong_row.key)
-        super().show_errors(errors, focus=focus)
+            editor.show_row_of(wrong_row.key)
+        shown = f"programme.{editor.chosen}."
+        super().show_errors(
+            [
+                _in_words(error)
+                if error.key.startswith("programme.")
+                and not error.key.startswith(shown)
+                else error
+                for error in errors
+            ],
+            focus=focus,
+        )
+
+
+def _in_words(error: FieldError) -> FieldError:
+    """Say which row and field an error of a row not shown is about (a numbered key is no help)."""
+    _, number, name = error.key.split(".")
+    field = t(f"field.programme.{name}")
+    return FieldError(
+        t("form.row_field", row=int(number) + 1, field=field), error.message
+    )
