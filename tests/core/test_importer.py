@@ -545,3 +545,12 @@ def test_only_web_addresses_become_links(text: str) -> None:
     the saved article then failed to load ("links: ska vara en webbadress")."""
     links = propose(text).front.get("links", [])
     assert all(link["url"].startswith(("http://", "https://")) for link in links)
+
+
+def test_a_page_of_questions_and_answers_is_no_interview() -> None:
+    """An FAQ has the Q&A shape, but its answers are no person speaking."""
+    proposal = import_file(DATA / "corpus" / "vanliga-fragor.txt", today=TODAY)
+    assert proposal.front["kind"] != "interview"
+    assert "### " not in proposal.body
+    dashed = (DATA / "corpus" / "halla-dar-streck.txt").read_text(encoding="utf-8")
+    assert propose(dashed, today=TODAY).front["kind"] == "interview"

@@ -259,6 +259,24 @@ def entries(blocks: list[Block]) -> tuple[list[bool], int]:
     return marks, sum(marks)
 
 
+_FIRST_PERSON = re.compile(
+    r"(?:^[–—-]\s)|\b(?:jag|vi|oss|mig|vår|vårt|våra|min|mitt|mina)\b", re.I | re.M
+)
+
+
+def spoken(blocks: list[Block], marks: list[bool]) -> bool:
+    """Say whether the answers sound like a person speaking (an interview), not
+    like a page's questions and answers ("Vanliga frågor": "Du kan ansöka ...")."""
+    answers: list[str] = []
+    for block, question in zip(blocks, marks, strict=True):
+        if question:
+            answers.append("")
+        elif answers:
+            answers[-1] += "\n" + block.plain
+    said = sum(bool(_FIRST_PERSON.search(answer)) for answer in answers)
+    return bool(answers) and said * 2 >= len(answers)
+
+
 def read_dates(blocks: list[Block], dates: Dates) -> list[Block]:
     """Take the page's date lines out of `blocks`; a date before the lead is split off."""
     kept: list[Block] = []

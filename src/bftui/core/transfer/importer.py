@@ -32,6 +32,7 @@ from bftui.core.transfer.blocks import (
     read_dates,
     same,
     split_bold_question,
+    spoken,
     text_blocks,
     text_title,
 )
@@ -205,9 +206,11 @@ def propose(
         filter(None, (recognise.parse_byline(b.plain) for b in blocks[:first_q])),
         None,
     )
-    interview = count >= 2 or (count >= 1 and byline is not None)
-    if interview and byline is None:
+    if byline is None:
         byline = recognise.title_byline(title, blocks[0].plain if blocks else "")
+    interview = (count >= 2 and (byline is not None or spoken(blocks, marks))) or (
+        count >= 1 and byline is not None
+    )
     parts: list[str] = []
     for block, question in zip(blocks, marks, strict=True):
         if question and interview:
