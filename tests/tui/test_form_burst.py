@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from appdriver import main_screen, open_item, settle
-from formhost import burst, keys
+from formhost import HostApp, burst, keys
+from test_qa_form import qa_form
 
 from bftui.core.items.qa import find_entries
 from bftui.core.library import frontmatter
@@ -100,3 +101,14 @@ async def test_escape_while_a_big_form_is_read_opens_nothing(
         assert isinstance(app.screen, MainScreen)
         assert not locks.lock_path(event.path).exists()
     assert "abc" not in event.path.read_text(encoding="utf-8")
+
+
+async def test_a_screen_a_worker_opens_unasked_is_shown(tmp_path: Path) -> None:
+    """A draft restored from a worker: nothing waited for it, nothing cancels it."""
+    app = HostApp(lambda: qa_form(tmp_path, []))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        second = qa_form(tmp_path, [])
+        app.push_expected(second, app.results.append)
+        await pilot.pause()
+        assert app.screen is second

@@ -64,9 +64,10 @@ class TypeAheadApp(App[ReturnType]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._held: deque[Key] = deque()
+        self._held: deque[Typed] = deque()
         self._expecting = False
-        self._in_flight: Key | None = None
+        self._open_cancelled = False
+        self._in_flight: Typed | None = None
         self._flight_since = 0.0
         self._give_up: Timer | None = None
 
