@@ -169,3 +169,32 @@ def test_a_vanished_terminal_ends_the_app(sample_copy: Path, tmp_path: Path) -> 
         app.kill()
     assert code == 128 + signal.SIGHUP
     assert _drafted_titles(tmp_path / "state") == ["Sista orden"]
+
+
+def test_a_stopped_benchmark_ends_the_programs_it_started() -> None:
+    """The benchmark's terminals end with it, whether it is terminated or hung up.
+
+    The program in the terminal ignores SIGHUP (as a busy or broken one may),
+    so only the benchmark's own care ends it.
+    """
+    script = (
+        "import sys, time\n"
+        "from bftui.bench.terminal import Terminal, stop_on_signals\n"
+        "stop_on_signals()\n"
+        "code = 'import signal, time; signal.signal(signal.SIGHUP, signal.SIG_IGN);"
+        ' print("ready", flush=True); time.sleep(600)\'\n'
+        "child = Terminal([sys.executable, '-c', code], {})\n"
+        "child.wait_for('ready')\n"
+        "print(child.pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    for how in (signal.SIGTERM, signal.SIGHUP):
+        bench = subprocess.Popen(
+            [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True
+        )
+        assert bench.stdout is not None
+        child = int(bench.stdout.readline())
+        assert not _gone(child)
+        bench.send_signal(how)
+        assert bench.wait(PATIENCE) == 128 + how
+        assert _gone(child)

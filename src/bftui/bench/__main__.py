@@ -27,6 +27,7 @@ from bftui.bench.generate import (
     generate,
     write_first_article,
 )
+from bftui.bench.terminal import stop_on_signals
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -436,6 +437,7 @@ def _forms(runs: int, table: Table, scratch: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table."""
     args = _parser().parse_args(argv)
+    stop_on_signals()  # stopped, it still ends the programs it started
     runs = 3 if args.quick and args.runs == 5 else max(1, args.runs)
     with tempfile.TemporaryDirectory(prefix="bftui-bench-") as scratch_name:
         scratch = Path(scratch_name)

@@ -2,10 +2,13 @@
 
 A marker counts as on screen once its UTF-8 bytes arrive in the output: the
 benchmark's markers are single words that only the awaited state shows.
+Every program started here is ended when the benchmark ends, however it
+ends (`stop_on_signals` turns SIGTERM and SIGHUP into an orderly exit).
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import fcntl
 import os
@@ -35,6 +38,29 @@ _ESCAPES = re.compile(
 """Terminal control sequences (CSI, OSC and two-byte escapes)."""
 
 
+_RUNNING: dict[int, Terminal] = {}
+"""The programs started and not yet reaped, by process id."""
+
+
+def end_all() -> None:
+    """Kill and reap every program still running (at exit, whatever the cause)."""
+    for terminal in list(_RUNNING.values()):
+        terminal.kill()
+
+
+atexit.register(end_all)
+
+
+def stop_on_signals() -> None:
+    """Make SIGTERM and SIGHUP end this process as an error would: `finally` runs."""
+
+    def stop(number: int, _frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, stop)
+
+
 class MarkerTimeout(Exception):
     """The marker did not show in time."""
 
@@ -58,6 +84,7 @@ class Terminal:
                 os._exit(127)
         self.pid, self.fd = pid, fd
         self.output = bytearray()
+        _RUNNING[pid] = self
 
     def _read(self, timeout: float) -> bool:
         ready, _, _ = select.select([self.fd], [], [], timeout)
@@ -122,6 +149,17 @@ class Terminal:
             if not self._read(0.02):
                 time.sleep(0.02)
         else:
+            self.kill()
+            return
+        _RUNNING.pop(self.pid, None)
+        os.close(self.fd)
+
+    def kill(self) -> None:
+        """End the program at once and reap it."""
+        if _RUNNING.pop(self.pid, None) is None:
+            return
+        with contextlib.suppress(OSError):
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
-        os.close(self.fd)
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
