@@ -90,3 +90,49 @@ async def test_five_megabytes_show_their_first_screens(
     report = await open_in_app(sample_copy, path.stem, until=500)
     assert report["sidebar_moved"]
     assert "Avsnitt 1" in report["head"]
+
+
+def _words(count: int, start: str = "ord") -> str:
+    return " ".join(f"{start}{number}" for number in range(count))
+
+
+def test_a_ten_megabyte_line_renders_a_first_screen_first() -> None:
+    """Regression: one 10 MB line was one paragraph, shown after 170 s of rendering."""
+    line = _words(1_300_000)
+    assert len(line) > 10 * 10**6
+    first = next(render_document(line, 80, Theme()))
+    assert 24 <= len(first.lines) < 200
+    assert first.lines[0].text.startswith("ord0 ord1 ord2")
+
+
+def test_a_long_line_in_pieces_keeps_every_word_in_one_paragraph() -> None:
+    line = _words(20_000)
+    sections = list(render_document(f"## Rubrik\n\n{line}\n\nSlut.", 60, Theme()))
+    assert len(sections) > 5 and sections[0].heading == "Rubrik"
+    assert all(not s.heading for s in sections[1:])
+    texts = [strip.text.rstrip() for s in sections for strip in s.lines]
+    shown = " ".join(texts).split()
+    assert shown == ["Rubrik", *line.split(), "Slut."]
+    # No blank line between the pieces of the one paragraph.
+    body = texts[texts.index(next(t for t in texts if t.startswith("ord0"))) :]
+    assert "" not in body[: body.index("Slut.") - 1]
+
+
+def test_a_piece_of_a_long_line_never_starts_a_block() -> None:
+    line = "Text " + " ".join(["# rubrik", "- punkt", "> citat", "+ plus"] * 3000)
+    sections = list(render_document(line, 80, Theme()))
+    text = " ".join(strip.text for section in sections for strip in section.lines)
+    assert len(sections) > 10 and all(not s.heading for s in sections)
+    # Every marker is kept as text: none began a heading, a list or a quote.
+    assert [text.count(mark) for mark in "#->+"] == [3000] * 4
+
+
+@pytest.mark.slow
+async def test_a_ten_megabyte_line_shows_its_first_screen_while_the_sidebar_moves(
+    sample_copy: Path,
+) -> None:
+    path = write_input(sample_copy, "10mb-line")
+    report = await open_in_app(sample_copy, path.stem, until=200)
+    assert report["sidebar_moved"]
+    assert not report["complete"]  # shown long before the whole line is rendered
+    assert "Bostad först-teamet" in report["head"]

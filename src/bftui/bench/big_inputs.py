@@ -1,5 +1,8 @@
 """Big and deep files, and how long bftui takes to load, compose and show them.
 
+`10mb-line` is one line of 10 MB: the reader renders it in pieces, and the
+app is timed until its first screen, which must come at once.
+
     python -m bftui.bench.big_inputs [NAME ...]
 
 writes each file into a copy of the sample library, then times the loader,
@@ -79,6 +82,13 @@ def deep_mixed() -> str:
     return FRONT.format(title="Djupt blandat", kind="report", extra="") + body + "\n"
 
 
+def ten_megabyte_line() -> str:
+    """Return a report whose body is one line of 10 MB."""
+    words = PARAGRAPH.strip() + " "
+    line = words * (10 * 2**20 // len(words.encode()) + 1)
+    return FRONT.format(title="En lång rad", kind="report", extra="") + line + "\n"
+
+
 def many_entries() -> str:
     """Return an interview with 5,000 Q&A entries."""
     entries = "".join(
@@ -95,7 +105,13 @@ INPUTS: dict[str, Callable[[], str]] = {
     "deep-lists": deep_lists,
     "deep-mixed": deep_mixed,
     "5000-entries": many_entries,
+    "10mb-line": ten_megabyte_line,
 }
+FIRST_SCREEN_ONLY = frozenset({"10mb-line"})
+"""Inputs the app is timed on until its first screen (`FIRST_LINES`), not the
+whole: rendering 10 MB of one paragraph takes minutes, in the background."""
+FIRST_LINES = 30
+"""Rendered lines that make a first screen."""
 
 
 def write_input(root: Path, name: str) -> Path:
@@ -159,7 +175,13 @@ async def open_in_app(
             shown = rendered.complete or bool(until and len(rendered.lines) >= until)
             return screen.current is item and rendered is not welcome and shown
 
+        first_screen = None
         while not done():
+            if (
+                first_screen is None
+                and len(screen.document.rendered.lines) >= FIRST_LINES
+            ):
+                first_screen = time.perf_counter() - began
             await asyncio.sleep(0.02)
             if time.perf_counter() - began > HANG:
                 raise TimeoutError(slug)
@@ -168,8 +190,11 @@ async def open_in_app(
         await task
         shown = len(screen.document.rendered.lines)
         text = "\n".join(line.text for line in screen.document.rendered.lines[:400])
+        complete = screen.document.rendered.complete
     return {
         "app_render_s": round(seconds, 2),
+        "first_screen_s": round(seconds if first_screen is None else first_screen, 2),
+        "complete": complete,
         "largest_stall_s": round(stall, 3),
         "sidebar_moved": len(set(lines)) > 1,
         "lines_shown": shown,
@@ -194,7 +219,8 @@ def measure(name: str) -> dict[str, Any]:
         began = time.perf_counter()
         render_document(markdown, 80, Theme())
         rendered = time.perf_counter() - began
-        shown = asyncio.run(open_in_app(root, path.stem))
+        until = FIRST_LINES if name in FIRST_SCREEN_ONLY else None
+        shown = asyncio.run(open_in_app(root, path.stem, until=until))
         shown.pop("head")
         return {
             "input": name,

@@ -202,10 +202,72 @@ def render_section(
     return strips, links
 
 
+LONG_LINE = 20_000
+"""Characters in a line beyond which it is rendered in pieces: no paragraph a
+person writes is that long, and rendering one costs about 14 ms per 1,000."""
+PIECE = 4_000
+"""Characters per piece of a long line: a first screen and more, at once."""
+_BLOCK_MARK = re.compile(r"[!-/:-@\[-`{-~]")
+"""ASCII punctuation, which could start a block (a heading, a list, a quote)."""
+
+
+def _pieces(source: str) -> Iterator[tuple[str, bool]]:
+    """Yield `source` whole, or a section holding a very long line in pieces.
+
+    Each piece comes with whether the section goes on after it. A long line
+    is cut before a word, so each piece renders as the next part of the one
+    paragraph; a piece starting with punctuation has it escaped, so it
+    never starts a block of its own.
+    """
+    if len(source) <= LONG_LINE or max(map(len, source.split("\n"))) <= LONG_LINE:
+        yield source, False
+        return
+    kept: list[str] = []
+    parts: list[str] = []
+    for line in source.split("\n"):
+        if len(line) <= LONG_LINE:
+            kept.append(line)
+            continue
+        if kept:
+            parts.append("\n".join(kept))
+            kept = []
+        parts.extend(_cut(line))
+    if kept:
+        parts.append("\n".join(kept))
+    for number, part in enumerate(parts):
+        yield part, number < len(parts) - 1
+
+
+def _cut(line: str) -> Iterator[str]:
+    """Yield `line` in pieces of about `PIECE` characters, cut between words."""
+    start = 0
+    while start < len(line):
+        end = start + PIECE
+        if end < len(line):
+            # After a sentence if one ends near, else before any word.
+            sentence = line.find(". ", end, end + PIECE // 4)
+            space = sentence + 1 if sentence != -1 else line.find(" ", end, end + 80)
+            end = space if space != -1 else end
+        piece = line[start:end].lstrip(" ")
+        if start and _BLOCK_MARK.match(piece):
+            piece = "\\" + piece
+        if piece:
+            yield piece
+        start = end
+
+
 def render_document(markdown: str, width: int, theme: Theme) -> Iterator[Section]:
-    """Yield the sections of `markdown` rendered at `width` columns, in order."""
+    """Yield the sections of `markdown` rendered at `width` columns, in order.
+
+    A section holding a very long line comes in pieces (`LONG_LINE`), so that
+    a 10 MB line shows its first screen at once.
+    """
     for level, heading, source in split_sections(markdown):
-        lines, links = render_section(source, width, theme)
-        while lines and not lines[-1].text.strip():
-            lines.pop()
-        yield Section([*lines, Strip.blank(0)], heading, level, links)
+        for piece, more in _pieces(source):
+            lines, links = render_section(piece, width, theme)
+            while lines and not lines[-1].text.strip():
+                lines.pop()
+            yield Section(
+                [*lines] if more else [*lines, Strip.blank(0)], heading, level, links
+            )
+            heading, level = "", 0

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 MAX_WIDTH = 100
 """Lines longer than this are hard to read; wider terminals get a margin instead."""
 
+FIRST_LINES = 100
+"""Rendered lines sent one section at a time, so the first screen shows at once."""
 _CACHE_SIZE = 12
 """How many rendered documents to keep, so going back to one is instant."""
 
@@ -164,7 +166,11 @@ class DocumentView(ScrollView, can_focus=True):
             if worker.is_cancelled:
                 return
             batch.append(section)
-            if not target.lines or sum(len(s.lines) for s in batch) > 400:
+            # Each piece at once until a screenful is shown, then in batches.
+            if (
+                len(target.lines) < FIRST_LINES
+                or sum(len(s.lines) for s in batch) > 400
+            ):
                 self.app.call_from_thread(self._add, target, batch, False)
                 batch = []
         if not worker.is_cancelled:
