@@ -431,7 +431,7 @@ class EditingScreen(Screen[None]):
 
         items = trash.list_trash(self.library_root)
         self.app.call_from_thread(
-            self.app.push_screen, TrashScreen(items), self._restore_trashed
+            lambda: self.app.push_screen(TrashScreen(items), self._restore_trashed)
         )
 
     def _restore_trashed(self, item: Trashed | None) -> None:
