@@ -145,3 +145,16 @@ async def test_the_trash_view_restores_a_deleted_item(app: BftuiApp) -> None:
         await settle(pilot)
         assert event.path.exists()
         assert screen.current is not None and screen.current.path == event.path
+
+
+async def test_undo_and_the_trash_are_in_the_palette(app: BftuiApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        commands = {
+            command.title: command
+            for command in app.get_system_commands(main_screen(pilot))
+        }
+        assert "Ångra" in commands
+        commands["Papperskorgen"].callback()
+        await settle(pilot)
+        assert isinstance(app.screen, TrashScreen)

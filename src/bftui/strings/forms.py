@@ -224,6 +224,10 @@ STRINGS.update(
         ),
         "form.saved": ("Sparat: {name}", "Saved: {name}"),
         "form.key_undo": ("Ångra", "Undo"),
+        "form.tip_undo": (
+            "Ta tillbaka sessionens senaste sparande, borttagning eller flytt",
+            "Take back this session's last save, delete or move",
+        ),
         "form.undo_nothing": (
             "Inget att ångra: den här sessionen har inte sparat, tagit bort eller flyttat något.",
             "Nothing to undo: this session has not saved, deleted or moved anything.",

@@ -168,6 +168,12 @@ class BftuiApp(TypeAheadApp[int]):
                 t("form.tip_new_article"),
                 screen.action_new_article,
             )
+            yield SystemCommand(
+                t("form.key_trash"), t("form.tip_trash"), screen.action_trash
+            )
+            yield SystemCommand(
+                t("form.key_undo"), t("form.tip_undo"), screen.action_undo
+            )
             from bftui.tui import sharing, transfer  # loaded only when asked for
 
             yield from transfer.commands(screen)
