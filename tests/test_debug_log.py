@@ -62,3 +62,19 @@ def test_without_debug_nothing_is_written(
     )
     assert done.returncode == 0 and done.stderr == ""
     assert not (isolated_user_dirs / "state" / "bftui").exists()
+
+
+def test_without_debug_the_log_costs_no_import(library_path: Path) -> None:
+    code = (
+        "import sys\nfrom bftui.cli import main\n"
+        f"main(['list', '--library', {str(library_path)!r}])\n"
+        "print('logging.handlers' in sys.modules, 'socket' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stderr.strip().splitlines()[-1] == "False False"

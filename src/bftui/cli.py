@@ -17,7 +17,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from bftui import __version__, commands, debuglog, paths
+from bftui import __version__, commands, paths
 from bftui.core.library.folders import NotALibraryError, check_root
 from bftui.core.text import safe_text
 from bftui.i18n import LANGUAGES, set_language, t
@@ -313,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:
         # --help, --version and usage errors: a status to return, not to raise.
         return done.code if isinstance(done.code, int) else EXIT_USAGE
-    if debuglog.wanted(arguments):
+    if "--debug" in arguments or os.environ.get("BFTUI_DEBUG", "") not in ("", "0"):
         _start_debug_log(arguments)
     for problem in setting_problems:
         print(f"bftui: {problem}", file=sys.stderr)
@@ -336,6 +336,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _start_debug_log(arguments: list[str]) -> None:
     """Turn the debug log on and say where it goes (or why it cannot)."""
+    from bftui import debuglog  # logging.handlers is worth its import only here.
+
     try:
         path = debuglog.start(arguments)
     except OSError as error:

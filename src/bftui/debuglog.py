@@ -22,15 +22,7 @@ import platformdirs
 
 from bftui import __version__
 
-ENVIRONMENT = "BFTUI_DEBUG"
-"""Set to anything but "" or "0" to turn the log on."""
-
 _logger = logging.getLogger("bftui")
-
-
-def wanted(arguments: list[str]) -> bool:
-    """Return True when `--debug` is given or the environment asks for the log."""
-    return "--debug" in arguments or os.environ.get(ENVIRONMENT, "") not in ("", "0")
 
 
 def log_file() -> Path:
