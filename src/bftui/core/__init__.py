@@ -8,7 +8,8 @@ docstring says what it owns and may import (`tests/test_layers.py` checks):
 - `library`: reading a library folder;
 - `store`: writing files safely;
 - `index`: the index, outline, search and filtering;
-- `transfer`: import and export.
+- `transfer`: import and export;
+- `share`: git as the shared engine (sync, history, the merge driver).
 
 The modules at this level (`text`, `slugs`, `problems`, `sorting`, `fileio`)
 are small helpers that every part may use; they import no part.
