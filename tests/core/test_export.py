@@ -72,7 +72,24 @@ def test_an_unreadable_body_is_a_problem_not_a_crash(library_path: Path) -> None
     library.articles[0].path.write_bytes(b"\xff\xfe broken")
     rows, problems = article_rows(library)
     assert rows[0]["questions"] is None
-    assert len(problems) == 1
+    (problem,) = problems
+    assert (problem.path, problem.line) == (library.articles[0].path, 1)
+    assert problem.message  # what the reader said, for the path:line: message
+
+
+def test_rows_keep_end_dates_and_leave_no_interviewee_blank() -> None:
+    row = event_row(
+        _event("x", year=2024, start=dt.date(2024, 5, 8), end=dt.date(2024, 5, 9))
+    )
+    assert (row["start"], row["end"]) == ("2024-05-08", "2024-05-09")
+    news = Article(
+        slug="n",
+        path=Path("/x/n.md"),
+        title="N",
+        kind="news",
+        published=dt.date(2024, 1, 2),
+    )
+    assert _article_row(news, None)["interviewee"] == ""
 
 
 @pytest.mark.parametrize(("delimiter", "bom"), [(",", False), (";", True)])

@@ -61,6 +61,7 @@ EVENTS = [
         ("malmo", ["anita"]),
         ("strom chef", ["anita"]),  # every word, anywhere
         ("strom kultur", []),
+        ("xx", []),  # a word no item holds
         ("", ["far", "pappa", "cafe", "anita"]),
         ("   ", ["far", "pappa", "cafe", "anita"]),
     ],

@@ -6,6 +6,7 @@ import pytest
 
 from bftui.core.items import qa_edit
 from bftui.core.items.qa import find_entries
+from bftui.i18n import t
 
 BODY = """\
 
@@ -122,3 +123,55 @@ def test_other_headings_stay_between_entries() -> None:
 )
 def test_check_entry(question: str, answer: str, keys: list[str]) -> None:
     assert [error.key for error in qa_edit.check_entry(question, answer)] == keys
+
+
+# Found by mutation testing (`mutmut run`): behaviour no test pinned down.
+
+
+def test_check_entry_says_what_is_wrong() -> None:
+    def said(question: str, answer: str) -> list[tuple[str, str]]:
+        return [(e.key, e.message) for e in qa_edit.check_entry(question, answer)]
+
+    assert said(" ", "Svar.") == [("question", t("check.required"))]
+    assert said("Två\nrader?", "Svar.") == [("question", t("form.qa_one_line"))]
+    assert said("F?", "Svar.\n\n### Rubrik") == [("answer", t("form.qa_no_headings"))]
+    assert said("F?", "Svar.\n\n## Rubrik") == [("answer", t("form.qa_no_headings"))]
+    assert said("F?", "Svar.\n\n#### Underrubrik") == []
+
+
+def test_an_answer_keeps_its_indentation_and_crlf_on_every_line() -> None:
+    body = "Intro.\r\n\r\n### F?\r\n\r\nSvar.\r\n"
+    after = qa_edit.add_entry(body, "Ny?", "    kod\nrad två\n")
+    assert after == body + "\r\n### Ny?\r\n\r\n    kod\r\nrad två\r\n"
+
+
+def test_adding_after_the_last_index_is_refused() -> None:
+    with pytest.raises(IndexError):
+        qa_edit.add_entry(BODY, "Ny?", "Svar.", after=3)
+
+
+def test_inserting_after_an_entry_with_no_blank_line_after_it() -> None:
+    body = "### A?\n\nSvar A.\n### B?\n\nSvar B.\n"
+    after = qa_edit.add_entry(body, "Ny?", "Svar.", after=0)
+    assert after == "### A?\n\nSvar A.\n\n### Ny?\n\nSvar.\n\n### B?\n\nSvar B.\n"
+
+
+def test_a_crlf_entry_with_its_answer_unchanged_keeps_its_bytes() -> None:
+    body = "### F?\r\n\r\nRad ett.\r\nRad två.\r\n\r\n### G?\r\n\r\nSvar.\r\n"
+    after = qa_edit.edit_entry(body, 0, "Ny fråga?", "Rad ett.\nRad två.")
+    assert after == body.replace("### F?", "### Ny fråga?")
+    assert qa_edit.edit_entry(body, 0, "F?", "\nRad ett.\nRad två.\n") == body
+
+
+def test_deleting_the_only_entry_of_a_body_that_starts_with_it() -> None:
+    assert qa_edit.delete_entry("### F?\n\nSvar.\n", 0) == ""
+    assert qa_edit.delete_entry("Intro.\n\n### F?\n\nSvar.\n\n\n", 0) == "Intro.\n"
+
+
+def test_moving_the_second_entry_up_to_first_place() -> None:
+    body = "### A?\n\nSvar A.\n\n### B?\n\nSvar B.\n"
+    assert qa_edit.move_entry(body, 1, -1) == "### B?\n\nSvar B.\n\n### A?\n\nSvar A.\n"
+    with pytest.raises(IndexError):
+        qa_edit.move_entry(body, 1, 1)
+    with pytest.raises(IndexError):
+        qa_edit.move_entry(body, 2, -1)

@@ -103,3 +103,18 @@ def test_every_slug_is_valid_and_never_a_path(text: str) -> None:
     slug = slugify(text)
     assert is_valid(slug)
     assert "/" not in slug and "\\" not in slug and slug not in (".", "..")
+
+
+# Found by mutation testing (`mutmut run`).
+
+
+def test_apostrophe_letters_and_capital_latin_letters_join_their_word() -> None:
+    assert slugify("Rockʼnʼroll i Москва") == "rocknroll-i-moskva"
+    assert slugify("Æbleskiver vid Øresund") == "aebleskiver-vid-oresund"
+
+
+def test_a_suffix_never_follows_a_hyphen_left_by_the_cut() -> None:
+    slug = "a" * 77 + "-bb"
+    assert len(slug) == MAX_LENGTH
+    assert unique(slug, {slug}) == "a" * 77 + "-2"
+    assert is_valid(unique(slug, {slug}))
