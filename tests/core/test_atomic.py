@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bftui.core.store.atomic import TEMP_PREFIX, atomic_write
+from bftui.core.store import atomic
+from bftui.core.store.atomic import TEMP_PREFIX, TEMP_SUFFIX, atomic_write
 
 OLD = "title = 'Gammal'\n" * 200
 NEW = "title = 'Ny'\n" * 300
@@ -61,6 +62,27 @@ def test_a_save_killed_after_its_rename_leaves_the_new_file(tmp_path: Path) -> N
     assert list(tmp_path.iterdir()) == [path]
 
 
+def test_each_step_of_a_save_leaves_the_old_file_or_the_new_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In process (so mutation testing sees it): the folder at each step."""
+    path = tmp_path / "event.toml"
+    path.write_text(OLD, encoding="utf-8")
+    seen: dict[str, tuple[list[str], str]] = {}
+
+    def look(step: str) -> None:
+        names = sorted(p.name for p in tmp_path.iterdir())
+        seen[step] = (names, path.read_text(encoding="utf-8"))
+
+    monkeypatch.setattr(atomic, "CHECKPOINT", look)
+    atomic_write(path, NEW)
+    names, text = seen["written"]
+    (temp,) = [name for name in names if name != path.name]
+    assert temp.startswith(TEMP_PREFIX) and temp.endswith(TEMP_SUFFIX)
+    assert text == OLD and seen["synced"] == seen["written"]
+    assert seen["replaced"] == ([path.name], NEW)
+
+
 @pytest.fixture(params=[0o022, 0o002], ids=["umask022", "umask002"])
 def umask(request: pytest.FixtureRequest) -> Iterator[int]:
     """Run the test under each usual umask."""
@@ -97,6 +119,8 @@ def test_a_save_keeps_the_group_whatever_the_umask(tmp_path: Path, umask: int) -
     path.write_text(OLD, encoding="utf-8")
     os.chown(path, -1, shared_group)
     path.chmod(0o660)
+    owner = path.stat().st_uid
     atomic_write(path, NEW)
     assert path.stat().st_gid == shared_group
+    assert path.stat().st_uid == owner
     assert path.stat().st_mode & 0o777 == 0o660
