@@ -137,10 +137,13 @@ class EditingScreen(Screen[None]):
         """Run `action` with the library now, or as soon as it has been read.
 
         A key pressed during the first moments of a start is not lost; pressed
-        twice meanwhile, it still runs once (`name` says which it is).
+        twice meanwhile, it still runs once (`name` says which it is). The
+        action opens a screen (with `push_expected`): the keys typed after it
+        wait for that screen, as they would had the library been read already.
         """
         if self.library is None:
             self._waiting[name] = action
+            expect_screen(self.app)
         else:
             action(self.library)
 
@@ -209,8 +212,8 @@ class EditingScreen(Screen[None]):
 
         self.when_loaded(
             "new event",
-            lambda library: self.app.push_screen(
-                new_event_form(library), self._after_form(None)
+            lambda library: push_expected(
+                self.app, new_event_form(library), self._after_form(None)
             ),
         )
 
@@ -222,8 +225,8 @@ class EditingScreen(Screen[None]):
 
         self.when_loaded(
             "new article",
-            lambda library: self.app.push_screen(
-                new_article_form(library), self._after_form(None)
+            lambda library: push_expected(
+                self.app, new_article_form(library), self._after_form(None)
             ),
         )
 
