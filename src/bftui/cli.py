@@ -162,26 +162,16 @@ def build_parser(
         help=t("cli.opt.version"),
     )
     subparsers = parser.add_subparsers(dest="command", metavar=t("cli.commands"))
-    tui = subparsers.add_parser(
-        "tui",
-        parents=[common],
-        help=t("cli.tui.help"),
-        description=t("cli.tui.help"),
-        epilog=t("cli.tui.examples"),
-    )
-    tui.add_argument("path", nargs="?", metavar="PATH", help=t("cli.tui.path"))
-    tui.add_argument("--no-mouse", action="store_true", help=t("cli.tui.no_mouse"))
-    tui.set_defaults(run=_run_tui)
-    opener = subparsers.add_parser(
-        "open",
-        parents=[common],
-        help=t("cli.open.help"),
-        description=t("cli.open.help"),
-        epilog=t("cli.open.examples"),
-    )
-    opener.add_argument("path", metavar="SLUG|FILE", help=t("cli.open.target"))
-    opener.add_argument("--no-mouse", action="store_true", help=t("cli.tui.no_mouse"))
-    opener.set_defaults(run=_run_tui)
+    for name, metavar, target, nargs in (
+        ("tui", "PATH", "cli.tui.path", "?"),
+        ("open", "SLUG|FILE", "cli.open.target", None),
+    ):
+        starter = commands.add_command(subparsers, common, name, f"cli.{name}")
+        starter.add_argument("path", nargs=nargs, metavar=metavar, help=t(target))
+        starter.add_argument(
+            "--no-mouse", action="store_true", help=t("cli.tui.no_mouse")
+        )
+        starter.set_defaults(run=_run_tui)
     if every_command:
         from pkgutil import iter_modules  # Not needed to start the app.
 
