@@ -117,8 +117,8 @@ class LibraryFeed:
 
         try:
             outline = cold_outline(self._root)
-        except (OSError, ValueError):
-            return  # Only a sooner sidebar is lost: the index build lists it all.
+        except Exception:  # noqa: BLE001 - only a sooner sidebar may be lost
+            return  # The index build lists it all, and reports what is wrong.
         self._outlined(outline)
 
     def watch(self, failed: Callable[[Exception], None]) -> None:
