@@ -42,4 +42,4 @@ def test_conflicts_detached_head_and_no_remote() -> None:
         state(branch=None, unmerged=("x.md",), remotes=(), by_bftui=(), by_hand=()),
         NOW,
     )
-    assert line == "⎇ lös HEAD · 1 konflikter · ingen fjärr"
+    assert line == "⎇ lös HEAD · 1 i konflikt · ingen fjärr"

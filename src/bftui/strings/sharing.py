@@ -6,7 +6,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sharing.detached": ("⎇ lös HEAD", "⎇ detached HEAD"),
     "sharing.not_shared": ("{count} ej delade", "{count} not shared"),
     "sharing.ahead_behind": ("↑{ahead} ↓{behind}", "↑{ahead} ↓{behind}"),
-    "sharing.unmerged": ("{count} konflikter", "{count} conflicts"),
+    "sharing.unmerged": ("{count} i konflikt", "{count} in conflict"),
     "sharing.no_remote": ("ingen fjärr", "no remote"),
     "sharing.synced_at": ("synkat {when}", "synced {when}"),
     "sharing.never_synced": ("aldrig synkat", "never synced"),
@@ -24,8 +24,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "sharing.busy": ("En synk pågår redan.", "A sync is already running."),
     "sharing.conflicts": (
-        "{count} filer har ändrats på båda håll: välj vad som ska gälla.",
-        "{count} files were changed on both sides: choose what stays.",
+        "Ändrat på båda håll (filer: {count}): välj vad som ska gälla.",
+        "Changed on both sides (files: {count}): choose what stays.",
     ),
     "sharing.resolved": (
         "Alla konflikter är lösta; tryck s för att synka klart.",
