@@ -66,7 +66,7 @@ class ItemFilter(Generic[ItemT]):
     """
 
     def __init__(self, items: Sequence[ItemT]) -> None:
-        self._items = list(items)
+        self._items: list[ItemT] = list(items)
         self._folded: tuple[list[str], list[str]] | None = None
 
     def prepare(self) -> tuple[list[str], list[str]]:

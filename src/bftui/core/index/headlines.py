@@ -108,6 +108,7 @@ def headline(root: Path, rel: str) -> Headline | None:
             data = file.read(HEAD_BYTES)
             # A character cut at the end of the head lies past the lines used.
             head = data.decode("utf-8", errors="replace")
+            front: str | None
             if event:  # Whole lines only: the last one may be cut.
                 front = head if len(data) < HEAD_BYTES else head[: head.rfind("\n") + 1]
             else:
@@ -168,7 +169,7 @@ def outline_from(root: Path, title: str, headlines: Iterable[Headline]) -> Outli
     groups: tuple[list[Headline], list[Headline]] = ([], [])
     for found in headlines:
         groups[found.event].append(found)
-    return Outline(title, *(_years(root, group) for group in groups), problems=0)
+    return Outline(title, _years(root, groups[0]), _years(root, groups[1]), problems=0)
 
 
 def _years(root: Path, headlines: list[Headline]) -> list[YearOutline]:

@@ -69,7 +69,7 @@ def _years(items: list[Article] | list[Event], eager: bool) -> list[YearOutline]
             len(members),
             [(item.path, item.title) for item in members] if eager or n == 0 else None,
         )
-        for n, (year, members) in enumerate(by_year(items))  # type: ignore[type-var]
+        for n, (year, members) in enumerate(by_year(items))
     ]
 
 

@@ -28,7 +28,7 @@ from bftui.core.slugs import is_valid
 ARTICLE, EVENT = "article", "event"
 """The two item types, as stored in the index."""
 
-_TAGS: tuple[tuple[str, type], ...] = (
+_TAGS: tuple[tuple[str, type[dt.datetime] | type[dt.date] | type[dt.time]], ...] = (
     ("$datetime", dt.datetime),
     ("$date", dt.date),
     ("$time", dt.time),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from bftui.core.items.model import Article, Event
 from bftui.core.library.compose import compose
 from bftui.core.library.loading import Library, load_article, load_event
+from bftui.core.problems import Problem
 from bftui.core.store.merge import kind_for_path
 
 
@@ -25,6 +27,7 @@ def compose_version(text: str, path: str, library: Library) -> str:
         copy = root / path
         copy.parent.mkdir(parents=True, exist_ok=True)
         copy.write_text(text, encoding="utf-8")
+        item: Article | Event | list[Problem]
         if kind_for_path(path) == "event":
             item = load_event(copy, root)
         else:

@@ -134,8 +134,9 @@ def _read(path: Path) -> Draft | None:
         return None
     if not isinstance(record, dict) or record.get("version") not in _READABLE:
         return None
-    text = {key: record.get(key) for key in ("library", "item", "form", "title")}
-    if not all(isinstance(value, str) for value in text.values()):
+    keys = ("library", "item", "form", "title")
+    text = {key: value for key in keys if isinstance(value := record.get(key), str)}
+    if len(text) != len(keys):
         return None
     fields, saved_text = record.get("fields"), record.get("saved")
     if not isinstance(fields, dict) or not isinstance(saved_text, str):

@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import tomllib
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 import tomlkit
 from tomlkit.container import Container
@@ -44,7 +44,7 @@ def same(old: Any, new: Any) -> bool:
     return type(old) is type(new) and old == new
 
 
-def is_rows(value: Any) -> bool:
+def is_rows(value: Any) -> TypeGuard[list[Mapping[str, Any]]]:
     """Return True if `value` is a non-empty list of tables (an array of tables)."""
     return (
         isinstance(value, list)

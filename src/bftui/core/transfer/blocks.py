@@ -181,12 +181,12 @@ def split_bold_question(block: Block) -> list[Block]:
     # "Varför just ni? – För att ...": the question and the dash of its answer.
     asked = _ASKED_THEN_ANSWER.match(block.plain)
     if block.tag == "p" and asked and block.markdown.startswith(asked.group(1)):
-        question = asked.group(1)
-        answer = block.markdown[len(question) :].lstrip()
-        question_block = Block(question, question, "p", css=block.css)
+        asked_text = asked.group(1)
+        reply = block.markdown[len(asked_text) :].lstrip()
+        question_block = Block(asked_text, asked_text, "p", css=block.css)
         return [
             question_block,
-            Block(answer, block.plain[asked.end(1) :].lstrip(), "p"),
+            Block(reply, block.plain[asked.end(1) :].lstrip(), "p"),
         ]
     return [block]
 

@@ -202,8 +202,8 @@ def _segment(segment: str) -> tuple[str, dt.date | None] | None:
         rest = only.group(1)
         for pattern, _ in _DATES:
             rest = pattern.sub("", rest, count=1)
-        pattern = r"[\s,.:;–—-]|kl|\d{1,2}[:.]\d{2}|\b(?:cet|cest|utc|gmt)\b"
-        if not re.sub(pattern, "", rest, flags=re.I):
+        noise = r"[\s,.:;–—-]|kl|\d{1,2}[:.]\d{2}|\b(?:cet|cest|utc|gmt)\b"
+        if not re.sub(noise, "", rest, flags=re.I):
             return "bare", find_date(segment)
     return None
 
