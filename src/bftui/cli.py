@@ -11,7 +11,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
@@ -180,7 +180,7 @@ def build_parser(
     return parser, set(subparsers.choices)
 
 
-def _with_command(argv: list[str], commands: set[str]) -> list[str]:
+def _with_command(argv: list[str], commands: Set[str]) -> list[str]:
     """Return `argv` with `tui` put in front when it names no command."""
     takes_value = {"--library", "--lang"}
     index = 0

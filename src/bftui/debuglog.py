@@ -67,6 +67,6 @@ def start(arguments: list[str]) -> Path:
     sys.excepthook = uncaught
     threading.excepthook = lambda hook: _logger.critical(
         "uncaught error in a thread",
-        exc_info=(hook.exc_type, hook.exc_value, hook.exc_traceback),
+        exc_info=hook.exc_value,
     )
     return path

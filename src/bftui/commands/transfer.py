@@ -117,6 +117,7 @@ def run_table(context: Context) -> int:
     args = context.args
     library = context.library()
     problems: list[Any] = []
+    columns: tuple[str, ...]
     if args.articles or args.what == "articles":
         rows, problems = export.article_rows(library)
         columns = export.ARTICLE_COLUMNS

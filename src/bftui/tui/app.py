@@ -107,7 +107,9 @@ class BftuiApp(TypeAheadApp[int]):
 
     def action_command_palette(self) -> None:
         """Open the command palette, its prompt in the UI language."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual types is_open's app as App[object], and App is invariant.
+        palette_open = CommandPalette.is_open(self)  # type: ignore[arg-type]
+        if self.use_command_palette and not palette_open:
             placeholder = t("palette.placeholder")
             self.push_screen(
                 CommandPalette(placeholder=placeholder, id="--command-palette")

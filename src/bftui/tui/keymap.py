@@ -16,6 +16,8 @@ def binding_ids() -> set[str]:
     `bftui config` and the app's check after its first paint, never the start.
     """
     import bftui.tui.app
+    import bftui.tui.screens
+    import bftui.tui.widgets
 
     for package in (bftui.tui.screens, bftui.tui.widgets):
         for module in iter_modules(package.__path__):

@@ -48,7 +48,7 @@ def _parsers() -> tuple[type[Markdown], MarkdownIt]:
     class LeftHeading(Heading):
         """A heading set flush left, as a reader expects in a narrow pane."""
 
-        LEVEL_ALIGN = dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "left")  # type: ignore[assignment]
+        LEVEL_ALIGN = dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "left")
 
     class LeftMarkdown(Markdown):
         elements = {**Markdown.elements, "heading_open": LeftHeading}

@@ -159,8 +159,10 @@ def edit_form(
         )
         target.save_as_new = lambda data: storage.create_event(root, data)
         return EventForm(target, restored(values, start), initial=start)
-    target.save = lambda result: _saved(
-        path, storage.update_article(path, *result, opened.snap, root=root), opened
+    target.save = lambda result: _saved(  # result: (front matter, body)
+        path,
+        storage.update_article(path, result[0], result[1], opened.snap, root=root),
+        opened,
     )
     target.save_as_new = lambda result: storage.create_article(root, *result)
     return ArticleForm(

@@ -85,7 +85,7 @@ class TypeAheadApp(App[ReturnType]):
         self._expecting, self._open_cancelled = True, False
 
     def push_expected(
-        self, screen: Screen[Any], callback: Callable[[Any], object]
+        self, screen: Screen[Any], callback: Callable[[Any], None]
     ) -> None:
         """Show the screen a worker opened, unless Escape cancelled it (then `callback(None)`)."""
         if self._open_cancelled:
@@ -220,7 +220,7 @@ class TypeAheadApp(App[ReturnType]):
         self._land(event)
 
 
-def screen_ready(screen: Screen[object]) -> None:
+def screen_ready(screen: Screen[Any]) -> None:
     """Say that `screen` has its focus where keys should go: replay the held keys."""
     screen.keys_ready = True  # type: ignore[attr-defined]
     app = screen.app
@@ -235,7 +235,7 @@ def expect_screen(app: App[object]) -> None:
 
 
 def push_expected(
-    app: App[object], screen: Screen[Any], callback: Callable[[Any], object]
+    app: App[object], screen: Screen[Any], callback: Callable[[Any], None]
 ) -> None:
     """Show `screen`, opened in a worker, unless Escape was typed meanwhile."""
     if isinstance(app, TypeAheadApp):

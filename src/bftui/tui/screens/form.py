@@ -163,13 +163,13 @@ class FormScreen(KeptForm):
         boxes = {box.key: box for box in self.query(FieldBox)}
         for box in boxes.values():
             box.set_error(None)
-        loose = []
+        loose: list[str] = []
         for error in errors:
-            box = boxes.get(error.key)
-            if box is None:
+            found = boxes.get(error.key)
+            if found is None:
                 loose.append(f"{error.key}: {error.message}")
-            elif not box.error:
-                box.set_error(error.message)
+            elif not found.error:
+                found.set_error(error.message)
         message = t("form.fix_fields") if errors else ""
         self.show_message("  ".join([message, *loose]).strip())
         invalid = next((box for box in boxes.values() if box.error), None)
@@ -268,7 +268,9 @@ class FormScreen(KeptForm):
             message = getattr(error, "message", str(error))
             self.app.call_from_thread(self.show_message, message)
             return
-        self.app.call_from_thread(self._refill, values)
+        # Textual's call_from_thread takes coroutine functions too, but mypy
+        # infers Never from its `ReturnType | Awaitable[ReturnType]` signature.
+        self.app.call_from_thread(self._refill, values)  # type: ignore[arg-type]
 
     async def _refill(self, values: dict[str, Any]) -> None:
         await self.fill(values)

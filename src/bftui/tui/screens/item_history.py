@@ -10,6 +10,7 @@ entries and paragraphs (`bftui.core.share.itemdiff`). Git runs in workers.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -234,7 +235,7 @@ class HistoryScreen(ModalScreen[None]):
         self.app.call_from_thread(self.app.push_screen, ReaderScreen(heading, markdown))
 
 
-class DeletedScreen(ModalScreen["Path | None"]):
+class DeletedScreen(ModalScreen[Path | None]):
     """Items deleted in history; Enter brings one back (dismissed with its path)."""
 
     BINDINGS = [Binding("escape,q", "dismiss", t("key.close"), id="deleted.close")]

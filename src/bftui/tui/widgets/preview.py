@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Markdown, TextArea
 
 
@@ -26,7 +27,7 @@ class MarkdownPreview(VerticalScroll, can_focus=True):
     async def open(cls, area: TextArea) -> MarkdownPreview:
         """Show the preview of `area` in its place and give it the focus."""
         preview = cls(area)
-        assert area.parent is not None
+        assert isinstance(area.parent, Widget)
         await area.parent.mount(preview, after=area)
         area.display = False
         preview.focus(scroll_visible=False)

@@ -181,7 +181,9 @@ class RowEditor(Vertical):
             yield NowButton(
                 t("form.row_down"), lambda: editor.move(1), classes="row-down"
             )
-            yield NowButton(t("form.row_remove"), editor.remove, classes="row-remove")
+            yield NowButton(
+                t("form.row_remove"), editor.remove_row, classes="row-remove"
+            )
 
     def read(self) -> dict[str, str]:
         """Return what is typed in the fields."""
@@ -285,7 +287,7 @@ class ProgrammeEditor(Vertical):
         self._show(len(self._rows) - 1)
         self.focus_row()
 
-    def remove(self) -> None:
+    def remove_row(self) -> None:
         """Remove the chosen row and go to the row now in its place."""
         if not self._rows:
             return

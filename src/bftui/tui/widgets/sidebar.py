@@ -135,7 +135,7 @@ class LibraryTree(Tree[Entry]):
         with self._adding_rows():
             for number, (title, items) in enumerate(groups):
                 group = self._add_group(title, len(items))
-                for index, (year, members) in enumerate(by_year(items)):  # type: ignore[type-var]
+                for index, (year, members) in enumerate(by_year(items)):
                     year_node = self._add_year(
                         group, YearGroup(year, members), len(members)
                     )
