@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import SystemCommand
 from textual.message import Message
-from textual.timer import Timer
 
 from bftui.core.text import safe_text
 from bftui.i18n import t
@@ -23,12 +22,19 @@ from bftui.tui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from textual.screen import Screen
+
     from bftui.core.items.model import Item
     from bftui.core.library.loading import Library
     from bftui.core.share.conflicts import Unmerged
     from bftui.core.share.git import Repo
     from bftui.core.share.status import State
     from bftui.core.store.changes import Change
+
+    # The checker sees the screen the mixin goes into; at run time it is plain.
+    _Screen = Screen[Any]
+else:
+    _Screen = object
 
 REFRESH_EVERY = 60.0
 """Seconds between looks at the work tree's state while nothing else asks."""
@@ -72,7 +78,7 @@ class ShareChanged(Message):
     """bftui wrote an item file: the state may have changed."""
 
 
-class SharingMixin:
+class SharingMixin(_Screen):
     """Git for the main screen; mixed into `MainScreen` before its base screen.
 
     Call `start_sharing` once the first paint is done.
@@ -83,13 +89,7 @@ class SharingMixin:
         library: Library | None
         current: Item | None
 
-        def query_one(self, selector: type[TitleBar]) -> TitleBar: ...
-        def notify(self, message: str, **options: object) -> None: ...
-        def post_message(self, message: Message) -> bool: ...
-        def set_interval(self, interval: float, callback: object) -> Timer: ...
         def action_reload(self) -> None: ...
-        @property
-        def app(self) -> object: ...
 
     _repo: Repo | None = None
     _share_found = False
@@ -181,7 +181,7 @@ class SharingMixin:
         from bftui.core.share.git import GitError
         from bftui.core.share.sync import sync
 
-        call = self.app.call_from_thread  # type: ignore[attr-defined]
+        call = self.app.call_from_thread
         try:
             done = sync(repo, progress=lambda step: call(self._show_step, step))
         except GitError as error:
@@ -225,7 +225,7 @@ class SharingMixin:
         from bftui.core.share.conflicts import unmerged
         from bftui.core.share.git import GitError
 
-        call = self.app.call_from_thread  # type: ignore[attr-defined]
+        call = self.app.call_from_thread
         try:
             files = unmerged(repo)
         except GitError as error:
@@ -259,7 +259,7 @@ class SharingMixin:
 
         conflicts = merge_unmerged(file).conflicts
         screen = MergeConflictScreen(file.path, conflicts)
-        self.app.push_screen(screen, chosen)  # type: ignore[attr-defined]
+        self.app.push_screen(screen, chosen)
 
     @work(thread=True, group="share-conflicts", exit_on_error=False)
     def _write_resolved(
@@ -269,7 +269,7 @@ class SharingMixin:
         from bftui.core.share.git import GitError
         from bftui.core.store.atomic import StorageError
 
-        call = self.app.call_from_thread  # type: ignore[attr-defined]
+        call = self.app.call_from_thread
         assert self._repo is not None
         try:
             resolve(self._repo, file, resolutions)
@@ -292,7 +292,7 @@ class SharingMixin:
         repo = self._git_or_say()
         if repo is not None and self.library is not None:
             screen = HistoryScreen(repo, item, self.library)
-            self.app.push_screen(screen)  # type: ignore[attr-defined]
+            self.app.push_screen(screen)
 
     def action_deleted_items(self) -> None:
         """List the items deleted in history, to bring one back."""
@@ -301,7 +301,7 @@ class SharingMixin:
         repo = self._git_or_say()
         if repo is not None:
             screen = DeletedScreen(repo)
-            self.app.push_screen(screen, self._restored)  # type: ignore[attr-defined]
+            self.app.push_screen(screen, self._restored)
 
     def _restored(self, path: Path | None) -> None:
         if path is not None:
