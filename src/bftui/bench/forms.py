@@ -124,12 +124,14 @@ def _new_event_form(root: Path) -> Callable[[], Any]:
 
 
 def _qa_list(root: Path, path: Path) -> Callable[[], Any]:
+    from bftui.core.items.model import Article
     from bftui.core.library.loading import load
     from bftui.tui.screens.qa_list import QAListScreen
     from bftui.tui.targets import Opened
 
     library = load(root)
     article = library.item_at(path)
+    assert isinstance(article, Article), path
 
     def make() -> Any:
         return QAListScreen(library, article, Opened.read(path, lock=False))

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bftui.bench.generate import REPORT_END_MARK, REPORT_MARK, TYPICAL_MARK
 from bftui.bench.hello import Hello
 from bftui.core.items.model import Item
 
+if TYPE_CHECKING:
+    from bftui.tui.screens.search import SearchScreen
+
 SIZE = (120, 40)
+T = TypeVar("T")
 
 
 async def _until(check: Callable[[], bool], timeout: float = 60.0) -> float:
@@ -33,6 +39,22 @@ async def _until(check: Callable[[], bool], timeout: float = 60.0) -> float:
 def _text(screen: object) -> str:
     rendered = screen.document.rendered  # type: ignore[attr-defined]
     return "\n".join(line.text for line in rendered.lines)
+
+
+def _shows(screen: object, mark: str) -> bool:
+    """Whether the reader of `screen` shows `mark` yet."""
+    return mark in _text(screen)
+
+
+def _whole(screen: object, mark: str) -> bool:
+    """Whether the reader of `screen` rendered all of its item, to heading `mark`."""
+    rendered = screen.document.rendered  # type: ignore[attr-defined]
+    return bool(rendered.complete and any(mark in h.text for h in rendered.headings))
+
+
+def _searched(screen: SearchScreen, prefix: str) -> bool:
+    """Whether the search screen shows the hits of `prefix`."""
+    return screen._shown_for == prefix
 
 
 async def hello_start() -> float:
@@ -65,15 +87,10 @@ async def app_run(root: Path, typical: str, report: str) -> dict[str, float]:
         ):
             opened = time.perf_counter()
             main.open_item(items[slug])  # type: ignore[attr-defined]
-            shown = await _until(lambda mark=first: mark in _text(main))
+            shown = await _until(partial(_shows, main, first))
             figures[f"{name}_first_screen"] = shown - opened
             if last is not None:
-                done = await _until(
-                    lambda mark=last: (
-                        main.document.rendered.complete  # type: ignore[attr-defined]
-                        and any(mark in h.text for h in main.document.rendered.headings)
-                    )  # type: ignore[attr-defined]
-                )
+                done = await _until(partial(_whole, main, last))
                 figures[f"{name}_whole"] = done - opened
         figures.update(await _search_screen(app, pilot))
     return figures
@@ -97,12 +114,12 @@ async def _search_screen(app: object, pilot: object) -> dict[str, float]:
             prefix = text[:end]
             started = time.perf_counter()
             box.value = prefix
-            shown = await _until(lambda p=prefix: screen._shown_for == p)
+            shown = await _until(partial(_searched, screen, prefix))
             times.append(shown - started)
     times.sort()
     return {"search_screen_p95": times[int(len(times) * 0.95)]}
 
 
-def run(coroutine: object) -> object:
+def run(coroutine: Coroutine[Any, Any, T]) -> T:
     """Run one measurement in a fresh event loop."""
-    return asyncio.run(coroutine)  # type: ignore[arg-type]
+    return asyncio.run(coroutine)
