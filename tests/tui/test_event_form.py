@@ -136,6 +136,15 @@ async def test_programme_rows_add_remove_reorder(library_path: Path) -> None:
     ]
 
 
+async def test_programme_editor_is_removed_like_any_widget(library_path: Path) -> None:
+    """Removing a row is `remove_row`: Textual's `remove` still takes the editor away."""
+    app = HostApp(lambda: new_event_form(library_path, []))
+    async with app.run_test(size=(80, 24)):
+        editor = app.screen.query_one(ProgrammeEditor)
+        await editor.remove()
+        assert not app.screen.query(ProgrammeEditor)
+
+
 async def test_keys_typed_right_after_adding_a_row_land_in_the_new_row(
     library_path: Path,
 ) -> None:
