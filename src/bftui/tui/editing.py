@@ -433,9 +433,11 @@ class EditingScreen(Screen[None]):
         from bftui.tui.screens.trash import TrashScreen
 
         items = trash.list_trash(self.library_root)
-        self.app.call_from_thread(
-            lambda: self.app.push_screen(TrashScreen(items), self._restore_trashed)
-        )
+
+        def show() -> None:  # The screen is made on the UI thread.
+            self.app.push_screen(TrashScreen(items), self._restore_trashed)
+
+        self.app.call_from_thread(show)
 
     def _restore_trashed(self, item: Trashed | None) -> None:
         if item is not None and not self.refuse_in_sample():
