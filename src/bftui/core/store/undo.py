@@ -14,6 +14,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from bftui.core import fileio
+from bftui.core.library.reading import MAX_FILE_BYTES
 from bftui.core.store import changes, storage, trash
 from bftui.core.store.atomic import StorageError
 from bftui.core.store.changes import Change
@@ -121,7 +123,7 @@ def _take_back(step: Change, *, force: bool) -> Path:
 
 def _changed(path: Path, text: str | None) -> bool:
     try:
-        data = path.read_bytes()
+        data = fileio.read_bytes(path, MAX_FILE_BYTES)
     except OSError:
         return False
     return text is None or digest(data) != digest(text.encode("utf-8"))
