@@ -14,6 +14,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from bftui.core.index import records
 from bftui.core.items import qa, qa_edit, schema
 from bftui.core.items.model import Article, Event
 from bftui.core.library import frontmatter
@@ -65,6 +66,8 @@ def test_load_article_returns_an_article_or_problems(folder: Path, data: bytes) 
     if isinstance(result, Article):
         _assert_harmless(result)
         assert result.body_line >= 2
+        # What loads passes the index's checks of its rows: never refused there.
+        records.decode(records.ARTICLE, records.encode(result, folder), folder)
     else:
         _assert_problems(result, Path("fuzz.md"))
 
@@ -78,6 +81,7 @@ def test_load_event_returns_an_event_or_problems(folder: Path, data: bytes) -> N
     if isinstance(result, Event):
         _assert_harmless(result)
         assert isinstance(result.date, dt.date)
+        records.decode(records.EVENT, records.encode(result, folder), folder)
     else:
         _assert_problems(result, Path("events/fuzz.toml"))
 
