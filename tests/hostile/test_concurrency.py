@@ -20,5 +20,5 @@ def test_two_editors_lose_nothing_and_corrupt_nothing() -> None:
     assert report["corrupt_after_a_round"] == [] and report["final_corrupt"] == ""
     assert report["not_saved_but_written"] == []
     assert report["gave_up"] == 0
-    # The editors really overlapped: storage had to refuse some saves.
-    assert report["conflicts_reported"] > 0
+    # The editors really overlapped: storage had to merge (or refuse) some saves.
+    assert report["merged"] + report["conflicts_reported"] > 0

@@ -2,7 +2,8 @@
 
 Each editor process, every round, adds one Q&A entry to the interview and
 adds its token to the event's `partners`, each time from a fresh snapshot
-(as a form does), and retries when storage reports a conflict. After every
+(as a form does). Storage merges a save with a change made since (both
+add different things), and the editor retries when it reports a conflict. After every
 round it parses both files. The parent then checks that every entry and
 token reported as saved is in the files exactly once: none lost.
 
@@ -30,6 +31,7 @@ from bftui.core.items import qa, qa_edit
 from bftui.core.items.model import Article
 from bftui.core.library.loading import load_article, read_body
 from bftui.core.store import storage
+from bftui.core.store.snapshots import Snapshot
 from bftui.paths import bundled_library
 
 INTERVIEW = "2020-05-24-malmo-teamets-erfarenheter-fran-svenska-bostad-forst-natverkets-traff.md"
@@ -53,11 +55,12 @@ def _save(attempt: Any, record: dict[str, Any], rng: random.Random) -> None:
     """Run `attempt(pause)` until it is not refused; note conflicts and the outcome."""
     for tries in range(1, MAX_TRIES + 1):
         try:
-            attempt(lambda: time.sleep(rng.random() * 0.002))
+            written = attempt(lambda: time.sleep(rng.random() * 0.002))
         except storage.ConflictError:
             record["conflicts"] += 1
             continue
         record["tries"] = tries
+        record["merged"] = written.merged
         record["status"] = "saved"
         return
     record["status"] = "gave_up"
@@ -71,10 +74,10 @@ def editor(root: Path, number: int, rounds: int, start_at: float) -> None:
     for round_ in range(rounds):
         token = f"e{number}-r{round_}"
 
-        def add_entry(pause: Any, token: str = token) -> None:
+        def add_entry(pause: Any, token: str = token) -> Snapshot:
             snap = storage.snapshot(interview)
             pause()  # the editor types
-            storage.update_body(
+            return storage.update_body(
                 interview,
                 lambda body: qa_edit.add_entry(
                     body, f"Fråga {token}?", f"Svar {token}."
@@ -83,11 +86,11 @@ def editor(root: Path, number: int, rounds: int, start_at: float) -> None:
                 root=root,
             )
 
-        def add_partner(pause: Any, token: str = token) -> None:
+        def add_partner(pause: Any, token: str = token) -> Snapshot:
             snap = storage.snapshot(event)
             partners = tomllib.loads(snap.text).get("partners", [])
             pause()
-            storage.update_event(
+            return storage.update_event(
                 event, {"partners": [*partners, token]}, snap, root=root
             )
 
@@ -121,6 +124,7 @@ def check(root: Path, records: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "saves": len(saved),
         "conflicts_reported": sum(r["conflicts"] for r in records),
+        "merged": sum(bool(r.get("merged")) for r in records),
         "retries": sum(r.get("tries", MAX_TRIES) - 1 for r in records),
         "gave_up": sum(r["status"] == "gave_up" for r in records),
         "corrupt_after_a_round": [r["corrupt"] for r in records if r["corrupt"]],
