@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -174,6 +175,15 @@ def test_swedish_matching(index: Index, query: str, expected: set[str]) -> None:
 )
 def test_filters(index: Index, query: str, expected: set[str]) -> None:
     assert found(index, query) == expected
+
+
+def test_spellings_kept_without_deprecated_sqlite_use(library: Path) -> None:
+    """Python 3.12 deprecates `?1` bound to a sequence (3.14 refuses it)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        opened = Index.open(library)
+        opened.sync()
+    assert found(opened, "hojdpunkterna") == {"malmo"}
 
 
 @pytest.mark.parametrize(

@@ -320,9 +320,10 @@ class Index:
                 " WHERE term GLOB '*[åäö]*'"
             )
             return
+        # Named, not `?1`: Python 3.12 deprecates numbered marks with a sequence.
         self._db.executemany(
-            f"INSERT OR IGNORE INTO variants SELECT ?1, {loose.replace('term', '?1')}",
-            ((word,) for word in words),
+            f"INSERT OR IGNORE INTO variants SELECT :term, {loose.replace('term', ':term')}",
+            ({"term": word} for word in words),
         )
 
 
