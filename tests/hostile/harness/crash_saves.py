@@ -36,12 +36,12 @@ from typing import Any
 from bftui.core.items import qa, qa_edit
 from bftui.core.items.model import Article
 from bftui.core.library.loading import load, load_article, read_body
-from bftui.core.store import drafts, storage
+from bftui.core.store import drafts, sessions, storage
 from bftui.core.store.atomic import TEMP_PREFIX, TEMP_SUFFIX, remove_stale_temps
 from bftui.paths import bundled_library
 
 INTERVIEW = "2020-05-24-malmo-teamets-erfarenheter-fran-svenska-bostad-forst-natverkets-traff.md"
-ITEM = f"qa:{INTERVIEW}:new"
+ITEM = f"qa:{INTERVIEW}:new:end"  # the key the Q&A form gives a new entry
 
 
 def _question(number: int) -> str:
@@ -86,6 +86,7 @@ def _kill_once(root: Path, rng: random.Random, max_delay: float) -> list[str]:
     pid = os.fork()
     if pid == 0:  # the child: save until killed, never return into the caller
         os.close(read_end)
+        sessions.forget_current()  # A process of its own, as a second app would be.
         try:
             _child(root, first, write_end)
         finally:
@@ -109,7 +110,11 @@ def _check(root: Path, steps: list[str], saved_before: list[int]) -> dict[str, A
         numbers[-3:],
         expected[-3:],
     )
-    draft = drafts.load(root, ITEM)
+    # The killed editor's session has ended: its draft is left behind, and
+    # taken over as a restarted app would.
+    left = [d for d in drafts.list_drafts(root) if d.item == ITEM]
+    assert len(left) <= 1, left
+    draft = drafts.adopt(left[0]) if left else None
     last = events[-1] if events else ("none", -1)
     interrupted = numbers[-1] + 1 if numbers else 0
     if last[0] == "drafted" and last[1] not in numbers:
