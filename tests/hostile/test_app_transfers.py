@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from appdriver import main_screen, open_item, settle
+from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -28,7 +29,8 @@ async def _command(pilot: Pilot[int], query: str, path: Path) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*query)
-    await pilot.pause(0.3)  # the palette searches after a short debounce
+    await settle(pilot)  # the palette gathers its hits in a worker
+    assert pilot.app.screen.query_one(CommandList).highlighted is not None
     await pilot.press("enter")
     await pilot.pause()
     prompt = pilot.app.screen

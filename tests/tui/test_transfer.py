@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from appdriver import main_screen, open_item, settle
+from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -32,7 +33,8 @@ async def run_command(pilot: Pilot[int], query: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*query)
-    await pilot.pause(0.3)  # the palette searches after a short debounce
+    await settle(pilot)  # the palette gathers its hits in a worker
+    assert pilot.app.screen.query_one(CommandList).highlighted is not None
     await pilot.press("enter")
     await pilot.pause()
 
