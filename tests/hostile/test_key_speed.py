@@ -135,8 +135,10 @@ def _run(sequence: list[tuple[str, str | None]], mode: str) -> Any:
 
 @fuzz_settings(examples=3)
 @given(st.lists(st.sampled_from(KEYS), min_size=1, max_size=10))
-# Found by this test: `a` then `n` during the cold start opened both forms.
+# Found by this test: `a` then `n` during the cold start opened both forms;
+# Enter during the cold start (an empty sidebar) opened nothing.
 @example([("a", "a"), ("n", "n")])
+@example([("enter", "\r"), ("2", "2"), ("a", "a"), ("escape", "\x1b")])
 def test_keys_land_the_same_at_any_speed(
     sequence: list[tuple[str, str | None]],
 ) -> None:

@@ -25,6 +25,7 @@ from bftui.tui.history import History, Visit
 from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.messages import LibraryLoaded, LinkActivated
 from bftui.tui.sharing import SharingMixin
+from bftui.tui.typeahead import screen_ready
 from bftui.tui.widgets.document import DocumentView
 from bftui.tui.widgets.input_bar import input_bar
 from bftui.tui.widgets.reader import Reader
@@ -166,6 +167,8 @@ class MainScreen(SharingMixin, EditingScreen):
             self.title = outline.title
             tree.fill_outline(outline)
             tree.first_item_line()
+        else:
+            self.keys_ready = False  # keys wait for the sidebar (see typeahead)
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -249,6 +252,8 @@ class MainScreen(SharingMixin, EditingScreen):
         )
 
         library = self.library = message.library
+        if not getattr(self, "keys_ready", True):
+            screen_ready(self)  # the sidebar lists the items: held keys may go
         self.title = library.title
         self._filter = ItemFilter(library.articles)
         self._event_filter = ItemFilter(library.events)
