@@ -259,3 +259,15 @@ def test_stats_of_nothing() -> None:
             "approximate": 0,
         },
     }
+
+
+def test_json_is_indented_by_two_and_ends_with_a_newline() -> None:
+    assert (
+        to_json([{"a": "å", "n": 1}]) == '[\n  {\n    "a": "å",\n    "n": 1\n  }\n]\n'
+    )
+
+
+def test_stats_total_is_one_unnamed_group_even_for_no_events() -> None:
+    assert [t.group for t in stats([])["total"]] == [""]
+    (total,) = stats([_event("a", year=2019, participants=5)])["total"]
+    assert (total.group, total.meetings, total.participants) == ("", 1, 5)

@@ -175,3 +175,13 @@ def test_moving_the_second_entry_up_to_first_place() -> None:
         qa_edit.move_entry(body, 1, 1)
     with pytest.raises(IndexError):
         qa_edit.move_entry(body, 2, -1)
+
+
+def test_moving_entries_without_blank_lines_keeps_them_apart() -> None:
+    body = "### A?\nSvar A.\n### B?\nSvar B.\n"
+    assert qa_edit.move_entry(body, 1, -1) == "### B?\nSvar B.\n\n### A?\nSvar A.\n"
+
+
+def test_deleting_an_entry_before_the_last_keeps_the_bodys_end() -> None:
+    body = "Intro.\n\n### A?\n\nA.\n\n### B?\n\nB.\n\n\n"
+    assert qa_edit.delete_entry(body, 0) == "Intro.\n\n### B?\n\nB.\n\n\n"
