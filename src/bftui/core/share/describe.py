@@ -5,9 +5,11 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from bftui.core import fileio
 from bftui.core.items.qa import find_entries
 from bftui.core.library import frontmatter
 from bftui.core.library.folders import EVENTS_DIR
+from bftui.core.library.reading import MAX_FILE_BYTES
 from bftui.core.store.changes import Change
 from bftui.core.text import safe_text
 from bftui.i18n import t
@@ -37,7 +39,7 @@ def _read(path: Path | None) -> str | None:
     if path is None:
         return None
     try:
-        return path.read_text(encoding="utf-8")
+        return fileio.read_text(path, MAX_FILE_BYTES)
     except (OSError, UnicodeDecodeError):
         return None
 

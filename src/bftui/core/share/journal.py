@@ -16,6 +16,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from bftui.core import fileio
+from bftui.core.library.reading import MAX_FILE_BYTES
 from bftui.core.share.git import Repo
 
 _JOURNAL = "written"
@@ -40,9 +42,11 @@ def _folder(repo: Repo) -> Path:
 def content_sha(path: Path) -> str | None:
     """Return the SHA-256 of file `path`, or None when it does not exist."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return hashlib.sha256(fileio.read_bytes(path, MAX_FILE_BYTES)).hexdigest()
+    except FileNotFoundError:
         return None
+    except OSError:
+        return None  # A folder, a FIFO or a file too big: never an item bftui wrote.
 
 
 def note(repo: Repo, path: str, message: str) -> None:

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bftui.core import fileio
+from bftui.core.library.reading import MAX_FILE_BYTES
 from bftui.core.share.git import GitError, run_git
 from bftui.core.store.merge import kind_for_path, merge_item
 
 
 def _read(path: Path) -> str:
     try:
-        data = path.read_bytes()
+        data = fileio.read_bytes(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         return ""
     return data.decode("utf-8")

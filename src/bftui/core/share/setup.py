@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from bftui.core import fileio
 from bftui.core.library.folders import CONFIG_NAME, EVENTS_DIR
 from bftui.core.share.commit import commit_paths
 from bftui.core.share.git import (
@@ -83,9 +84,7 @@ def prepare(repo: Repo) -> None:
     _add_lines(info / "exclude", list(IGNORED))  # patterns without "/" match anywhere
     prefix = f"{repo.prefix}/" if repo.prefix else ""
     attributes = repo.library / ".gitattributes"
-    has_own = attributes.is_file() and "merge=bftui" in attributes.read_text(
-        encoding="utf-8", errors="replace"
-    )
+    has_own = "merge=bftui" in _text_or_empty(attributes)
     if not has_own:
         _add_lines(
             info / "attributes",
@@ -106,6 +105,14 @@ def _works(driver: str) -> bool:
     return args[-5:] == ["merge-file", "%O", "%A", "%B", "%P"] and (
         shutil.which(program) is not None
     )
+
+
+def _text_or_empty(path: Path) -> str:
+    """Return a small file of the library (.gitattributes), or "" if it is not one."""
+    try:
+        return fileio.read_bytes(path, 1024 * 1024).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _add_lines(path: Path, lines: list[str]) -> None:
