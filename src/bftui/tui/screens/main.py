@@ -207,6 +207,12 @@ class MainScreen(SharingMixin, EditingScreen):
         if not (isinstance(place, Path) and tree.show_item(Stub(place, ""))):
             tree.first_item_line()
         tree.call_after_refresh(tree.add_outline_rest)
+        self._sidebar_listed()
+
+    def _sidebar_listed(self) -> None:
+        """Let the keys held since the start go: the sidebar lists the items now."""
+        if not getattr(self, "keys_ready", True):
+            screen_ready(self)
 
     def read_library(self) -> Library:
         """Return the library brought up to date (thread workers only)."""
@@ -252,8 +258,7 @@ class MainScreen(SharingMixin, EditingScreen):
         )
 
         library = self.library = message.library
-        if not getattr(self, "keys_ready", True):
-            screen_ready(self)  # the sidebar lists the items: held keys may go
+        self._sidebar_listed()
         self.title = library.title
         self._filter = ItemFilter(library.articles)
         self._event_filter = ItemFilter(library.events)
