@@ -104,9 +104,14 @@ def resolve(path: Path) -> Path:
 
     Raises:
         OSError: `ELOOP` for a loop of links, where Python 3.11 and 3.12
-            raise `RuntimeError`.
+            raise `RuntimeError` and 3.13 follows the loop unless strict.
     """
     try:
-        return path.resolve()
+        try:
+            return path.resolve(strict=True)
+        except OSError as error:
+            if error.errno == errno.ELOOP:  # Python 3.13
+                raise RuntimeError(error.strerror) from error
+        return path.resolve()  # A path not (all) there yet.
     except RuntimeError as error:
         raise RefusedError(errno.ELOOP, t("file.loop"), str(path)) from error
