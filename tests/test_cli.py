@@ -264,7 +264,7 @@ def test_lang_en(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "--lang", "en", "check", "--library", str(lib))
     assert status == 1
     assert out == "bad.md:4: published: must be a date (YYYY-MM-DD)\n"
-    assert err == "0 items, 1 problems\n"
+    assert err == "0 items, 1 problem\n"  # Counts take their plural forms.
     _, out, _ = run(capsys, "--lang=en", "--help")
     assert "examples:" in out
     _, out, _ = run(capsys, "show", EVENT_2019, "--lang", "en")
@@ -368,10 +368,16 @@ def test_tui_with_a_missing_path_fails_before_loading_the_app(
     ("argv", "last_line"),
     [
         (["show"], "bftui show: saknas: SLUG"),
-        (["--lang", "de", "list"], "bftui: ogiltigt värde för --lang: 'de'"),
+        (
+            ["--lang", "de", "list"],
+            "bftui: --lang: ogiltigt värde: 'de' (välj bland 'sv', 'en')",
+        ),
         (["list", "--nej"], "bftui: okända argument: --nej"),
-        (["list", "--library"], "bftui list: --library behöver ett värde"),
-        (["--lang", "en", "show"], "bftui show: missing: SLUG"),
+        (["list", "--library"], "bftui list: --library: behöver ett värde"),
+        (
+            ["--lang", "en", "show"],
+            "bftui show: the following arguments are required: SLUG",
+        ),
     ],
 )
 def test_usage_errors_exit_2(

@@ -43,3 +43,13 @@ def test_the_delimiter_is_named_readably_and_tab_is_a_word(
         main(["export", "csv", "--delimiter", "x", "--library", str(library_path)]) == 2
     )
     assert "x är ingen fältavgränsare" in capsys.readouterr().err
+
+
+def test_every_command_has_one_options_section_in_swedish(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for argv in (["import"], ["list"], ["new", "event"], ["export", "csv"], ["config"]):
+        text = help_of(capsys, *argv)
+        assert text.startswith("användning: bftui")
+        assert text.count("flaggor:") == 1, argv
+        assert "options:" not in text and "show this help" not in text

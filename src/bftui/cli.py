@@ -9,18 +9,17 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import re
 import sys
 from collections.abc import Sequence, Set
 from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from bftui import __version__, commands, paths
 from bftui.core.library.folders import NotALibraryError, check_root
 from bftui.core.text import safe_text
-from bftui.i18n import LANGUAGES, set_language, t
+from bftui.i18n import LANGUAGES, set_language, t, translate_argparse
 from bftui.i18n import language as current_language
 from bftui.settings import Settings, load_settings
 
@@ -70,52 +69,10 @@ class Context:
         return self._library
 
 
-_ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), key)
-    for pattern, key in (
-        (r"^the following arguments are required: (?P<what>.+)\Z", "cli.err.required"),
-        (r"^unrecognized arguments: (?P<what>.+)\Z", "cli.err.unrecognized"),
-        (
-            r"^argument (?P<what>\S+): invalid choice: (?P<value>.+?) \(",
-            "cli.err.choice",
-        ),
-        (r"^argument (?P<what>\S+): expected one argument\Z", "cli.err.one_value"),
-    )
-)
-"""argparse's commonest errors, said in the UI language; others stay as they are."""
-
-
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """Help text with its examples kept as written and "usage:" translated."""
-
-    def add_usage(
-        self, usage: Any, actions: Any, groups: Any, prefix: Any = None
-    ) -> None:
-        super().add_usage(
-            usage, actions, groups, t("cli.usage") if prefix is None else prefix
-        )
-
-
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose own words (headings, -h, errors) are translated."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._positionals.title = t("cli.positionals")
-        self._optionals.title = t("cli.options")
-        for action in self._actions:
-            if isinstance(action, argparse._HelpAction):
-                action.help = t("cli.opt.help")
-
-    def _get_formatter(self) -> argparse.HelpFormatter:
-        return _Formatter(prog=self.prog)
+    """An argument parser that exits with status 2 and a message safe for a terminal."""
 
     def error(self, message: str) -> NoReturn:
-        for pattern, key in _ARGPARSE_ERRORS:
-            match = pattern.match(message)
-            if match:
-                message = t(key, **match.groupdict())
-                break
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: {safe_text(message)}\n")
 
@@ -148,12 +105,14 @@ def build_parser(
     Every module of `bftui.commands` adds its commands with
     `register(subparsers, common)`; without `every_command`, only `tui` is there.
     """
+    translate_argparse()
     common = _common_options()
     parser = _Parser(
         prog="bftui",
         description=t("cli.description"),
         epilog=t("cli.epilog"),
         parents=[common],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--version",

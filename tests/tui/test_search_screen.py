@@ -65,7 +65,7 @@ async def test_type_see_hits_and_open_one(
         assert texts[0].startswith("Malmö-teamets erfarenheter")
         assert "höjdp" in texts[0]
         status = app.screen.query_one("#search-status", Static)
-        assert "1 träffar" in str(status.render())
+        assert "1 träff" in str(status.render())
         await pilot.press("enter")
         await pilot.pause()
     (choice,) = app.chosen

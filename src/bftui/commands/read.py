@@ -18,7 +18,7 @@ from bftui.core.library.loading import Library
 from bftui.core.library.reading import MAX_FILE_BYTES, relative_to_root
 from bftui.core.problems import Problem
 from bftui.core.text import safe_text
-from bftui.i18n import t
+from bftui.i18n import t, tn
 
 if TYPE_CHECKING:
     from bftui.cli import Context
@@ -154,7 +154,14 @@ def run_check(context: Context) -> int:
         print(warning)
     count = len(library.problems)
     items = len(library.articles) + len(library.events)
-    print(t("cli.check.summary", items=items, problems=count), file=sys.stderr)
+    print(
+        t(
+            "cli.check.summary",
+            items=tn("cli.check.items", items),
+            problems=tn("cli.check.problems", count),
+        ),
+        file=sys.stderr,
+    )
     return EXIT_PROBLEMS if count else EXIT_OK
 
 
@@ -184,4 +191,4 @@ def _front_line(path: Path, key: str) -> int:
 
 def _warn_problems(library: Library) -> None:
     if library.problems:
-        print(t("cli.problems_hint", count=len(library.problems)), file=sys.stderr)
+        print(tn("cli.problems_hint", len(library.problems)), file=sys.stderr)

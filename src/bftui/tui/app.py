@@ -15,7 +15,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from bftui.i18n import t
+from bftui.i18n import t, tn
 from bftui.settings import Settings
 from bftui.tui import paste
 from bftui.tui.screens.main import MainScreen
@@ -83,7 +83,7 @@ class BftuiApp(TypeAheadApp[int]):
 
         hangup.watch(self)
         if self.setting_problems:
-            message = t("settings.problems_shown", count=len(self.setting_problems))
+            message = tn("settings.problems_shown", len(self.setting_problems))
             self.notify(message, severity="warning", timeout=10)
 
     def _keep_theme(self, theme: str) -> None:

@@ -16,7 +16,7 @@ from textual.app import SystemCommand
 from textual.message import Message
 
 from bftui.core.text import safe_text
-from bftui.i18n import t
+from bftui.i18n import t, tn
 from bftui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -48,10 +48,10 @@ def describe(state: State, now: dt.datetime | None = None) -> str:
         else t("sharing.detached")
     ]
     if state.unmerged:
-        parts.append(t("sharing.unmerged", count=len(state.unmerged)))
+        parts.append(tn("sharing.unmerged", len(state.unmerged)))
     waiting = len(state.by_bftui) + len(state.by_hand)
     if waiting:
-        parts.append(t("sharing.not_shared", count=waiting))
+        parts.append(tn("sharing.not_shared", waiting))
     if not state.remotes:
         parts.append(t("sharing.no_remote"))
         return " · ".join(parts)
@@ -233,7 +233,7 @@ class SharingMixin(_Screen):
             return
         if files:
             count = len(files)
-            call(self.notify, t("sharing.conflicts", count=count), severity="warning")
+            call(self.notify, tn("sharing.conflicts", count), severity="warning")
             call(self._resolve_next, files)
 
     def _resolve_next(self, files: list[Unmerged]) -> None:

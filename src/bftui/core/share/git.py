@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bftui.core.text import safe_text
-from bftui.i18n import t
+from bftui.i18n import t, tn
 from bftui.paths import in_sample
 
 LOCAL_TIMEOUT = 60.0
@@ -89,7 +89,10 @@ def error(kind: str, stderr: str = "", **values: object) -> GitError:
     The message may use `{detail}`: the first line git said in `stderr`.
     """
     values.setdefault("detail", safe_text(_first_line(stderr)))
-    return GitError(kind, t(f"git.err.{kind}", **values), safe_text(stderr.strip()))
+    key = f"git.err.{kind}"
+    count = values.pop("count", None)
+    message = tn(key, count, **values) if isinstance(count, int) else t(key, **values)
+    return GitError(kind, message, safe_text(stderr.strip()))
 
 
 def classify(stderr: str, *, network: bool) -> str:

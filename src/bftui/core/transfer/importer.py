@@ -38,7 +38,7 @@ from bftui.core.transfer.blocks import (
 )
 from bftui.core.transfer.htmlpage import PageMeta, read_page
 from bftui.core.transfer.markdown import Block, escape_block
-from bftui.i18n import t
+from bftui.i18n import t, tn
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 """Larger files are refused: no web article is that long."""
@@ -251,11 +251,7 @@ def propose(
         front["needs_review"] = review
         notes.append(t("import.note.needs_review", fields=", ".join(review)))
     notes.append(
-        t(
-            "import.note.review",
-            kind=t(f"kind.{kind}"),
-            entries=count if interview else 0,
-        )
+        tn("import.note.review", count if interview else 0, kind=t(f"kind.{kind}"))
     )
     body = "\n" + "\n\n".join(parts) + "\n" if parts else ""
     return Proposal(front, body, tuple(notes))

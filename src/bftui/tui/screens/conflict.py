@@ -284,7 +284,7 @@ class MergeConflictScreen(ModalScreen[dict[str, str] | None]):
         heading = t(
             "merge.title",
             number=self.number + 1,
-            count=len(self.conflicts),
+            total=len(self.conflicts),
             path=safe_text(self.path),
             label=safe_text(conflict_label(conflict)),
         )

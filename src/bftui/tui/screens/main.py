@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, Tree
 
 from bftui.core.text import safe_text
-from bftui.i18n import t
+from bftui.i18n import t, tn
 from bftui.paths import in_sample
 from bftui.settings import SIDEBAR_DEFAULT, SIDEBAR_RANGE
 from bftui.tui.bindings import MAIN_BINDINGS
@@ -243,7 +243,7 @@ class MainScreen(SharingMixin, EditingScreen):
     def _progress(self, done: int, total: int) -> None:
         if total >= PROGRESS_FROM and (done % 250 == 0 or done == total):
             self.app.call_from_thread(
-                self._show_progress, t("reader.indexing", done=done, total=total)
+                self._show_progress, tn("reader.indexing", total, done=done)
             )
 
     def _show_progress(self, text: str) -> None:
@@ -396,7 +396,7 @@ class MainScreen(SharingMixin, EditingScreen):
         position = document.select_match_from(start)
         if position is not None:
             bar.border_subtitle = t(
-                "reader.match_of", number=position[0], count=position[1]
+                "reader.match_of", number=position[0], total=position[1]
             )
 
     @on(Tree.NodeHighlighted, "#tree")
@@ -566,9 +566,7 @@ class MainScreen(SharingMixin, EditingScreen):
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
         count = self.document.find(event.value)
-        event.input.border_subtitle = (
-            t("reader.matches", count=count) if event.value else ""
-        )
+        event.input.border_subtitle = tn("reader.matches", count) if event.value else ""
         if count:
             self.action_find_next(1)
 
@@ -581,7 +579,7 @@ class MainScreen(SharingMixin, EditingScreen):
         position = self.document.next_match(step)
         if position is not None:
             self.find_bar.border_subtitle = t(
-                "reader.match_of", number=position[0], count=position[1]
+                "reader.match_of", number=position[0], total=position[1]
             )
 
     def on_key(self, event: Key) -> None:

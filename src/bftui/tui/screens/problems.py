@@ -18,7 +18,7 @@ class ProblemsScreen(ChoiceScreen[Problem]):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(
             [(Text(str(problem)), problem) for problem in problems],
-            title=t("problems.title", count=len(problems)),
+            title=t("problems.title", n=len(problems)),
             hint=t("problems.hint"),
             empty=t("problems.none"),
             list_id="problems-list",

@@ -34,7 +34,7 @@ from bftui.core.index.filtering import fold, has_swedish_letters
 from bftui.core.index.query import Term, parse
 from bftui.core.index.search import Hit, highlighter, split_marks
 from bftui.core.items.model import Item
-from bftui.i18n import t
+from bftui.i18n import t, tn
 
 BUILDING_POLL = 0.3
 """Seconds between looks at an index build's progress."""
@@ -179,7 +179,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     def _progress(self, done: int, total: int) -> None:
         if total > 50 and not get_current_worker().is_cancelled:
             self.app.call_from_thread(
-                self._set_status, t("search.indexing", done=done, total=total)
+                self._set_status, tn("search.indexing", total, done=done)
             )
 
     def _build_status(self) -> str:
@@ -190,7 +190,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         done, total = progress
         if not total:
             return t("search.building")
-        return t("search.indexing", done=done, total=total)
+        return tn("search.indexing", total, done=done)
 
     def _watch_build(self) -> None:
         """Show the build's progress; search again as it grows, and once it is done."""
@@ -250,9 +250,9 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         elif not hits:
             status = t("search.none")
         elif len(hits) >= LIMIT:
-            status = t("search.many", count=len(hits))
+            status = tn("search.many", len(hits))
         else:
-            status = t("search.count", count=len(hits))
+            status = tn("search.count", len(hits))
         self._hit_status = status
         self._show_status()
 

@@ -31,7 +31,7 @@ class TrashScreen(ChoiceScreen[Trashed]):
                 )
                 for item in items
             ],
-            title=t("form.trash_title", count=len(items)),
+            title=t("form.trash_title", n=len(items)),
             hint=f"{t('form.trash_hint')} · {t('sharing.trash_hint')}",
             empty=t("form.trash_empty"),
             list_id="trash-list",

@@ -16,7 +16,7 @@ from textual.widgets.tree import TreeNode
 
 from bftui.core.index.outline import EAGER_LIMIT, Outline, YearOutline
 from bftui.core.sorting import by_year
-from bftui.i18n import t
+from bftui.i18n import t, tn
 
 if TYPE_CHECKING:  # The app paints its first screen before it imports these.
     from bftui.core.items.model import Article, Event, Item
@@ -285,7 +285,7 @@ class LibraryTree(Tree[Entry]):
         self._open_year(event.node)
 
     def _add_problems(self, count: int) -> None:
-        label = Text(t("sidebar.problems", count=count), style="bold")
+        label = Text(tn("sidebar.problems", count), style="bold")
         self.root.add_leaf(label, PROBLEMS)
 
     @property
