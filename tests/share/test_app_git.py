@@ -68,7 +68,7 @@ async def test_the_title_bar_shows_the_branch_and_what_is_not_shared(
             encoding="utf-8",
         )
         main_screen(pilot).refresh_share()
-        await wait_until(pilot, lambda: "1 ej delade" in title_bar(pilot))
+        await wait_until(pilot, lambda: "1 ej delad" in title_bar(pilot))
 
 
 async def test_the_sync_key_fetches_the_others_changes_and_says_so(
