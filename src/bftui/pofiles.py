@@ -101,11 +101,11 @@ def compile_mo(entries: list[Entry]) -> bytes:
     """Return the `.mo` bytes of `entries`, as GNU msgfmt writes them."""
     pairs: list[tuple[bytes, bytes]] = []
     for entry in entries:
-        key = entry.msgid
+        msgid = entry.msgid
         if entry.plural is not None:
-            key += "\0" + entry.plural
+            msgid += "\0" + entry.plural
         forms = [entry.strings[index] for index in sorted(entry.strings)]
-        pairs.append((key.encode(), "\0".join(forms).encode()))
+        pairs.append((msgid.encode(), "\0".join(forms).encode()))
     pairs.sort()
     count = len(pairs)
     keys_start = 7 * 4
