@@ -245,10 +245,14 @@ def find_repo(library: Path) -> Repo | None:
     """Return the git work tree that holds `library`, or None (no git, or no work tree).
 
     Opening it sets up what a plain `git clone` lacks (`setup.prepare`: the
-    merge driver, the ignore rules), where the repository may be written.
+    merge driver, the ignore rules; the shared branch checked out where the
+    remote's HEAD named none), where the repository may be written.
     A folder with no `.git` above it costs no subprocess.
     """
-    from bftui.core.share.setup import prepare  # setup runs git through here
+    from bftui.core.share.setup import (  # setup runs git through here
+        check_out_shared_branch,
+        prepare,
+    )
 
     library = library.resolve()
     if git_program() is None or not _has_git_marker(library) or in_sample(library):
@@ -259,6 +263,7 @@ def find_repo(library: Path) -> Repo | None:
         return None
     with contextlib.suppress(GitError, OSError):
         prepare(repo)  # a read-only repository is still read
+        check_out_shared_branch(repo)  # a clone that checked out nothing
     return repo
 
 

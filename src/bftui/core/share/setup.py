@@ -190,6 +190,57 @@ def init_library(root: Path, *, sample: Path | None = None) -> Made:
     return Made(root, repo, committed)
 
 
+def has_commit(repo: Repo) -> bool:
+    """Return True when the work tree has a commit checked out (not a fresh, empty clone)."""
+    return repo.git("rev-parse", "-q", "--verify", "HEAD", check=False).code == 0
+
+
+def shared_branch(repo: Repo, remote: str) -> str | None:
+    """Return the branch of `remote` the library lives on, as last fetched; None if it has none.
+
+    The remote's HEAD when it names a branch it has, else `main`, else
+    `master`, else the first branch by name.
+    """
+    listed = repo.git(
+        "for-each-ref", "--format=%(refname)", f"refs/remotes/{remote}/", check=False
+    )
+    prefix = f"refs/remotes/{remote}/"
+    branches = sorted(
+        name.removeprefix(prefix)
+        for name in listed.stdout.split()
+        if name.startswith(prefix) and name != prefix + "HEAD"
+    )
+    head = repo.git(
+        "symbolic-ref", "-q", "--short", f"refs/remotes/{remote}/HEAD", check=False
+    ).stdout.strip()
+    named = head.removeprefix(f"{remote}/")
+    for choice in (named, "main", "master"):
+        if choice in branches:
+            return choice
+    return branches[0] if branches else None
+
+
+def check_out_shared_branch(repo: Repo, remote: str = "origin") -> bool:
+    """In a clone with no commit yet, check out the branch the shared library is on.
+
+    A bare repository made with plain `git init --bare` may name a branch
+    nobody pushed (`master`, where bftui pushes `main`): a clone of it then
+    checks out nothing, and its editor would see an empty library. Return
+    False when HEAD has a commit already or the remote has no branch (an
+    empty remote: a new shared library).
+
+    Raises:
+        GitError: when the branch cannot be checked out (files in the way).
+    """
+    if has_commit(repo):
+        return False
+    branch = shared_branch(repo, remote)
+    if branch is None:
+        return False
+    repo.git("checkout", "-q", "-B", branch, "--track", f"{remote}/{branch}")
+    return True
+
+
 def clone_library(remote: str, root: Path) -> Made:
     """Clone the shared library at `remote` (URL, SSH path or folder) into `root`.
 
@@ -218,7 +269,7 @@ def clone_library(remote: str, root: Path) -> Made:
         raise
     repo = open_repo(root)
     prepare(repo)
-    if repo.git("rev-parse", "-q", "--verify", "HEAD", check=False).code == 0:
+    if has_commit(repo) or check_out_shared_branch(repo):
         return Made(root, repo, False)
     made = init_library(root)
     return Made(root, repo, made.committed, made.problem)

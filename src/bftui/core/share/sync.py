@@ -22,7 +22,7 @@ from bftui.core.share.git import (
     error,
     work_tree_lock,
 )
-from bftui.core.share.setup import prepare
+from bftui.core.share.setup import check_out_shared_branch, prepare
 from bftui.core.share.status import State, state
 from bftui.i18n import t
 
@@ -79,6 +79,16 @@ def _target(repo: Repo, now: State) -> tuple[str, str]:
         raise error("no_remote", path=repo.library)
     remote = "origin" if "origin" in now.remotes else now.remotes[0]
     return remote, now.branch or "main"
+
+
+def _adopt_shared_branch(repo: Repo, now: State, progress: Progress) -> State:
+    """Check out the remote's branch in a clone with no commit yet (see `check_out_shared_branch`)."""
+    if now.commit is not None or not now.remotes:
+        return now
+    remote = "origin" if "origin" in now.remotes else now.remotes[0]
+    progress(t("sync.fetch", remote=remote))
+    repo.git("fetch", "--quiet", remote, timeout=NETWORK_TIMEOUT, network=True)
+    return state(repo) if check_out_shared_branch(repo, remote) else now
 
 
 def _rebases(repo: Repo) -> bool:
@@ -146,6 +156,7 @@ def sync(repo: Repo, progress: Progress = _quiet) -> Synced:
         now = state(repo)
         if now.detached:
             raise error("detached")
+        now = _adopt_shared_branch(repo, now, progress)
         _finish_merge(repo, now)
         progress(t("sync.commit"))
         committed = commit_pending(repo, now)
@@ -166,7 +177,11 @@ def sync(repo: Repo, progress: Progress = _quiet) -> Synced:
                 if not (rebase and _rebase(repo, tracking)):
                     _merge(repo, tracking)
                 received += behind
-            ahead = _count(repo, f"{tracking}..HEAD" if has_remote_branch else "HEAD")
+            ahead = 0
+            if _exists(repo, "HEAD"):  # nothing to send from a clone of an empty remote
+                ahead = _count(
+                    repo, f"{tracking}..HEAD" if has_remote_branch else "HEAD"
+                )
         if not ahead:
             break
         progress(t("sync.push", remote=remote))
