@@ -38,6 +38,8 @@ def test_questions_added_in_two_clones_both_land(cities: dict[str, Repo]) -> Non
     text = (malmo.library / ARTICLE).read_text(encoding="utf-8")
     assert text == (stockholm.library / ARTICLE).read_text(encoding="utf-8")
     assert "<<<<<<<" not in text
+    merged = git(stockholm.top, "log", "-1", "--merges", "--format=%s")
+    assert merged.strip() == "Hämtade de andras ändringar från origin"
 
 
 def test_changes_to_different_fields_both_land(cities: dict[str, Repo]) -> None:
@@ -87,6 +89,8 @@ def test_a_true_conflict_stops_with_a_valid_file_to_resolve(
     sync(malmo)
     assert toml(malmo, EVENT)["city"] == toml(stockholm, EVENT)["city"] == "Lund"
     assert not state(stockholm).merging
+    merged = git(stockholm.top, "log", "-1", "--merges", "--format=%s")
+    assert merged.strip() == "Hämtade de andras ändringar från origin"
 
 
 def test_an_unreachable_remote_loses_nothing_and_can_be_retried(

@@ -116,8 +116,9 @@ def _exists(repo: Repo, ref: str) -> bool:
 _OVERWRITTEN = re.compile(r"would be overwritten by merge:\n((?:\t.*\n)+)")
 
 
-def _merge(repo: Repo, upstream: str) -> None:
-    result = repo.git("merge", "--no-edit", "-q", upstream, check=False)
+def _merge(repo: Repo, remote: str, upstream: str) -> None:
+    message = t("git.msg.merge", remote=remote)
+    result = repo.git("merge", "--no-edit", "-q", "-m", message, upstream, check=False)
     if result.code == 0:
         return
     unmerged = state(repo).unmerged
@@ -175,7 +176,7 @@ def sync(repo: Repo, progress: Progress = _quiet) -> Synced:
             if behind:
                 progress(t("sync.merge"))
                 if not (rebase and _rebase(repo, tracking)):
-                    _merge(repo, tracking)
+                    _merge(repo, remote, tracking)
                 received += behind
             ahead = 0
             if _exists(repo, "HEAD"):  # nothing to send from a clone of an empty remote
