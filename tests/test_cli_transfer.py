@@ -17,7 +17,7 @@ from bftui.core.library import frontmatter
 from bftui.core.library.loading import load
 
 DATA = Path(__file__).parent / "data" / "import"
-SEED = DATA / "malmo-natverkstraff-2019.txt"
+SEED = DATA / "corpus" / "seed-malmo.txt"
 SAMPLE = (
     "2020-05-24-malmo-teamets-erfarenheter-fran-svenska-bostad-forst-natverkets-traff"
 )

@@ -21,7 +21,7 @@ from bftui.core.transfer.weblinks import link_title, take_links
 from bftui.paths import bundled_library
 
 DATA = Path(__file__).parent.parent / "data" / "import"
-SEED = DATA / "malmo-natverkstraff-2019.txt"
+SEED = DATA / "corpus" / "seed-malmo.txt"
 SAMPLE = (
     "2020-05-24-malmo-teamets-erfarenheter-fran-svenska-bostad-forst-natverkets-traff"
 )
@@ -78,7 +78,7 @@ def test_the_seed_text_proposes_the_sample_article(sample: tuple[Article, str]) 
 def test_a_saved_web_page_proposes_the_sample_article(
     sample: tuple[Article, str],
 ) -> None:
-    proposal = import_file(DATA / "malmo-natverkstraff-2019.html", today=TODAY)
+    proposal = import_file(DATA / "corpus" / "seed-malmo.html", today=TODAY)
     _check_against_sample(proposal, sample)
     # The page's anchor texts are the editorial titles; share links are furniture.
     assert proposal.front["links"] == [

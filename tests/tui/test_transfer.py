@@ -18,7 +18,7 @@ from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.path_prompt import PathPrompt, complete
 
 SIZE = (80, 24)
-SEED = Path(__file__).parent.parent / "data" / "import" / "malmo-natverkstraff-2019.txt"
+SEED = Path(__file__).parent.parent / "data" / "import" / "corpus" / "seed-malmo.txt"
 DATED_EVENT = """title = "Nätverksträff i Umeå"
 kind = "network-meeting"
 year = 2025
