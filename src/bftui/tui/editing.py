@@ -20,6 +20,7 @@ from textual.screen import Screen
 
 from bftui.core.store.atomic import StorageError
 from bftui.i18n import t
+from bftui.tui.bindings import EDITING_BINDINGS
 from bftui.tui.messages import LibraryLoaded
 from bftui.tui.typeahead import expect_screen, push_expected, screen_not_coming
 
@@ -32,43 +33,6 @@ if TYPE_CHECKING:
     from bftui.core.store.undo import UndoLog
     from bftui.tui.screens.form import FormScreen, Saved
     from bftui.tui.targets import Opened
-
-EDITING_BINDINGS = [
-    Binding(
-        "E",
-        "edit_item",
-        t("form.key_edit_item"),
-        id="edit.edit_item",
-        tooltip=t("form.tip_edit_item"),
-    ),
-    Binding(
-        "e",
-        "external_editor",
-        t("form.key_external"),
-        id="edit.external",
-        tooltip=t("form.tip_external"),
-    ),
-    Binding("d,delete", "delete_item", t("form.key_delete"), id="edit.delete"),
-    Binding(
-        "i",
-        "qa_entries",
-        t("form.key_qa_entries"),
-        id="edit.qa",
-        tooltip=t("form.tip_qa_entries"),
-    ),
-    Binding("n", "new_event", t("form.key_new_event"), id="edit.new_event"),
-    Binding("ctrl+z", "undo", t("form.key_undo"), show=False, id="edit.undo"),
-    Binding(
-        "T",
-        "trash",
-        t("form.key_trash"),
-        show=False,
-        id="edit.trash",
-        tooltip=t("form.tip_trash"),
-    ),
-    Binding("a", "new_article", t("form.key_new_article"), id="edit.new_article"),
-]
-"""The editing keys; those that act on the shown item are in the footer when they apply."""
 
 _ITEM_ACTIONS = ("edit_item", "external_editor", "delete_item", "qa_entries")
 

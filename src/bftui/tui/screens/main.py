@@ -18,8 +18,8 @@ from bftui.core.text import safe_text
 from bftui.i18n import t, tn
 from bftui.paths import in_sample
 from bftui.settings import SIDEBAR_DEFAULT, SIDEBAR_RANGE
-from bftui.tui.bindings import MAIN_BINDINGS
-from bftui.tui.editing import EDITING_BINDINGS, EDITING_KEYS, EditingScreen
+from bftui.tui.bindings import EDITING_BINDINGS, MAIN_BINDINGS
+from bftui.tui.editing import EDITING_KEYS, EditingScreen
 from bftui.tui.heap import freeze_heap, release_collector
 from bftui.tui.history import History, Visit
 from bftui.tui.library_feed import LibraryFeed
