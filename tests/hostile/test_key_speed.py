@@ -148,6 +148,9 @@ def _budget() -> settings:
 # Enter during the cold start (an empty sidebar) opened nothing.
 @example([("a", "a"), ("n", "n")])
 @example([("enter", "\r"), ("2", "2"), ("a", "a"), ("escape", "\x1b")])
+# `n` right after Enter in the filter went into the filter: Enter moves the
+# focus in a handler of the message it posts (any key after such a key).
+@example([("slash", "/"), ("enter", "\r"), ("n", "n")])
 def test_keys_land_the_same_at_any_speed(
     sequence: list[tuple[str, str | None]],
 ) -> None:

@@ -304,6 +304,23 @@ async def test_focus_moves_in_the_order_of_the_keys(app: BftuiApp) -> None:
         assert app.focused is main_screen(pilot).query_one("#filter", Input)
 
 
+async def test_a_key_after_enter_in_the_filter_acts_where_enter_moved_the_focus(
+    app: BftuiApp,
+) -> None:
+    """Enter in the filter moves the focus to the sidebar in a message handler:
+    `n` typed right after it (one burst) opens a new meeting, as when typed slowly,
+    instead of landing in the filter."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        keys = [("slash", "/"), *[(c, c) for c in "malm"], ("enter", "\r"), ("n", "n")]
+        for key, character in keys:  # Queued at once.
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert screen.filter_input.value == "malm"
+        assert type(app.screen).__name__ == "EventForm"
+
+
 async def test_find_in_document_and_table_of_contents(app: BftuiApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

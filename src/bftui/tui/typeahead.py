@@ -52,11 +52,17 @@ Typed = Key | Paste
 
 
 class KeyDone(Message):
-    """Sent after a key to the widget the key went to: the key has been handled there."""
+    """Sent after a key to the widget the key went to: the key has been handled there.
 
-    def __init__(self, key: Typed) -> None:
+    A second one (`settle`) follows what handling the key posted on the same
+    way up (an Enter's `Input.Submitted`, a button's `Pressed`), so that a
+    handler that moves the focus has moved it before the next key goes.
+    """
+
+    def __init__(self, key: Typed, *, settle: bool = False) -> None:
         super().__init__()
         self.key = key
+        self.settle = settle
 
 
 class TypeAheadApp(App[ReturnType]):
@@ -68,6 +74,7 @@ class TypeAheadApp(App[ReturnType]):
         self._expecting = False
         self._open_cancelled = False
         self._in_flight: Typed | None = None
+        self._settling = False
         self._flight_since = 0.0
         self._give_up: Timer | None = None
 
@@ -131,7 +138,22 @@ class TypeAheadApp(App[ReturnType]):
         self.release_keys()
 
     def _land(self, key: Typed) -> None:
-        """`key` has been handled: the next one may go."""
+        """`key` has been handled: the next one goes once what it set off has been handled.
+
+        Handling a key posts messages that act later (Enter in the filter
+        posts `Submitted`, whose handler moves the focus to the sidebar); a
+        `KeyDone` sent now to where the key went arrives after them.
+        """
+        if key is not self._in_flight or self._settling:
+            return
+        self._settling = True
+        target = getattr(key, _SENT_TO, None)
+        if not (isinstance(target, Widget) and target.is_attached):
+            target = self.screen
+        target.post_message(KeyDone(key, settle=True))
+
+    def _settled(self, key: Typed) -> None:
+        """What `key` set off has been handled: the next one may go."""
         if key is self._in_flight:
             self._in_flight = None
             self.release_keys()
@@ -145,6 +167,7 @@ class TypeAheadApp(App[ReturnType]):
             if not (gone or late):
                 return
             self._in_flight = None  # Its widget went away with its messages.
+            self._settling = False
         while self._held and self._in_flight is None and not self._screen_waiting():
             self._stop_give_up()
             await self._send(self._fresh(self._held.popleft()))
@@ -173,6 +196,7 @@ class TypeAheadApp(App[ReturnType]):
         target: Widget | Screen[object] = self.focused or self.screen
         setattr(key, _SENT_TO, target)
         self._in_flight, self._flight_since = key, time.monotonic()
+        self._settling = False
         await super().on_event(key)
         if not key.is_forwarded:
             self._land(key)
@@ -191,7 +215,10 @@ class TypeAheadApp(App[ReturnType]):
     def on_key_done(self, message: KeyDone) -> None:
         """The key before has been handled by a widget: send the next one."""
         message.stop()
-        self._land(message.key)
+        if message.settle:
+            self._settled(message.key)
+        else:
+            self._land(message.key)
 
     async def on_event(self, event: Event) -> None:
         """Take keys in turn; handle a key that comes back unused where it belongs."""
@@ -213,6 +240,7 @@ class TypeAheadApp(App[ReturnType]):
             # focus is, or will be.
             event.prevent_default()
             self._in_flight = None
+            self._settling = False
             self._held.appendleft(event)
             await self._send_held()
             return
