@@ -199,3 +199,27 @@ async def test_consent_shows_a_tick_and_the_source_asks_for_an_address(
         await pilot.pause()
         assert "✓" in str(consent.render())
         assert "https://" in form.query_one("#f-source", Input).placeholder
+
+
+async def test_an_unknown_kind_is_shown_kept_and_named_on_save(
+    library_path: Path,
+) -> None:
+    saved: list[Any] = []
+
+    def make() -> ArticleForm:
+        target = FormTarget(library_path, "article:new", "Ny artikel", saved.append)
+        values = formvalues.article_values(None, "Text.", dt.date(2024, 6, 1))
+        values.update(kind="blog", title="Ett inlägg")
+        return ArticleForm(target, values, events=[])
+
+    app = HostApp(make)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        assert isinstance(form, ArticleForm)
+        assert form.query_one("#f-kind", Select).value == "blog"
+        assert form.values()["kind"] == "blog"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        box = next(box for box in form.query(FieldBox) if box.key == "kind")
+        assert "blog" in box.error
+    assert saved == [] and app.results == []

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from formhost import HostApp, burst, keys, typed
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Select
 
 from bftui.core.items import formvalues
 from bftui.core.store import storage
@@ -220,3 +220,36 @@ async def test_a_wrong_row_is_shown_and_others_are_named(library_path: Path) -> 
         message = str(form.query_one(".form-message").render())
         assert "Programrad 4, Rubrik: måste fyllas i" in message
     assert saved == []
+
+
+async def test_an_unknown_kind_is_shown_kept_and_named_on_save(
+    library_path: Path,
+) -> None:
+    """A hand-written kind the form does not offer: it opens with it, and saving
+    says what is wrong under the field instead of dropping it."""
+    saved: list[Any] = []
+    values = {**formvalues.event_values(None), "title": "Träff", "year": "2025"}
+
+    def make() -> EventForm:
+        target = FormTarget(library_path, "event:new", "Ny träff", saved.append)
+        return EventForm(target, {**values, "kind": "workshop"})
+
+    app = HostApp(make)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        assert isinstance(form, EventForm)
+        kind = form.query_one("#f-kind", Select)
+        assert kind.value == "workshop"
+        assert form.values()["kind"] == "workshop"
+        await pilot.press("ctrl+s")
+        await typed(pilot)
+        box = next(box for box in form.query(FieldBox) if box.key == "kind")
+        assert "workshop" in box.error
+        assert saved == []
+        # Filled again with another unknown kind (a reload), and then a known one.
+        await form.fill({**values, "kind": "festival"})
+        assert form.values()["kind"] == "festival"
+        await form.fill({**values, "kind": "conference"})
+        await pilot.press("ctrl+s")
+        await typed(pilot)
+    assert saved and saved[0]["kind"] == "conference"

@@ -15,6 +15,7 @@ from bftui.core.items.schema import FieldError
 from bftui.i18n import t
 from bftui.tui.screens.event_form import control_id
 from bftui.tui.screens.form import FormScreen, FormTarget
+from bftui.tui.widgets.choice_select import ChoiceSelect
 from bftui.tui.widgets.event_picker import EventPicker
 from bftui.tui.widgets.field import FieldBox
 
@@ -60,9 +61,10 @@ class ArticleForm(FormScreen):
     def compose_fields(self) -> ComposeResult:
         """The front matter fields, the interviewee (interviews only), then the body."""
         values = self.start_values
-        kind = Select(
-            [(t(f"kind.{kind}"), kind) for kind in ARTICLE_KINDS],
-            value=values.get("kind") or "interview",
+        kind = ChoiceSelect(
+            ARTICLE_KINDS,
+            str(values.get("kind") or "interview"),
+            label=lambda kind: t(f"kind.{kind}"),
             allow_blank=False,
             id=control_id("kind"),
         )
@@ -121,7 +123,9 @@ class ArticleForm(FormScreen):
     async def fill(self, values: dict[str, Any]) -> None:
         """Put `values` into the fields."""
         self.start_values = dict(values)
-        self.query_one("#f-kind", Select).value = values.get("kind") or "interview"
+        self.query_one("#f-kind", ChoiceSelect).choose(
+            str(values.get("kind") or "interview")
+        )
         for key in (*_INPUTS, *formvalues.PERSON_KEYS):
             self.query_one(f"#{control_id(key)}", Input).value = str(
                 values.get(key, "")

@@ -12,6 +12,7 @@ from bftui.core.items.model import EVENT_KINDS
 from bftui.core.items.schema import EVENT_FIELDS, FieldError
 from bftui.i18n import t
 from bftui.tui.screens.form import FormScreen
+from bftui.tui.widgets.choice_select import ChoiceSelect
 from bftui.tui.widgets.field import FieldBox
 from bftui.tui.widgets.programme_editor import ProgrammeEditor
 
@@ -44,9 +45,10 @@ class EventForm(FormScreen):
             text = str(values.get(spec.key, ""))
             control: Any
             if spec.key == "kind":
-                control = Select(
-                    [(t(f"kind.{kind}"), kind) for kind in EVENT_KINDS],
-                    value=text or Select.NULL,
+                control = ChoiceSelect(
+                    EVENT_KINDS,
+                    text,
+                    label=lambda kind: t(f"kind.{kind}"),
                     prompt=t("form.none"),
                     id=control_id(spec.key),
                 )
@@ -84,8 +86,8 @@ class EventForm(FormScreen):
         for key in formvalues.EVENT_TEXT_KEYS:
             control = self.query_one(f"#{control_id(key)}")
             text = str(values.get(key, ""))
-            if isinstance(control, Select):
-                control.value = text or Select.NULL
+            if isinstance(control, ChoiceSelect):
+                control.choose(text)
             elif isinstance(control, TextArea):
                 control.load_text(text)
             elif isinstance(control, Input):
