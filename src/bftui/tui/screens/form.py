@@ -86,7 +86,8 @@ class FormScreen(KeptForm):
         with Vertical(classes="form-dialog"):
             yield Static(Content(self.target.title), classes="form-title")
             yield Static("", classes="form-lock")
-            with VerticalScroll(classes="form-body"):
+            # Not focusable: shift+Tab from the first field goes to the last.
+            with VerticalScroll(classes="form-body", can_focus=False):
                 yield from self.compose_fields()
             yield Static("", classes="form-message")
             yield Static(Content(t("form.hints")), classes="form-hints")

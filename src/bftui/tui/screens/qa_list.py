@@ -125,6 +125,11 @@ class QAListScreen(ModalScreen[bool]):
         if self.selected is not None:
             self._open_form(self.selected, None)
 
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter (the list's own key) or a click on an entry edits it."""
+        event.stop()
+        self.action_edit()
+
     def action_delete(self) -> None:
         """Delete the selected entry, after asking."""
         index = self.selected
