@@ -245,7 +245,7 @@ async def test_a_40_by_12_terminal_without_colour_still_works(
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 @pytest.mark.xfail(
     sys.version_info >= (3, 13),
-    reason="open: on Python 3.13 the app has not drawn its library within 20 s "
+    reason="open: on Python 3.13 the app once did not draw its library within 20 s "
     "in tmux with TERM=linux or dumb (seen on an idle CI machine); no traceback",
     strict=False,
 )

@@ -66,7 +66,7 @@ def run_in_tmux(
     )
     _tmux("new-session", "-d", "-s", session, "-x", width, "-y", height, command)
     try:
-        first = _wait_for(session, "2020", 20)  # the sidebar's year groups
+        first = _wait_for(session, "2020", 40)  # the sidebar's year groups
         for keys in (["Down"], ["Enter"], ["?"], ["Escape"], ["p"], ["Escape"]):
             _tmux("send-keys", "-t", session, *keys)
             time.sleep(0.4)
@@ -105,7 +105,11 @@ def main() -> int:
         for env in SETTINGS:
             result = run_in_tmux(library, env)
             failed |= result["traceback"] or result["exit_status"] != 0
-            print(json.dumps({k: v for k, v in result.items() if k != "screen"}))
+            # The screen only when something went wrong: what it showed instead.
+            shown = result["traceback"] or not result["drew_library"]
+            print(
+                json.dumps({k: v for k, v in result.items() if shown or k != "screen"})
+            )
     return 1 if failed else 0
 
 
