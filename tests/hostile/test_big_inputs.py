@@ -13,13 +13,20 @@ from pathlib import Path
 import pytest
 from rich.theme import Theme
 
-from bftui.bench.big_inputs import INPUTS, open_in_app, write_input
+from bftui.bench.big_inputs import (
+    FIRST_LINES,
+    INPUTS,
+    PARAGRAPH,
+    open_in_app,
+    render,
+    write_input,
+)
 from bftui.core.items import qa
 from bftui.core.library.compose import compose
 from bftui.core.library.loading import load, read_body
 from bftui.core.library.reading import MAX_FILE_BYTES
 from bftui.i18n import t
-from bftui.tui.rendering import render_document
+from bftui.tui.rendering import markdown_theme, render_document
 
 
 @pytest.mark.slow
@@ -60,6 +67,17 @@ def test_ordinary_nesting_is_still_rendered_as_markdown() -> None:
         line.text for s in render_document(markdown, 80, Theme()) for line in s.lines
     )
     assert t("reader.too_deep").split()[0] not in text and "▌" in text and "•" in text
+
+
+def test_the_benchmark_times_the_whole_render_or_its_first_screen() -> None:
+    """Regression: its render figure took the renderer's generator and no section."""
+    markdown = "".join(f"## Avsnitt {n}\n\n" + PARAGRAPH * 3 for n in range(20))
+    sections = render_document(markdown, 80, markdown_theme({}))
+    every = sum(len(section.lines) for section in sections)
+    _seconds, lines = render(markdown)
+    assert lines == every
+    _seconds, first = render(markdown, until=FIRST_LINES)
+    assert FIRST_LINES <= first < every
 
 
 def test_a_file_over_the_size_limit_is_a_problem_not_a_hang(sample_copy: Path) -> None:

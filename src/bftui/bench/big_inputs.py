@@ -25,12 +25,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rich.theme import Theme
-
 from bftui.core.library.compose import compose
 from bftui.core.library.loading import load
 from bftui.paths import bundled_library
-from bftui.tui.rendering import render_document
+from bftui.tui.rendering import markdown_theme, render_document
 
 FRONT = (
     '+++\ntitle = "{title}"\nkind = "{kind}"\npublished = 2024-01-02\n{extra}+++\n\n'
@@ -112,6 +110,25 @@ FIRST_SCREEN_ONLY = frozenset({"10mb-line"})
 whole: rendering 10 MB of one paragraph takes minutes, in the background."""
 FIRST_LINES = 30
 """Rendered lines that make a first screen."""
+READER_WIDTH = 80
+"""Columns the renderer alone is timed at (the reader of an 80-column terminal)."""
+
+
+def render(markdown: str, until: int | None = None) -> tuple[float, int]:
+    """Render `markdown` as the reader does, all of it or its first `until` lines.
+
+    Returns the seconds it took and the lines rendered. The reader renders in
+    a thread, section by section (`render_document` yields them one at a time:
+    nothing is rendered until they are taken).
+    """
+    theme = markdown_theme({})
+    began = time.perf_counter()
+    lines = 0
+    for section in render_document(markdown, READER_WIDTH, theme):
+        lines += len(section.lines)
+        if until is not None and lines >= until:
+            break
+    return time.perf_counter() - began, lines
 
 
 def write_input(root: Path, name: str) -> Path:
@@ -208,7 +225,11 @@ async def open_in_app(
 
 
 def measure(name: str) -> dict[str, Any]:
-    """Time the loader, compose and the app on input `name`."""
+    """Time the loader, compose, the renderer and the app on input `name`.
+
+    The renderer alone renders the whole document, or for `FIRST_SCREEN_ONLY`
+    inputs its first screen (`FIRST_LINES`), as the app is timed on them.
+    """
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch) / "library"
         shutil.copytree(bundled_library(), root)
@@ -221,10 +242,8 @@ def measure(name: str) -> dict[str, Any]:
         began = time.perf_counter()
         markdown = compose(item, library)
         composed = time.perf_counter() - began
-        began = time.perf_counter()
-        render_document(markdown, 80, Theme())
-        rendered = time.perf_counter() - began
         until = FIRST_LINES if name in FIRST_SCREEN_ONLY else None
+        rendered, rendered_lines = render(markdown, until)
         shown = asyncio.run(open_in_app(root, path.stem, until=until))
         shown.pop("head")
         return {
@@ -234,6 +253,7 @@ def measure(name: str) -> dict[str, Any]:
             "load_s": round(loaded, 2),
             "compose_s": round(composed, 2),
             "render_s": round(rendered, 2),
+            "rendered_lines": rendered_lines,
             "composed_chars": len(markdown),
             **shown,
         }
