@@ -120,6 +120,32 @@ def test_log_show_and_diff(
     assert code == 2
 
 
+def test_log_follows_a_renamed_item(
+    cities: dict[str, Repo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: after `git mv` the log began at the rename, the rest was lost."""
+    malmo = cities["Malmö"].library
+    set_fields(malmo, EVENT, {"city": "Lund"})
+    renamed = "events/2019-traff-i-malmo.toml"
+    git(malmo, "mv", EVENT, renamed)
+    git(malmo, "commit", "-q", "-m", "Nytt namn")
+    slug = Path(renamed).stem
+    code, out, _ = run(capsys, "--library", str(malmo), "log", slug)
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 3
+    assert "Nytt namn" in lines[0] and "Sparade Svenska Bostad" in lines[1]
+    first = lines[2].split()[0]
+    code, out, _ = run(capsys, "--library", str(malmo), "log", slug, "--show", first)
+    assert code == 0 and "Lund" not in out and out.startswith("# The seed")
+    code, out, _ = run(capsys, "--library", str(malmo), "log", slug, "--diff", first)
+    assert code == 0 and '    + "Lund"' in out
+    saved = lines[1].split()[0]
+    code, out, _ = run(
+        capsys, "--library", str(malmo), "log", slug, "--diff", first, saved
+    )
+    assert code == 0 and '    + "Lund"' in out
+
+
 def test_trash_list_and_restore_from_trash_and_history(
     git_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

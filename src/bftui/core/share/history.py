@@ -1,13 +1,14 @@
 """An item's history in git: its commits, its text at any of them, and deleted items.
 
 `git log` is asked for NUL-separated fields, so no message or name can
-break the parsing.
+break the parsing. An item's history goes on past a rename (`git mv`, or a
+new title that gave it a new file name): `git log --follow`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bftui.core.share.git import Repo, error
@@ -28,6 +29,9 @@ class Version:
     email: str
     when: dt.datetime
     message: str
+    path: str = ""
+    """The item's file in this commit, as git names it from the top (it may
+    have been renamed since); empty where not asked for."""
 
     @property
     def short(self) -> str:
@@ -45,30 +49,54 @@ class Deleted:
     """The commit that deleted it."""
 
 
-def _version(fields: list[str]) -> Version:
-    commit, author, email, when, message = fields
-    return Version(commit, author, email, dt.datetime.fromisoformat(when), message)
+def _log(repo: Repo, *args: str) -> list[tuple[Version, list[str]]]:
+    """Run `git log args` and return each commit with the files it names."""
+    output = repo.git(
+        "log", f"--format={_RECORD}{_FIELDS}", "-z", "--name-only", *args
+    ).stdout
+    commits: list[tuple[Version, list[str]]] = []
+    fields = output.split("\0")
+    index = 0
+    while index < len(fields):
+        field = fields[index].lstrip("\n")
+        if field.startswith(_RECORD):
+            commit, author, email, when, message = [
+                field[1:],
+                *fields[index + 1 : index + 5],
+            ]
+            version = Version(
+                commit, author, email, dt.datetime.fromisoformat(when), message
+            )
+            commits.append((version, []))
+            index += 5
+            continue
+        index += 1
+        if field and commits:
+            commits[-1][1].append(field)
+    return commits
 
 
 def item_log(repo: Repo, path: Path) -> list[Version]:
     """Return the commits that changed item file `path`, newest first.
 
+    Commits from before the item was renamed are in it; each version
+    names the file the item had in it.
+
     Raises:
         GitError: when git fails.
     """
-    output = repo.git(
-        "log", f"--format={_FIELDS}", "-z", "--", repo.to_git(path)
-    ).stdout
-    fields = output.split("\0")
-    return [
-        _version(fields[start : start + 5])
-        for start in range(0, len(fields) - 4, 5)
-        if fields[start]
-    ]
+    versions = []
+    for version, names in _log(repo, "--follow", "--", repo.to_git(path)):
+        name = names[0] if names else repo.to_git(path)
+        versions.append(replace(version, path=name))
+    return versions
 
 
 def text_at(repo: Repo, commit: str, path: Path) -> str:
     """Return the text of item file `path` as it was at `commit`.
+
+    At a commit from before the item was renamed, its text under the name
+    it had then.
 
     Raises:
         GitError: when the commit or the file at it does not exist.
@@ -76,8 +104,26 @@ def text_at(repo: Repo, commit: str, path: Path) -> str:
     spec = f"{commit}:{repo.to_git(path)}"
     result = repo.git("cat-file", "-p", spec, check=False)
     if result.code != 0:
-        raise error("failed", result.stderr, detail=spec)
+        earlier = _name_at(repo, commit, path)
+        if earlier is None:
+            raise error("failed", result.stderr, detail=spec)
+        result = repo.git("cat-file", "-p", f"{commit}:{earlier}", check=False)
+        if result.code != 0:
+            raise error("failed", result.stderr, detail=spec)
     return result.stdout
+
+
+def _name_at(repo: Repo, commit: str, path: Path) -> str | None:
+    """Return the other name item `path` had at `commit`, if it was renamed since."""
+    for version in item_log(repo, path):  # newest first
+        if (
+            repo.git(
+                "merge-base", "--is-ancestor", version.commit, commit, check=False
+            ).code
+            == 0
+        ):
+            return version.path if version.path != repo.to_git(path) else None
+    return None
 
 
 def find_commit(repo: Repo, name: str) -> str:
@@ -94,31 +140,14 @@ def find_commit(repo: Repo, name: str) -> str:
 
 def deleted_items(repo: Repo) -> list[Deleted]:
     """Return the items deleted in history that are not in the library now, newest first."""
-    output = repo.git(
-        "log",
-        "--diff-filter=D",
-        f"--format={_RECORD}{_FIELDS}",
-        "-z",
-        "--name-only",
-        "--",
-        repo.prefix or ".",
-    ).stdout
     found: dict[str, Deleted] = {}
-    version: Version | None = None
-    fields = output.split("\0")
-    index = 0
-    while index < len(fields):
-        field = fields[index].lstrip("\n")
-        if field.startswith(_RECORD):
-            version = _version([field[1:], *fields[index + 1 : index + 5]])
-            index += 5
-            continue
-        index += 1
-        inside = repo.in_library(field) if field else None
-        if version is None or inside is None or inside in found:
-            continue
-        if kind_for_path(inside) and not (repo.library / inside).exists():
-            found[inside] = Deleted(inside, version)
+    for version, names in _log(repo, "--diff-filter=D", "--", repo.prefix or "."):
+        for name in names:
+            inside = repo.in_library(name)
+            if inside is None or inside in found:
+                continue
+            if kind_for_path(inside) and not (repo.library / inside).exists():
+                found[inside] = Deleted(inside, replace(version, path=name))
     return list(found.values())
 
 
