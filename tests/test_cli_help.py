@@ -53,3 +53,14 @@ def test_every_command_has_one_options_section_in_swedish(
         assert text.startswith("användning: bftui")
         assert text.count("flaggor:") == 1, argv
         assert "options:" not in text and "show this help" not in text
+
+
+def test_log_diff_says_it_takes_one_version_or_two(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for language, alone in (("sv", "med bara A"), ("en", "with A alone")):
+        text = help_of(capsys, "--lang", language, "log")
+        assert "--diff A [B]" in text and "[B ...]" not in text
+        assert alone in " ".join(text.split())
+    assert main(["log", "x", "--diff", "a", "b", "c"]) == 2
+    assert "c" in capsys.readouterr().err.splitlines()[-1]

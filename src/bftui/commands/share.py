@@ -44,7 +44,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     log.add_argument("slug", metavar="SLUG", help=t("cli.show.slug"))
     shown = log.add_mutually_exclusive_group()
     shown.add_argument("--show", metavar="COMMIT", help=t("log.cli.show"))
-    shown.add_argument("--diff", nargs="+", metavar=("A", "B"), help=t("log.cli.diff"))
+    shown.add_argument(
+        "--diff", nargs="+", action=_OneOrTwo, metavar="A [B]", help=t("log.cli.diff")
+    )
+    log.formatter_class = _HelpFormatter
     log.set_defaults(run=run_log)
     trash = add_command(subparsers, common, "trash", "trash.cli")
     what = trash.add_subparsers(dest="what", metavar=t("trash.cli.what"), required=True)
@@ -105,6 +108,30 @@ def run_init(context: Context) -> int:
             _say(str(error))
     # Without git the library is made all the same: that is no failure.
     return EXIT_PROBLEMS if made.problem and git_program() is not None else EXIT_OK
+
+
+class _OneOrTwo(argparse.Action):
+    """An option that takes one value or two (`--diff A [B]`)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        if len(values) > 2:
+            parser.error(t("cli.err.unrecognized", what=" ".join(values[2:])))
+        setattr(namespace, self.dest, values)
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Shows a `_OneOrTwo` option's metavar as written (argparse says `A [B ...]`)."""
+
+    def _format_args(self, action: argparse.Action, default_metavar: str) -> str:
+        if isinstance(action, _OneOrTwo):
+            return str(action.metavar)
+        return super()._format_args(action, default_metavar)
 
 
 def _repo(context: Context) -> Repo:
@@ -168,9 +195,6 @@ def _print_diff(repo: Repo, path: Path, commits: list[str]) -> int:
     from bftui.core.share.itemdiff import diff_item
     from bftui.core.store.merge import kind_for_path
 
-    if len(commits) > 2:
-        _say(t("cli.err.unrecognized", what=" ".join(commits[2:])))
-        return EXIT_USAGE
     old = history.text_at(repo, history.find_commit(repo, commits[0]), path)
     if len(commits) == 2:
         new = history.text_at(repo, history.find_commit(repo, commits[1]), path)
