@@ -1,4 +1,4 @@
-"""Drive the app in tests: wait for workers, find the main screen, read the reader.
+"""Drive the app in tests: wait for workers, find the main screen, read the reader, open a form.
 
 A module of its own (not conftest), so that tests import it by a unique name.
 """
@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
 from bftui.core.items.model import Item
+from bftui.tui.screens.article_form import ArticleForm
+from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.main import MainScreen
 
 
@@ -66,3 +69,36 @@ async def open_item(pilot: Pilot[int], item: Item) -> None:
     assert screen.library_tree.show_item(item)
     await pilot.press("enter")
     await settle(pilot)
+
+
+EVENT_2019 = "2019-natverkstraff-malmo"
+"""The sample library's 2019 network meeting in Malmö, which many tests edit."""
+
+
+def notices(pilot: Pilot[int]) -> list[str]:
+    """Return the messages of the notifications the app has shown."""
+    return [str(n.message) for n in pilot.app._notifications]
+
+
+async def open_form(
+    pilot: Pilot[int], slug: str | None
+) -> tuple[EventForm | ArticleForm, Path]:
+    """Show the event `slug` (or the first article, for None), press E; return its form."""
+    await settle(pilot)
+    library = main_screen(pilot).library
+    assert library is not None
+    item = library.event(slug) if slug else library.articles[0]
+    assert item is not None
+    await open_item(pilot, item)
+    await pilot.press("E")
+    await settle(pilot)
+    form = pilot.app.screen
+    assert isinstance(form, EventForm | ArticleForm)
+    return form, item.path
+
+
+async def open_event_form(pilot: Pilot[int]) -> tuple[EventForm, Path]:
+    """Show the 2019 meeting and open it in its form (E)."""
+    form, path = await open_form(pilot, EVENT_2019)
+    assert isinstance(form, EventForm)
+    return form, path

@@ -5,7 +5,13 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from appdriver import main_screen, open_item, settle
+from appdriver import (
+    main_screen,
+    notices,
+    open_event_form,
+    open_item,
+    settle,
+)
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -17,30 +23,15 @@ from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.qa_list import QAListScreen
 from bftui.tui.screens.trash import TrashScreen
 
-EVENT_2019 = "2019-natverkstraff-malmo"
-
-
-def notices(pilot: Pilot[int]) -> list[str]:
-    return [str(n.message) for n in pilot.app._notifications]
-
 
 async def save_city(pilot: Pilot[int], city: str) -> Path:
     """Open the 2019 meeting in its form, set its city and save."""
-    await settle(pilot)
-    library = main_screen(pilot).library
-    assert library is not None
-    event = library.event(EVENT_2019)
-    assert event is not None
-    await open_item(pilot, event)
-    await pilot.press("E")
-    await settle(pilot)
-    form = pilot.app.screen
-    assert isinstance(form, EventForm)
+    form, path = await open_event_form(pilot)
     form.query_one("#f-city", Input).value = city
     await pilot.press("ctrl+s")
     await settle(pilot)
     assert not isinstance(pilot.app.screen, EventForm)
-    return event.path
+    return path
 
 
 def city(path: Path) -> str:

@@ -7,7 +7,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from formhost import HostApp
+from appdriver import EVENT_2019
+from formhost import HostApp, event_choices, new_article_form
 from textual.widgets import Checkbox, Input, OptionList, Select, TextArea
 
 from bftui.core.items import formvalues
@@ -18,21 +19,6 @@ from bftui.tui.screens.article_form import ArticleForm
 from bftui.tui.screens.form import FormTarget, Saved
 from bftui.tui.widgets.event_picker import EventPicker
 from bftui.tui.widgets.field import FieldBox
-
-EVENT_2019 = "2019-natverkstraff-malmo"
-
-
-def events(root: Path) -> list[tuple[str, str]]:
-    return [(e.slug, e.title) for e in load(root).events]
-
-
-def new_article_form(root: Path) -> ArticleForm:
-    def save(result: tuple[dict[str, Any], str]) -> Path:
-        return storage.create_article(root, *result)
-
-    target = FormTarget(root, "article:new", "Ny artikel", save)
-    values = formvalues.article_values(None, "", dt.date(2024, 6, 1))
-    return ArticleForm(target, values, events=events(root))
 
 
 async def test_new_interview_with_event_chosen_by_typing(library_path: Path) -> None:
@@ -120,7 +106,7 @@ async def test_edit_unchanged_is_byte_identical(library_path: Path) -> None:
             tomllib.loads(parts.front), parts.body, dt.date.today()
         )
         target = FormTarget(library_path, "article:x", "x", save)
-        return ArticleForm(target, values, events=events(library_path))
+        return ArticleForm(target, values, events=event_choices(library_path))
 
     app = HostApp(make)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -153,7 +139,7 @@ async def test_saving_the_form_clears_needs_review(library_path: Path) -> None:
             tomllib.loads(parts.front), parts.body, dt.date.today()
         )
         target = FormTarget(library_path, "article:y", "y", save)
-        return ArticleForm(target, values, events=events(library_path))
+        return ArticleForm(target, values, events=event_choices(library_path))
 
     app = HostApp(make)
     async with app.run_test(size=(80, 24)) as pilot:

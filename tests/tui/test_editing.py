@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 
 from appdriver import main_screen, open_item, settle, shown_text
-from textual.pilot import Pilot
+from formhost import type_text
 
 from bftui.core.items.qa import find_entries
 from bftui.core.library import frontmatter
@@ -15,11 +15,6 @@ from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.qa_form import QAForm
 from bftui.tui.screens.qa_list import QAListScreen
-
-
-async def type_text(pilot: Pilot[int], text: str) -> None:
-    keys = {" ": "space", "?": "question_mark", "-": "minus", ".": "full_stop"}
-    await pilot.press(*[keys.get(c, c) for c in text])
 
 
 async def test_new_meeting_and_entry_by_keyboard(

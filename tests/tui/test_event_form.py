@@ -7,29 +7,15 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from formhost import HostApp, burst, keys, typed
+from formhost import HostApp, burst, keys, new_event_form, type_text, typed
 from textual.widgets import Button, Input, Select
 
 from bftui.core.items import formvalues
-from bftui.core.store import storage
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.form import FormTarget, Saved
 from bftui.tui.widgets.field import FieldBox
 from bftui.tui.widgets.programme_editor import ProgrammeEditor
-
-
-def new_event_form(root: Path, saved: list[Any]) -> EventForm:
-    def save(data: dict[str, Any]) -> Path:
-        saved.append(data)
-        return storage.create_event(root, data)
-
-    target = FormTarget(root, "event:new", "Ny träff", save)
-    return EventForm(target, formvalues.event_values(None))
-
-
-async def type_text(pilot: Any, text: str) -> None:
-    await pilot.press(*[c if c != " " else "space" for c in text])
 
 
 async def test_new_meeting_saved_with_keyboard(library_path: Path) -> None:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from appdriver import main_screen, open_item, settle
-from formhost import HostApp, burst, keys
-from test_qa_form import qa_form
+from formhost import HostApp, burst, keys, qa_form
 
 from bftui.core.items.qa import find_entries
 from bftui.core.library import frontmatter

@@ -2,39 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from formhost import HostApp
-from textual.pilot import Pilot
+from formhost import HostApp, new_article_form, new_event_form, type_text
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from bftui.core.items import formvalues
-from bftui.core.library.loading import load
-from bftui.core.store import storage
 from bftui.tui.screens.article_form import ArticleForm
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.form import FormScreen, FormTarget
 from bftui.tui.widgets.field import FieldBox
 from bftui.tui.widgets.programme_editor import ProgrammeEditor
-
-
-def article_form(root: Path) -> ArticleForm:
-    target = FormTarget(root, "article:new", "Ny artikel", lambda _: root / "x.md")
-    values = formvalues.article_values(None, "", dt.date(2024, 6, 1))
-    events = [(e.slug, e.title) for e in load(root).events]
-    return ArticleForm(target, values, events=events)
-
-
-def event_form(root: Path, saved: list[Any]) -> EventForm:
-    def save(data: dict[str, Any]) -> Path:
-        saved.append(data)
-        return storage.create_event(root, data)
-
-    target = FormTarget(root, "event:new", "Ny träff", save)
-    return EventForm(target, formvalues.event_values(None))
 
 
 def on_screen(form: FormScreen, widget: Widget) -> bool:
@@ -46,13 +26,8 @@ def box(form: FormScreen, key: str) -> FieldBox:
     return next(b for b in form.query(FieldBox) if b.key == key)
 
 
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    keys = {" ": "space", "-": "minus", ":": "colon"}
-    await pilot.press(*[keys.get(c, c) for c in text])
-
-
 async def test_one_line_fields_and_the_body_fills_the_rest(library_path: Path) -> None:
-    app = HostApp(lambda: article_form(library_path))
+    app = HostApp(lambda: new_article_form(library_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         form = app.screen
@@ -69,7 +44,7 @@ async def test_one_line_fields_and_the_body_fills_the_rest(library_path: Path) -
 
 
 async def test_event_form_fields_are_one_line(library_path: Path) -> None:
-    app = HostApp(lambda: event_form(library_path, []))
+    app = HostApp(lambda: new_event_form(library_path, []))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         form = app.screen
@@ -82,7 +57,7 @@ async def test_event_form_fields_are_one_line(library_path: Path) -> None:
 
 
 async def test_refused_save_focuses_the_first_invalid_field(library_path: Path) -> None:
-    app = HostApp(lambda: article_form(library_path))
+    app = HostApp(lambda: new_article_form(library_path))
     async with app.run_test(size=(80, 24)) as pilot:
         form = app.screen
         assert isinstance(form, ArticleForm)
@@ -107,7 +82,7 @@ async def test_error_between_fields_stays_until_either_is_fixed(
     library_path: Path,
 ) -> None:
     saved: list[Any] = []
-    app = HostApp(lambda: event_form(library_path, saved))
+    app = HostApp(lambda: new_event_form(library_path, saved))
     async with app.run_test(size=(80, 24)) as pilot:
         form = app.screen
         assert isinstance(form, EventForm)

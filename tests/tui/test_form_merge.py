@@ -6,9 +6,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from appdriver import main_screen, open_item, settle
-from textual.pilot import Pilot
-from textual.widgets import Footer, Input, RadioSet, TextArea
+from appdriver import EVENT_2019, main_screen, notices, open_form, open_item, settle
+from formhost import set_field, type_text
+from textual.widgets import Footer, RadioSet, TextArea
 from textual.widgets._footer import FooterKey
 
 from bftui.core.library import frontmatter
@@ -20,46 +20,11 @@ from bftui.tui.screens.conflict import ConflictPick, ConflictScreen
 from bftui.tui.screens.drafts import DraftsScreen
 from bftui.tui.screens.event_form import EventForm
 
-EVENT_2019 = "2019-natverkstraff-malmo"
-
-
-async def type_text(pilot: Pilot[int], text: str) -> None:
-    await pilot.press(*[c if c != " " else "space" for c in text])
-
-
-async def open_form(
-    pilot: Pilot[int], slug: str | None
-) -> tuple[EventForm | ArticleForm, Path]:
-    """Show the 2019 meeting (or the interview, for None) and press E."""
-    await settle(pilot)
-    library = main_screen(pilot).library
-    assert library is not None
-    item = library.event(slug) if slug else library.articles[0]
-    assert item is not None
-    await open_item(pilot, item)
-    await pilot.press("E")
-    await settle(pilot)
-    form = pilot.app.screen
-    assert isinstance(form, EventForm | ArticleForm)
-    return form, item.path
-
-
-async def set_field(
-    pilot: Pilot[int], form: EventForm | ArticleForm, key: str, text: str
-) -> None:
-    form.query_one(f"#f-{key}", Input).focus()
-    await pilot.press("ctrl+u")
-    await type_text(pilot, text)
-
 
 def someone_else(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def notices(pilot: Pilot[int]) -> list[str]:
-    return [str(n.message) for n in pilot.app._notifications]
 
 
 async def test_changes_to_different_fields_are_merged_without_asking(

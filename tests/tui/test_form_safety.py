@@ -8,7 +8,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from appdriver import main_screen, open_item, settle, wait_for
+from appdriver import EVENT_2019, main_screen, open_event_form, settle, wait_for
+from formhost import set_field, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -19,33 +20,6 @@ from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictScreen
 from bftui.tui.screens.drafts import DraftsScreen
 from bftui.tui.screens.event_form import EventForm
-
-EVENT_2019 = "2019-natverkstraff-malmo"
-
-
-async def type_text(pilot: Pilot[int], text: str) -> None:
-    await pilot.press(*[c if c != " " else "space" for c in text])
-
-
-async def open_event_form(pilot: Pilot[int]) -> tuple[EventForm, Path]:
-    """Show the 2019 meeting and open it in its form (E)."""
-    await settle(pilot)
-    library = main_screen(pilot).library
-    assert library is not None
-    event = library.event(EVENT_2019)
-    assert event is not None
-    await open_item(pilot, event)
-    await pilot.press("E")
-    await settle(pilot)
-    form = pilot.app.screen
-    assert isinstance(form, EventForm)
-    return form, event.path
-
-
-async def set_city(pilot: Pilot[int], form: EventForm, city: str) -> None:
-    form.query_one("#f-city", Input).focus()
-    await pilot.press("ctrl+u")
-    await type_text(pilot, city)
 
 
 async def test_draft_is_offered_at_next_start_and_restores(
@@ -119,7 +93,7 @@ async def test_conflict_back_then_save_as_new(app: BftuiApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         form, path = await open_event_form(pilot)
         before = set(path.parent.glob("*.toml"))
-        await set_city(pilot, form, "Lund")
+        await set_field(pilot, form, "city", "Lund")
         theirs = path.read_text(encoding="utf-8").replace("Malmö", "Göteborg")
         path.write_text(theirs, encoding="utf-8")  # someone else, meanwhile
         await pilot.press("ctrl+s")
@@ -146,7 +120,7 @@ async def test_conflict_back_then_save_as_new(app: BftuiApp) -> None:
 async def test_conflict_reload_shows_the_file_on_disk(app: BftuiApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         form, path = await open_event_form(pilot)
-        await set_city(pilot, form, "Lund")
+        await set_field(pilot, form, "city", "Lund")
         theirs = path.read_text(encoding="utf-8").replace("Malmö", "Göteborg")
         path.write_text(theirs, encoding="utf-8")
         await pilot.press("ctrl+s")
@@ -175,7 +149,7 @@ async def test_quit_with_changed_form_asks(app: BftuiApp) -> None:
         form, path = await open_event_form(pilot)
         lock = locks.lock_path(path)
         assert lock.exists()
-        await set_city(pilot, form, "Lund")
+        await set_field(pilot, form, "city", "Lund")
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from appdriver import main_screen, open_item, settle
+from appdriver import main_screen, notices, open_item, settle
 from textual.pilot import Pilot
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -29,10 +29,6 @@ def footer_keys(pilot: Pilot[int]) -> list[str]:
         for key in footer.query(FooterKey)
         if key.region.width and key.region.right <= right
     ]
-
-
-def notices(pilot: Pilot[int]) -> list[str]:
-    return [str(n.message) for n in pilot.app._notifications]
 
 
 async def test_footer_shows_the_item_keys_once_an_interview_is_shown(

@@ -10,8 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from appdriver import main_screen, open_item, settle
-from test_form_safety import EVENT_2019, open_event_form
+from appdriver import (
+    EVENT_2019,
+    main_screen,
+    notices,
+    open_event_form,
+    open_item,
+    settle,
+)
 from textual.widgets import Static
 
 from bftui import cli
@@ -176,7 +182,7 @@ async def test_a_failed_draft_says_it_is_the_draft(
         await pilot.press(*"fardig")
         form.autosave()  # failing again: said once
         await settle(pilot)
-        said = [str(n.message) for n in app._notifications]
+        said = notices(pilot)
         assert len(said) == 1 and said[0].startswith("Utkastet")
         assert str(blocker) in said[0]
         assert app.screen is form
@@ -202,7 +208,7 @@ async def test_a_bad_editor_is_a_message(
         await pilot.press("e")
         await pilot.pause()
         assert app.is_running
-        (note,) = [str(n.message) for n in app._notifications]
+        (note,) = notices(pilot)
         assert said in note
 
 
@@ -215,7 +221,7 @@ async def test_editor_without_a_terminal_is_a_message(app: BftuiApp) -> None:
         await pilot.press("e")
         await pilot.pause()
         assert app.is_running
-        (note,) = [str(n.message) for n in app._notifications]
+        (note,) = notices(pilot)
         assert "$EDITOR" in note
 
 
@@ -226,7 +232,7 @@ async def test_config_problems_are_in_the_problems_view(library_path: Path) -> N
     app = BftuiApp(library_path, settings, setting_problems=problems)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        said = [str(n.message) for n in app._notifications]
+        said = notices(pilot)
         assert any("p visar" in message for message in said)
         await pilot.press("p")
         await settle(pilot)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from appdriver import main_screen, open_item, settle, shown_text, wait_for  # type: ignore[import-not-found]
+from appdriver import EVENT_2019, main_screen, open_item, settle, shown_text, wait_for  # type: ignore[import-not-found]
 from rich.console import Console
 from textual import events
 from textual.pilot import Pilot
@@ -21,7 +21,6 @@ SIZE = (80, 24)
 SAMPLE_ARTICLE = (
     "2020-05-24-malmo-teamets-erfarenheter-fran-svenska-bostad-forst-natverkets-traff"
 )
-EVENT_2019 = "2019-natverkstraff-malmo"
 QUESTIONS = (
     "Vilka var höjdpunkterna tyckte du?",
     "Vad fick de med sig?",
@@ -67,7 +66,7 @@ async def test_event_shows_the_article_that_refers_to_it(app: BftuiApp) -> None:
         await settle(pilot)
         screen = main_screen(pilot)
         assert screen.library is not None
-        await open_item(pilot, screen.library.event("2019-natverkstraff-malmo"))
+        await open_item(pilot, screen.library.event(EVENT_2019))
         text = " ".join(shown_text(pilot).split())
         assert "över 200" in text and "Sveriges Stadsmissioner" in text
         assert "Malmö-teamets erfarenheter" in text
@@ -80,7 +79,7 @@ async def test_library_link_opens_the_item_in_the_app(app: BftuiApp) -> None:
         await settle(pilot)
         screen = main_screen(pilot)
         assert screen.library is not None
-        await open_item(pilot, screen.library.event("2019-natverkstraff-malmo"))
+        await open_item(pilot, screen.library.event(EVENT_2019))
         await choose_link(pilot, ".md")
         await settle(pilot)
         assert screen.current is not None and screen.current.kind == "interview"
@@ -88,7 +87,7 @@ async def test_library_link_opens_the_item_in_the_app(app: BftuiApp) -> None:
         assert screen.library_tree.current == screen.current
         await pilot.press("left_square_bracket")
         await settle(pilot)
-        assert screen.current.slug == "2019-natverkstraff-malmo"
+        assert screen.current.slug == EVENT_2019
         assert screen.library_tree.current == screen.current
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from formhost import HostApp, typed
-from test_qa_form import qa_form
+from formhost import HostApp, qa_form, typed
 from textual import events
 from textual.widgets import Input, TextArea
 

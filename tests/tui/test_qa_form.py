@@ -5,23 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from formhost import HostApp
+from formhost import HostApp, qa_form
 from textual import events
 from textual.widgets import Input, TextArea
 
 from bftui.tui.screens.confirm import ConfirmScreen
-from bftui.tui.screens.form import FormTarget, Saved
-from bftui.tui.screens.qa_form import QAForm
+from bftui.tui.screens.form import Saved
 from bftui.tui.widgets.field import FieldBox
-
-
-def qa_form(root: Path, got: list[Any], values: dict[str, str] | None = None) -> QAForm:
-    def save(result: tuple[str, str]) -> Path:
-        got.append(result)
-        return root / "x.md"
-
-    target = FormTarget(root, "qa:x.md:new", "Ny fråga", save)
-    return QAForm(target, values or {"question": "", "answer": ""})
 
 
 async def test_question_and_answer_saved(tmp_path: Path) -> None:
