@@ -133,6 +133,33 @@ async def test_the_history_shows_versions_one_read_only_and_what_changed(
         assert app.screen is reader
 
 
+async def test_the_history_of_a_renamed_item_goes_back_past_the_rename(
+    cities: dict[str, Repo],
+) -> None:
+    malmo = cities["Malmö"]
+    set_fields(malmo.library, EVENT, {"city": "Lund"})
+    renamed = "events/2019-traff-i-malmo.toml"
+    git(malmo.library, "mv", EVENT, renamed)
+    git(malmo.library, "commit", "-q", "-m", "Nytt namn")
+    app = BftuiApp(malmo.library, open_item=malmo.library / renamed)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await wait_until(pilot, lambda: screen.current is not None)
+        await wait_until(pilot, lambda: screen._share_found)
+        await pilot.press("h")
+        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        await wait_until(pilot, lambda: len(history.versions) == 3)
+        await pilot.press("down", "down", "enter")  # The first, under its old name.
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await settle(pilot)
+        document = app.screen.query_one("#version-document")
+        shown = "\n".join(line.text for line in document.rendered.lines)
+        assert "Malmö" in shown and "Lund" not in shown
+
+
 async def test_a_conflict_after_a_sync_is_chosen_side_by_side_and_staged(
     cities: dict[str, Repo],
 ) -> None:
