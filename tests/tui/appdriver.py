@@ -13,7 +13,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
-from bftui.core.items.model import Item
+from bftui.core.items.model import Article, Event, Item
 from bftui.tui.screens.article_form import ArticleForm
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.main import MainScreen
@@ -80,16 +80,32 @@ def notices(pilot: Pilot[int]) -> list[str]:
     return [str(n.message) for n in pilot.app._notifications]
 
 
+async def show_event(pilot: Pilot[int], slug: str | None = None) -> Event:
+    """Wait for the library, show the event `slug` (or the first) and return it."""
+    await settle(pilot)
+    library = main_screen(pilot).library
+    assert library is not None
+    event = library.event(slug) if slug else library.events[0]
+    assert event is not None
+    await open_item(pilot, event)
+    return event
+
+
+async def show_article(pilot: Pilot[int]) -> Article:
+    """Wait for the library, show its first article and return it."""
+    await settle(pilot)
+    library = main_screen(pilot).library
+    assert library is not None
+    article = library.articles[0]
+    await open_item(pilot, article)
+    return article
+
+
 async def open_form(
     pilot: Pilot[int], slug: str | None
 ) -> tuple[EventForm | ArticleForm, Path]:
     """Show the event `slug` (or the first article, for None), press E; return its form."""
-    await settle(pilot)
-    library = main_screen(pilot).library
-    assert library is not None
-    item = library.event(slug) if slug else library.articles[0]
-    assert item is not None
-    await open_item(pilot, item)
+    item = await (show_event(pilot, slug) if slug else show_article(pilot))
     await pilot.press("E")
     await settle(pilot)
     form = pilot.app.screen

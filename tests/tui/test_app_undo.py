@@ -11,6 +11,7 @@ from appdriver import (
     open_event_form,
     open_item,
     settle,
+    show_event,
 )
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -121,11 +122,8 @@ async def test_ctrl_z_takes_a_qa_move_back(app: BftuiApp) -> None:
 
 async def test_the_trash_view_restores_a_deleted_item(app: BftuiApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        event = await show_event(pilot)
         screen = main_screen(pilot)
-        assert screen.library is not None
-        event = screen.library.events[0]
-        await open_item(pilot, event)
         await pilot.press("d", "y")
         await settle(pilot)
         assert not event.path.exists()

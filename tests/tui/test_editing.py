@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from appdriver import main_screen, open_item, settle, shown_text
+from appdriver import main_screen, open_item, settle, show_event, shown_text
 from formhost import type_text
 
 from bftui.core.items.qa import find_entries
@@ -77,11 +77,8 @@ async def test_delete_asks_and_moves_to_trash(
     app: BftuiApp, library_path: Path
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        event = await show_event(pilot)
         screen = main_screen(pilot)
-        assert screen.library is not None
-        event = screen.library.events[0]
-        await open_item(pilot, event)
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

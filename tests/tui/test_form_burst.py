@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from appdriver import main_screen, open_item, settle
+from appdriver import settle, show_article, show_event
 from formhost import HostApp, burst, keys, qa_form
 
 from bftui.core.items.qa import find_entries
@@ -41,11 +41,7 @@ async def test_keys_typed_right_after_e_go_to_the_form(
 ) -> None:
     """`E` opens the form in a worker: keys typed meanwhile wait for it."""
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
-        assert screen.library is not None
-        event = screen.library.events[0]
-        await open_item(pilot, event)
+        event = await show_event(pilot)
         # "a" would open a new article, "d" would delete, on the main screen.
         burst(app, [("E", "E"), ("end", None), *keys(" add"), ("ctrl+s", None)])
         await settle(pilot)
@@ -58,11 +54,7 @@ async def test_question_typed_right_after_i_and_a_is_saved(
     app: BftuiApp, library_path: Path
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
-        assert screen.library is not None
-        article = screen.library.articles[0]
-        await open_item(pilot, article)
+        article = await show_article(pilot)
         burst(
             app,
             [("i", "i"), ("A", "A"), *keys("Och sen?"), ("tab", "\t")]
@@ -87,11 +79,7 @@ async def test_escape_while_a_big_form_is_read_opens_nothing(
         return read(path, lock=lock)
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
-        assert screen.library is not None
-        event = screen.library.events[0]
-        await open_item(pilot, event)
+        event = await show_event(pilot)
         monkeypatch.setattr(Opened, "read", staticmethod(slow_read))
         burst(app, [("E", "E"), *keys("abc"), ("escape", None)])
         await pilot.pause()

@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from appdriver import EVENT_2019, main_screen, notices, open_form, open_item, settle
+from appdriver import EVENT_2019, notices, open_form, settle, show_article
 from formhost import set_field, type_text
 from textual.widgets import Footer, RadioSet, TextArea
 from textual.widgets._footer import FooterKey
@@ -159,12 +159,7 @@ async def test_deleting_an_entry_someone_changed_asks_in_the_qa_list(
     from bftui.tui.screens.qa_list import QAListScreen
 
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        library = main_screen(pilot).library
-        assert library is not None
-        article = library.articles[0]
-        path = article.path
-        await open_item(pilot, article)
+        path = (await show_article(pilot)).path
         await pilot.press("i")
         await settle(pilot)
         assert isinstance(app.screen, QAListScreen)

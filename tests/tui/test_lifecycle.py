@@ -12,11 +12,10 @@ from typing import Any
 import pytest
 from appdriver import (
     EVENT_2019,
-    main_screen,
     notices,
     open_event_form,
-    open_item,
     settle,
+    show_event,
 )
 from textual.widgets import Static
 
@@ -103,12 +102,7 @@ async def test_full_disk_on_opening_a_form_is_a_message(
 ) -> None:
     path = event_path(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        library = main_screen(pilot).library
-        assert library is not None
-        event = library.event(EVENT_2019)
-        assert event is not None
-        await open_item(pilot, event)
+        await show_event(pilot, EVENT_2019)
         with monkeypatch.context() as patch:
             patch.setattr(locks.tempfile, "mkstemp", full_disk_mkstemp)
             await pilot.press("E")

@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from appdriver import main_screen, open_item, settle, shown_text
+from appdriver import EVENT_2019, main_screen, settle, show_event, shown_text
 from textual.pilot import Pilot
 from textual.widgets.tree import TreeNode
 
@@ -32,12 +32,8 @@ async def test_added_changed_and_removed_files_show_without_restart(
 ) -> None:
     app = BftuiApp(library_path, Settings(watch="poll"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        event = await show_event(pilot, EVENT_2019)
         screen = main_screen(pilot)
-        assert screen.library is not None
-        event = screen.library.event("2019-natverkstraff-malmo")
-        assert event is not None
-        await open_item(pilot, event)
         cursor_before = screen.library_tree.current
 
         (library_path / "nytt.md").write_text(NEW_ARTICLE, encoding="utf-8")
