@@ -89,6 +89,19 @@ async def test_the_sync_key_fetches_the_others_changes_and_says_so(
         assert "Hur går det i Stockholm?" in text
 
 
+async def open_history(pilot: Pilot[Any]) -> HistoryScreen:
+    """Wait for the item the app opened and for git, press h; return the history."""
+    await settle(pilot)
+    screen = main_screen(pilot)
+    await wait_until(pilot, lambda: screen.current is not None)
+    await wait_until(pilot, lambda: screen._share_found)
+    await pilot.press("h")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, HistoryScreen))
+    history = pilot.app.screen
+    assert isinstance(history, HistoryScreen)
+    return history
+
+
 async def test_the_history_shows_versions_one_read_only_and_what_changed(
     cities: dict[str, Repo],
 ) -> None:
@@ -96,14 +109,7 @@ async def test_the_history_shows_versions_one_read_only_and_what_changed(
     add_question(malmo.library, ARTICLE, "Vad hände sedan?", "Mycket.")
     app = BftuiApp(malmo.library, open_item=malmo.library / ARTICLE)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
-        await wait_until(pilot, lambda: screen.current is not None)
-        await wait_until(pilot, lambda: screen._share_found)
-        await pilot.press("h")
-        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
-        history = app.screen
-        assert isinstance(history, HistoryScreen)
+        history = await open_history(pilot)
         await wait_until(pilot, lambda: len(history.versions) == 2)
         rows = history.query_one(OptionList)
         first = str(rows.get_option_at_index(0).prompt)
@@ -143,14 +149,7 @@ async def test_the_history_of_a_renamed_item_goes_back_past_the_rename(
     git(malmo.library, "commit", "-q", "-m", "Nytt namn")
     app = BftuiApp(malmo.library, open_item=malmo.library / renamed)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
-        await wait_until(pilot, lambda: screen.current is not None)
-        await wait_until(pilot, lambda: screen._share_found)
-        await pilot.press("h")
-        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
-        history = app.screen
-        assert isinstance(history, HistoryScreen)
+        history = await open_history(pilot)
         await wait_until(pilot, lambda: len(history.versions) == 3)
         await pilot.press("down", "down", "enter")  # The first, under its old name.
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
