@@ -22,7 +22,12 @@ from bftui.core.store.atomic import StorageError
 from bftui.i18n import t
 from bftui.tui.bindings import EDITING_BINDINGS
 from bftui.tui.messages import LibraryLoaded
-from bftui.tui.typeahead import expect_screen, push_expected, screen_not_coming
+from bftui.tui.typeahead import (
+    expect_screen,
+    push_expected,
+    screen_not_coming,
+    screen_ready,
+)
 
 if TYPE_CHECKING:
     from bftui.core.items.model import Article, Item
@@ -136,10 +141,23 @@ class EditingScreen(Screen[None]):
 
     # After a save.
 
-    @work(thread=True, exclusive=True, group="edit-reload", exit_on_error=False)
     def reload_and_show(self, path: Path | None) -> None:
-        """Read the library again, then select and show the item in `path`."""
-        library = self.read_library()
+        """Read the library again, then select and show the item in `path`.
+
+        Keys typed meanwhile (right after ctrl+s in a form) wait: they act on
+        the library and the item as they are after the save, as when typed
+        slowly (the main screen lets them go once it has the library).
+        """
+        self.keys_ready = False
+        self._reload_and_show(path)
+
+    @work(thread=True, exclusive=True, group="edit-reload", exit_on_error=False)
+    def _reload_and_show(self, path: Path | None) -> None:
+        try:
+            library = self.read_library()
+        except BaseException:
+            self.app.call_from_thread(screen_ready, self)
+            raise
         item = library.item_at(path) if path is not None else None
         self.app.call_from_thread(self._loaded, library, item)
 

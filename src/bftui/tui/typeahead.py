@@ -102,7 +102,14 @@ class TypeAheadApp(App[ReturnType]):
         self.push_screen(screen, callback)
 
     def _cancel_on_escape(self) -> None:
-        """Escape while a screen is being opened: drop it and the keys typed for it."""
+        """Escape while a screen is being opened: drop it and the keys typed for it.
+
+        Only when nothing but text comes before the Escape (`E`, a few
+        letters, Escape: the user changed their mind). Keys that save, move
+        or open something before it are work for that screen, as when typed
+        slowly: the Escape waits its turn (it closes the Q&A list after a
+        day's entries were saved in it).
+        """
         escape = next(
             (
                 n
@@ -111,6 +118,10 @@ class TypeAheadApp(App[ReturnType]):
             ),
             None,
         )
+        if escape is not None and not all(
+            _types_text(self._held[n]) for n in range(escape)
+        ):
+            escape = None
         if self._expecting and escape is not None:
             for _ in range(escape + 1):
                 self._held.popleft()
@@ -148,7 +159,9 @@ class TypeAheadApp(App[ReturnType]):
             return
         self._settling = True
         target = getattr(key, _SENT_TO, None)
-        if not (isinstance(target, Widget) and target.is_attached):
+        if not (isinstance(target, Widget) and target.is_attached) or (
+            target.screen is not self.screen  # It closed the screen (y in a dialog).
+        ):
             target = self.screen
         target.post_message(KeyDone(key, settle=True))
 
@@ -161,10 +174,7 @@ class TypeAheadApp(App[ReturnType]):
     async def _send_held(self) -> None:
         self._cancel_on_escape()
         if self._in_flight is not None:
-            target = getattr(self._in_flight, _SENT_TO, None)
-            gone = isinstance(target, Widget) and not target.is_attached
-            late = time.monotonic() - self._flight_since > MAX_FLIGHT_SECONDS
-            if not (gone or late):
+            if not self._lost_in_flight():
                 return
             self._in_flight = None  # Its widget went away with its messages.
             self._settling = False
@@ -200,17 +210,28 @@ class TypeAheadApp(App[ReturnType]):
         await super().on_event(key)
         if not key.is_forwarded:
             self._land(key)
-            return
-        # It lands when it comes back here unused, or when this message,
-        # which follows it up the same way, does.
-        target.post_message(KeyDone(key))
+        else:
+            # It lands when it comes back here unused, or when this message,
+            # which follows it up the same way, does.
+            target.post_message(KeyDone(key))
         self._look_after(key)
+
+    def _lost_in_flight(self) -> bool:
+        """True if the key in flight will not land: its widget went away, or too long."""
+        target = getattr(self._in_flight, _SENT_TO, None)
+        gone = isinstance(target, Widget) and not target.is_attached
+        return gone or time.monotonic() - self._flight_since > MAX_FLIGHT_SECONDS
 
     def _look_after(self, key: Typed) -> None:
         """Until `key` lands, see every so often whether it was lost on its way."""
-        if key is self._in_flight:
+        if key is not self._in_flight:
+            return
+        if self._lost_in_flight():
+            self._in_flight = None
+            self._settling = False
             self.release_keys()
-            self.set_timer(FLIGHT_CHECK_SECONDS, lambda: self._look_after(key))
+            return
+        self.set_timer(FLIGHT_CHECK_SECONDS, lambda: self._look_after(key))
 
     def on_key_done(self, message: KeyDone) -> None:
         """The key before has been handled by a widget: send the next one."""
@@ -246,6 +267,13 @@ class TypeAheadApp(App[ReturnType]):
             return
         await super().on_event(event)
         self._land(event)
+
+
+def _types_text(event: Typed) -> bool:
+    """True for a key that only types or deletes text (and for a paste)."""
+    if isinstance(event, Paste):
+        return True
+    return event.is_printable or event.key == "backspace"
 
 
 def screen_ready(screen: Screen[Any]) -> None:

@@ -27,7 +27,7 @@ from bftui.i18n import t
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictChoice, ConflictScreen, Resolutions
 from bftui.tui.screens.form_keeping import FormTarget, KeptForm, Saved
-from bftui.tui.typeahead import screen_ready
+from bftui.tui.typeahead import screen_not_coming, screen_ready
 from bftui.tui.widgets.field import FieldBox
 from bftui.tui.widgets.preview import MarkdownPreview, is_markdown_area
 
@@ -206,9 +206,14 @@ class FormScreen(KeptForm):
         self.show_errors(errors)
         if errors:
             return
-        self._busy = True
         self.show_message(t("form.saving"))
-        self._save(self.target.save, result)
+        self._start_save(self.target.save, result)
+
+    def _start_save(self, save: Callable[[Any], Path], result: Any) -> None:
+        """Save in a worker; keys typed meanwhile wait for the form to close or stay."""
+        self._busy = True
+        self.keys_ready = False
+        self._save(save, result)
 
     @work(thread=True, exclusive=True, group="form-save", exit_on_error=False)
     def _save(self, save: Callable[[Any], Path], result: Any) -> None:
@@ -224,16 +229,22 @@ class FormScreen(KeptForm):
             self.app.call_from_thread(self._failed, [], t("form.failed", error=error))
         else:
             self.forget_draft()
-            self.app.call_from_thread(self.dismiss, Saved(path, result))
+            self.app.call_from_thread(self._close_saved, Saved(path, result))
+
+    def _close_saved(self, saved: Saved) -> None:
+        self.dismiss(saved)
+        screen_not_coming(self.app)  # The keys typed after ctrl+s go on below.
 
     def _failed(self, errors: list[FieldError], message: str) -> None:
         self._busy = False
+        screen_ready(self)
         self.show_errors(errors)
         if message:
             self.show_message(message)
 
     def _conflict(self, error: ConflictError, result: Any) -> None:
         self._busy = False
+        screen_ready(self)  # The keys typed after ctrl+s go to the dialog.
         self.show_message(t("form.conflict_short"))
 
         def chosen(choice: ConflictChoice | Resolutions | None) -> None:
@@ -243,13 +254,11 @@ class FormScreen(KeptForm):
                 and isinstance(error, MergeConflict)
                 and resolve
             ):
-                self._busy = True
-                self._save(lambda _result: resolve(error, choice), result)
+                self._start_save(lambda _result: resolve(error, choice), result)
             elif choice == "reload" and self.target.reload is not None:
                 self._reload(self.target.reload)
             elif choice == "new" and self.target.save_as_new is not None:
-                self._busy = True
-                self._save(self.target.save_as_new, result)
+                self._start_save(self.target.save_as_new, result)
 
         self.app.push_screen(
             ConflictScreen(

@@ -154,6 +154,7 @@ class QAListScreen(ModalScreen[bool]):
 
     def _change(self, change: Callable[[str], str], highlight: int) -> None:
         path, root = self.opened.path, self.library.root
+        self.keys_ready = False  # Keys typed meanwhile act on the list as changed.
         self._write(
             lambda: storage.update_body(path, change, self.opened.snap, root=root),
             highlight,
@@ -174,16 +175,18 @@ class QAListScreen(ModalScreen[bool]):
         self.app.call_from_thread(self._done, highlight)
 
     def _done(self, highlight: int) -> None:
-        self._message("")
         self.refresh_entries(highlight)
+        self._message("")
 
     def _message(self, message: str) -> None:
         self.query_one(".form-message", Static).update(Content(message))
+        screen_ready(self)
 
     def _conflict(self, error: ConflictError, highlight: int) -> None:
         def chosen(choice: str | dict[str, str] | None) -> None:
             if isinstance(choice, dict) and isinstance(error, MergeConflict):
                 root = self.library.root
+                self.keys_ready = False
                 self._write(
                     lambda: storage.resolve(error, choice, root=root), highlight
                 )
@@ -191,6 +194,7 @@ class QAListScreen(ModalScreen[bool]):
                 self._reload()
 
         self.app.push_screen(ConflictScreen(error, can_save_new=False), chosen)
+        screen_ready(self)
 
     @work(thread=True, exclusive=True, group="qa-change", exit_on_error=False)
     def _reload(self) -> None:
