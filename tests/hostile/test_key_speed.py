@@ -151,6 +151,9 @@ def _budget() -> settings:
 # `n` right after Enter in the filter went into the filter: Enter moves the
 # focus in a handler of the message it posts (any key after such a key).
 @example([("slash", "/"), ("enter", "\r"), ("n", "n")])
+# During the cold start, Escape after `n` and a letter cancelled the form that
+# was waiting for the library; typed slowly it asks whether to drop the letter.
+@example([("n", "n"), ("f", "f"), ("escape", "\x1b")])
 def test_keys_land_the_same_at_any_speed(
     sequence: list[tuple[str, str | None]],
 ) -> None:

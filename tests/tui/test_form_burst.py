@@ -14,6 +14,8 @@ from bftui.core.items.qa import find_entries
 from bftui.core.library import frontmatter
 from bftui.core.store import locks
 from bftui.tui.app import BftuiApp
+from bftui.tui.screens.confirm import ConfirmScreen
+from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.main import MainScreen
 from bftui.tui.screens.qa_list import QAListScreen
 from bftui.tui.targets import Opened
@@ -70,7 +72,30 @@ async def test_question_typed_right_after_i_and_a_is_saved(
 async def test_escape_while_a_big_form_is_read_opens_nothing(
     app: BftuiApp, library_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Reading a huge event takes long: Escape typed meanwhile cancels the form."""
+    """Reading a huge event takes long: Escape typed right after `E` cancels the form."""
+    reading = threading.Event()
+    read = Opened.read
+
+    def slow_read(path: Path, *, lock: bool = True) -> Opened:
+        reading.wait(timeout=30)
+        return read(path, lock=lock)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        event = await show_event(pilot)
+        monkeypatch.setattr(Opened, "read", staticmethod(slow_read))
+        burst(app, [("E", "E"), ("escape", None)])
+        await pilot.pause()
+        reading.set()
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert not locks.lock_path(event.path).exists()
+
+
+async def test_text_then_escape_while_a_big_form_is_read_asks_as_typed_slowly(
+    app: BftuiApp, library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text typed before the Escape is the form's: Escape asks whether to drop it,
+    as it does when the same keys are typed after the form has opened."""
     reading = threading.Event()
     read = Opened.read
 
@@ -84,6 +109,10 @@ async def test_escape_while_a_big_form_is_read_opens_nothing(
         burst(app, [("E", "E"), *keys("abc"), ("escape", None)])
         await pilot.pause()
         reading.set()
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen_stack[-2], EventForm)
+        burst(app, [("y", "y")])  # Yes, throw the text away.
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert not locks.lock_path(event.path).exists()

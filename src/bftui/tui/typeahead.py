@@ -102,29 +102,21 @@ class TypeAheadApp(App[ReturnType]):
         self.push_screen(screen, callback)
 
     def _cancel_on_escape(self) -> None:
-        """Escape while a screen is being opened: drop it and the keys typed for it.
+        """Escape right after the key that opens a screen: drop the screen and the Escape.
 
-        Only when nothing but text comes before the Escape (`E`, a few
-        letters, Escape: the user changed their mind). Keys that save, move
-        or open something before it are work for that screen, as when typed
-        slowly: the Escape waits its turn (it closes the Q&A list after a
-        day's entries were saved in it).
+        Only when nothing comes between: typed slowly, the screen would open
+        and Escape close it at once, so this is the same end, sooner. Keys
+        typed before the Escape are work for the screen, as when typed
+        slowly (text, then Escape, asks whether to throw the text away).
         """
-        escape = next(
-            (
-                n
-                for n, e in enumerate(self._held)
-                if isinstance(e, Key) and e.key == "escape"
-            ),
-            None,
-        )
-        if escape is not None and not all(
-            _types_text(self._held[n]) for n in range(escape)
+        held = self._held
+        if (
+            self._expecting
+            and held
+            and isinstance(held[0], Key)
+            and held[0].key == "escape"
         ):
-            escape = None
-        if self._expecting and escape is not None:
-            for _ in range(escape + 1):
-                self._held.popleft()
+            held.popleft()
             self._expecting, self._open_cancelled = False, True
 
     def screen_not_coming(self) -> None:
@@ -267,13 +259,6 @@ class TypeAheadApp(App[ReturnType]):
             return
         await super().on_event(event)
         self._land(event)
-
-
-def _types_text(event: Typed) -> bool:
-    """True for a key that only types or deletes text (and for a paste)."""
-    if isinstance(event, Paste):
-        return True
-    return event.is_printable or event.key == "backspace"
 
 
 def screen_ready(screen: Screen[Any]) -> None:
