@@ -11,7 +11,7 @@ import pytest
 from core_files import article_text
 
 from bftui.core.library.folders import NotALibraryError, check_root
-from bftui.core.library.loading import load, load_article, read_body
+from bftui.core.library.loading import load, load_article, load_item, read_body
 from bftui.core.problems import Problem
 from bftui.i18n import set_language
 
@@ -120,6 +120,22 @@ BROKEN: list[tuple[str, str | bytes, int, str]] = [
         "year: år eller startdatum måste anges",
     ),
 ]
+
+
+def test_one_item_reads_alone_as_the_whole_library_reads_it(sample: Path) -> None:
+    """What the reader shows before the library is read is the library's own item."""
+    library = load(sample)
+    for item in library.items():
+        assert load_item(item.path, sample) == item
+
+
+def test_one_broken_item_reads_as_its_problems(
+    root: Path, write: Callable[..., Path]
+) -> None:
+    path = write("trasig.md", "+++\ntitle = 1\n+++\n")
+    problems = load_item(path, root)
+    assert isinstance(problems, list)
+    assert sorted(problems, key=str) == sorted(load(root).problems, key=str)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,9 @@ from bftui.bench.generate import (
     LIBRARY_TITLE,
     REPORT_END_MARK,
     REPORT_MARK,
+    REPORT_TITLE,
     TYPICAL_MARK,
+    TYPICAL_TITLE,
 )
 from bftui.bench.hello import MARK as HELLO_MARK
 from bftui.bench.skeleton import MARK as SKELETON_MARK
@@ -131,14 +133,21 @@ def app_interactive(root: Path, cache: Path, home: Path) -> dict[str, float]:
         terminal.close()
 
 
-def _palette_open(terminal: Terminal, words: str) -> float:
-    """Jump to an item with the command palette; return when Enter was sent."""
+def _palette_open(terminal: Terminal, words: str, title: str) -> float:
+    """Jump to the item called `title` by typing `words` in the command palette.
+
+    Enter goes once the item is listed: a fixed pause would press it on an
+    empty list whenever the library is read later than the pause (the palette
+    lists items once it is). Returns when Enter was sent.
+    """
     terminal.send("escape")
     terminal.drain(0.3)
     terminal.send("ctrl+p")
     terminal.drain(0.5)
+    since = terminal.mark()
     terminal.send(words)
-    terminal.drain(1.0)  # The palette lists its hits; then the first is chosen.
+    terminal.wait_for(title, 60, since)
+    terminal.drain(0.3)  # The list settles; then the first hit is chosen.
     return terminal.send("enter")
 
 
@@ -151,9 +160,9 @@ def app_session(root: Path, cache: Path, home: Path) -> dict[str, float]:
     try:
         terminal.wait_for(SIDEBAR_MARK, 120)
         terminal.drain(1.0)
-        sent = _palette_open(terminal, "Typiska intervjun")
+        sent = _palette_open(terminal, "Typiska intervjun", TYPICAL_TITLE)
         figures["typical"] = terminal.wait_for(TYPICAL_MARK, 30, terminal.mark()) - sent
-        sent = _palette_open(terminal, "Stora utvärderingsrapporten")
+        sent = _palette_open(terminal, "Stora utvärderingsrapporten", REPORT_TITLE)
         since = terminal.mark()
         figures["report_first_screen"] = (
             terminal.wait_for(REPORT_MARK, 60, since) - sent

@@ -218,9 +218,17 @@ class EditingScreen(Screen[None]):
         """Open the shown item in its form."""
         if self.refuse_in_sample():
             return
-        if self.library is not None and self.current is not None:
+        item = self.current
+        if self.library is not None and item is not None:
             expect_screen(self.app)
-            self._open_for_edit(self.library, self.current, None)
+            self._open_for_edit(self.library, item, None)
+        elif item is not None:  # Shown before the library was read: edit once it is.
+            self.when_loaded(
+                "edit item",
+                lambda library: self._open_for_edit(
+                    library, library.item_at(item.path) or item, None
+                ),
+            )
 
     @work(thread=True, exclusive=True, group="edit-open", exit_on_error=False)
     def _open_for_edit(self, library: Library, item: Item, draft: Draft | None) -> None:
@@ -251,6 +259,10 @@ class EditingScreen(Screen[None]):
         if isinstance(item, Article) and self.library is not None:
             expect_screen(self.app)
             self._open_entries(self.library, item)
+        elif isinstance(item, Article):  # Shown before the library was read.
+            self.when_loaded(
+                "qa entries", lambda library: self._open_entries(library, item)
+            )
 
     @work(thread=True, exclusive=True, group="edit-open", exit_on_error=False)
     def _open_entries(self, library: Library, article: Article) -> None:

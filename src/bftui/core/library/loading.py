@@ -9,7 +9,12 @@ from typing import TypeVar
 from bftui.core import fileio
 from bftui.core.items.model import Article, Event, Item
 from bftui.core.library import frontmatter, tomlpos
-from bftui.core.library.folders import CONFIG_NAME, article_paths, event_paths
+from bftui.core.library.folders import (
+    CONFIG_NAME,
+    EVENTS_DIR,
+    article_paths,
+    event_paths,
+)
 from bftui.core.library.reading import MAX_FILE_BYTES, read_text, relative_to_root
 from bftui.core.library.reading import load_article as load_article
 from bftui.core.library.reading import load_event as load_event
@@ -91,6 +96,18 @@ def load(root: Path) -> Library:
     for path in event_paths(root):
         _collect(load_event(path, root), library.events, problems)
     return finish(library)
+
+
+def load_item(path: Path, root: Path) -> Item | list[Problem]:
+    """Read the one article or event in `path` of library `root`, or its problems.
+
+    An event is a file in the library's own `events/` folder, as `load` reads
+    them; any other file is read as an article.
+    """
+    root = root.resolve()
+    if path.parent == root / EVENTS_DIR:
+        return load_event(path, root)
+    return load_article(path, root)
 
 
 def finish(library: Library) -> Library:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from importlib import import_module
 from pathlib import Path
@@ -107,7 +108,11 @@ class MainScreen(SharingMixin, EditingScreen):
         self._pending_find: tuple[str, str] | None = None
         """Words to find (and the heading they are under) once the item is rendered."""
         self._wanted: Path | None = open_item
-        """An item chosen from the outline or the command line, to open once read."""
+        """An item chosen from the outline or the command line, being read alone."""
+        self._early = False
+        """The reader's text was composed before the library was read: compose again."""
+        self.library_read = asyncio.Event()
+        """Set once the library has been read (the palette waits for its items)."""
         self._reveal: Item | None = None
         """The item to select in the sidebar once the reader has shown it."""
         self.feed = LibraryFeed(
@@ -169,6 +174,9 @@ class MainScreen(SharingMixin, EditingScreen):
             tree.first_item_line()
         else:
             self.keys_ready = False  # keys wait for the sidebar (see typeahead)
+        if self._wanted is not None:  # `bftui FILE`: its text at once.
+            self.open_path(self._wanted)
+            self.set_focus(self.document)
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -258,6 +266,7 @@ class MainScreen(SharingMixin, EditingScreen):
         )
 
         library = self.library = message.library
+        self.library_read.set()
         self._sidebar_listed()
         self.title = library.title
         self._filter = ItemFilter(library.articles)
@@ -281,15 +290,14 @@ class MainScreen(SharingMixin, EditingScreen):
             if not kept:
                 self.library_tree.call_after_refresh(self.library_tree.first_item_line)
             return
+        early, self._early = self._early, False
         current = library.item_at(self.current.path)
         if current is None:
             name = safe_text(self.current.path.name)
             self.notify(t("reader.removed", name=name), severity="warning", timeout=8)
-        elif current != self.current or current.path in message.changed:
+        elif early or current != self.current or current.path in message.changed:
             # Shown again where it was; the sidebar stays where the user left it.
-            self.open_item(
-                current, record=False, preview=True, line=self.document.top_line
-            )
+            self.open_item(current, record=False, preview=True, line=None)
 
     def _fill_tree(self) -> bool:
         """Fill the sidebar, keeping the cursor's row; False if there was none."""
@@ -314,11 +322,44 @@ class MainScreen(SharingMixin, EditingScreen):
 
     # Opening items.
 
+    def open_path(self, path: Path) -> None:
+        """Open the item in file `path`, from the library or, until it is read, alone.
+
+        Before the library is read the file is read by itself and shown at
+        once; the keys typed meanwhile wait for it. Once the library is read
+        the text is composed again (an event's articles, the links between
+        items), where the reader then is.
+        """
+        if self.library is not None:
+            if (item := self.library.item_at(path)) is not None:
+                self.open_item(item)
+            return
+        self._wanted = path
+        self.keys_ready = False
+        self._read_alone(path)
+
+    @work(thread=True, group="read-alone", exit_on_error=False)
+    def _read_alone(self, path: Path) -> None:
+        from bftui.core.library.loading import load_item
+
+        item: Item | list[Problem] = []  # Broken: the library will report it.
+        try:
+            item = load_item(path, self.library_root)
+        finally:  # Even if it failed: the keys must not wait for nothing.
+            self.app.call_from_thread(self._read_one, path, item)
+
+    def _read_one(self, path: Path, item: Item | list[Problem]) -> None:
+        wanted = self.library is None and self._wanted == path  # Not read yet.
+        if wanted and not isinstance(item, list):
+            self._wanted = None
+            self.open_item(item)
+        screen_ready(self)
+
     def open_item(
         self,
         item: Item,
         *,
-        line: int = 0,
+        line: int | None = 0,
         find: str = "",
         heading: str = "",
         record: bool = True,
@@ -326,7 +367,8 @@ class MainScreen(SharingMixin, EditingScreen):
     ) -> None:
         """Show `item` in the reader, scrolled to `line`, with `find` highlighted.
 
-        With `heading`, the first match under that heading is the current one.
+        A `line` of None keeps the reader where it is, and the text as it is
+        if it has not changed. With `heading`, the first match under that heading is the current one.
         A `preview` leaves the sidebar's cursor where it is. This is the one
         way into the reader: the sidebar, links, back and forward, search
         results and forms after saving all come through here.
@@ -334,6 +376,7 @@ class MainScreen(SharingMixin, EditingScreen):
         if record:
             self.history.visit(item.path, replace=preview)
         self.current = item
+        self._early = self.library is None
         # The sidebar follows once the text is on screen: opening a year of
         # hundreds of rows first would keep the reader waiting.
         self._reveal = None if preview else item
@@ -341,15 +384,17 @@ class MainScreen(SharingMixin, EditingScreen):
 
     @work(thread=True, exclusive=True, group="compose", exit_on_error=False)
     def _compose_item(
-        self, item: Item, line: int, find: tuple[str, str] | None
+        self, item: Item, line: int | None, find: tuple[str, str] | None
     ) -> None:
         from bftui.core.library.compose import (
             compose,  # In the thread: it loads markdown-it.
         )
+        from bftui.core.library.loading import Library
 
-        assert self.library is not None
+        # Not read yet: the item alone, without the links to other items.
+        library = self.library or Library(self.library_root)
         try:
-            markdown = compose(item, self.library)
+            markdown = compose(item, library)
         except (OSError, ValueError) as error:
             message = t(
                 "reader.unreadable", path=item.path.name, error=safe_text(str(error))
@@ -360,11 +405,15 @@ class MainScreen(SharingMixin, EditingScreen):
         self.app.call_from_thread(self._show, item, markdown, line, find)
 
     def _show(
-        self, item: Item, markdown: str, line: int, find: tuple[str, str] | None
+        self, item: Item, markdown: str, line: int | None, find: tuple[str, str] | None
     ) -> None:
-        if item is self.current:
-            self._pending_find = find
-            self.document.show(markdown, line=line)
+        if item is not self.current:
+            return
+        document = self.document
+        if line is None and markdown == document.markdown:
+            return  # The same text again: leave it as it is.
+        self._pending_find = find
+        document.show(markdown, line=document.top_line if line is None else line)
 
     def _follow_in_sidebar(self) -> None:
         """Select the item the reader shows in the sidebar, if not done yet."""
@@ -425,7 +474,8 @@ class MainScreen(SharingMixin, EditingScreen):
                 self.open_item(data)
             self.set_focus(self.document)
         elif isinstance(data, Stub):
-            self._wanted = data.path
+            self.open_path(data.path)
+            self.set_focus(self.document)
 
     # Links.
 

@@ -291,16 +291,37 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
 class ItemCommands(Provider):
     """Command palette: jump to any article or event by (part of) its title."""
 
+    _titles: list[tuple[str, str, Item]] | None = None
+
     async def startup(self) -> None:
-        """Fold every title once, when the palette opens."""
+        """Fold every title once, when the palette opens (if the library is read)."""
+        if getattr(self.screen, "library", None) is not None:
+            self._fold()
+
+    def _fold(self) -> list[tuple[str, str, Item]]:
         library = getattr(self.screen, "library", None)
         items: list[Item] = library.items() if library is not None else []
         self._titles = [
             (fold(item.title), fold(item.title, False), item) for item in items
         ]
+        return self._titles
+
+    async def _folded(self) -> list[tuple[str, str, Item]]:
+        """The folded titles; opened during the start, the palette waits for the library.
+
+        The wait is here, not in `startup`: Textual cancels a slow startup
+        along with the search that waits for it when the next key is typed.
+        """
+        if self._titles is not None:
+            return self._titles
+        read = getattr(self.screen, "library_read", None)
+        if read is not None:
+            await read.wait()
+        return self._fold()
 
     async def search(self, query: str) -> Hits:
         """Yield the items whose title holds every word typed."""
+        titles = await self._folded()
         open_item = getattr(self.screen, "open_item", None)
         exact = has_swedish_letters(query)
         words = fold(query, keep_swedish=exact).split()
@@ -310,7 +331,7 @@ class ItemCommands(Provider):
             tuple(Term((w,), prefix=True) for w in fold(query).split())
         )
         found = 0
-        for strict, loose, item in self._titles:
+        for strict, loose, item in titles:
             title = strict if exact else loose
             if not all(word in title for word in words):
                 continue

@@ -108,6 +108,11 @@ class DocumentView(ScrollView, can_focus=True):
         self._current_match = -1
 
     @property
+    def markdown(self) -> str:
+        """The Markdown shown."""
+        return self._markdown
+
+    @property
     def rendered(self) -> Rendered:
         """What is rendered of the current document so far."""
         return self._rendered

@@ -1,0 +1,178 @@
+"""An item opened before the library is read shows at once, and again once it is read.
+
+The library's reading is held on an Event: what the reader shows meanwhile
+comes from the item's own file; released, the text is composed again with
+the library (the event's title as a link), where the reader then was.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from appdriver import main_screen, settle, shown_text, wait_for  # type: ignore[import-not-found]
+from textual.command import CommandList, CommandPalette
+
+from bftui.core.index.build import Index
+from bftui.core.library.loading import load
+from bftui.tui.app import BftuiApp
+from bftui.tui.library_feed import LibraryFeed
+from bftui.tui.screens.article_form import ArticleForm
+from bftui.tui.widgets.document import DocumentView
+from bftui.tui.widgets.sidebar import Stub
+
+EVENT_FILE = "events/2019-natverkstraff-malmo.toml"
+"""The sample article's event: linked once the library is read."""
+
+
+@pytest.fixture
+def held_load(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the app's reading of the library until the returned event is set."""
+    release = threading.Event()
+    load_library = LibraryFeed.load
+
+    def held(feed: LibraryFeed, progress: object) -> None:
+        release.wait(30)
+        load_library(feed, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LibraryFeed, "load", held)
+    return release
+
+
+@pytest.fixture
+def warm_library(library_path: Path) -> Path:
+    """The sample library with its index (and outline) cached, as a closed app leaves it."""
+    index = Index.open(library_path)
+    index.sync()
+    index.library()
+    index.close()
+    return library_path
+
+
+def event_linked(pilot: object) -> bool:
+    """Whether the reader links the article's event (it can once the library is read)."""
+    links = main_screen(pilot).document.rendered.links  # type: ignore[arg-type]
+    return any(link.href.endswith(EVENT_FILE) for link in links)
+
+
+async def test_enter_on_a_listed_item_shows_its_text_before_the_library_is_read(
+    warm_library: Path, held_load: threading.Event
+) -> None:
+    article = load(warm_library).articles[0]
+    app = BftuiApp(warm_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main_screen(pilot)
+        await wait_for(pilot, lambda: screen.library_tree.current is not None, "rows")
+        assert screen.library_tree.current == Stub(article.path, article.title)
+
+        await pilot.press("enter")
+        await wait_for(
+            pilot,
+            lambda: (
+                "Anita Svantesson" in shown_text(pilot)
+                and screen.document.rendered.complete
+            ),
+            "the article's text",
+        )
+        assert screen.library is None
+        assert screen.current == article
+        assert isinstance(app.focused, DocumentView)
+        assert not event_linked(pilot)  # The event is named, not yet linked.
+        await pilot.press("down", "down", "down")
+        assert screen.document.top_line == 3
+
+        held_load.set()
+        await settle(pilot)
+
+        assert screen.library is not None
+        assert event_linked(pilot)
+        assert screen.current is screen.library.articles[0]
+        assert screen.document.top_line == 3
+        assert isinstance(app.focused, DocumentView)
+        assert screen.library_tree.current == screen.current
+
+
+async def test_a_cold_start_shows_a_listed_item_while_the_index_is_built(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    sync = Index.sync
+
+    def held(index: Index, progress: object = None) -> object:
+        release.wait(30)
+        return sync(index, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Index, "sync", held)
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main_screen(pilot)
+        await wait_for(
+            pilot, lambda: isinstance(screen.library_tree.current, Stub), "outline"
+        )
+        await pilot.press("enter")
+        await wait_for(
+            pilot, lambda: "Anita Svantesson" in shown_text(pilot), "article text"
+        )
+        assert screen.library is None
+
+        release.set()
+        await settle(pilot)
+        assert screen.library is not None
+        assert event_linked(pilot)
+
+
+async def test_an_item_named_on_the_command_line_shows_before_the_library_is_read(
+    warm_library: Path, held_load: threading.Event
+) -> None:
+    article = load(warm_library).articles[0]
+    app = BftuiApp(warm_library, open_item=article.path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main_screen(pilot)
+        await wait_for(
+            pilot, lambda: "Anita Svantesson" in shown_text(pilot), "article text"
+        )
+        assert screen.library is None
+        assert isinstance(app.focused, DocumentView)
+
+        held_load.set()
+        await settle(pilot)
+        assert event_linked(pilot)
+        assert isinstance(app.focused, DocumentView)
+
+
+async def test_the_palette_opened_during_the_start_lists_the_items_once_read(
+    warm_library: Path, held_load: threading.Event
+) -> None:
+    article = load(warm_library).articles[0]
+    app = BftuiApp(warm_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"teamets")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        assert main_screen(pilot).library is None
+
+        held_load.set()
+        hits = palette.query_one(CommandList)
+        await wait_for(pilot, lambda: hits.option_count > 0, "a hit")
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert main_screen(pilot).current == article
+
+
+async def test_the_form_asked_for_an_item_shown_early_opens_once_read(
+    warm_library: Path, held_load: threading.Event
+) -> None:
+    app = BftuiApp(warm_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main_screen(pilot)
+        await wait_for(pilot, lambda: screen.library_tree.current is not None, "rows")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.current is not None, "the article")
+        await pilot.press("E")
+        assert app.screen is screen
+
+        held_load.set()
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleForm)
