@@ -76,9 +76,10 @@ def write_library(root: Path) -> dict[str, Path]:
 
 
 def _host() -> Any:
+    from bftui.tui.form_reuse import ReusesForms
     from bftui.tui.typeahead import TypeAheadApp
 
-    class FormHost(TypeAheadApp[None]):
+    class FormHost(ReusesForms[None], TypeAheadApp[None]):
         CSS_PATH = str(Path(__file__).parents[1] / "tui" / "forms.tcss")
 
     return FormHost()
@@ -87,8 +88,8 @@ def _host() -> Any:
 async def _open(app: Any, pilot: Any, make: Callable[[], Any]) -> tuple[float, float]:
     """Open the screen `make()` returns: seconds until it takes keys, and Escape closes it."""
     started = time.perf_counter()
-    screen = make()
-    app.push_screen(screen)
+    app.push_screen(make())
+    screen = app.screen  # The form kept from an earlier opening, if any.
     ready = await _until(lambda: getattr(screen, "keys_ready", False))
     await pilot.pause()
     escaped = time.perf_counter()

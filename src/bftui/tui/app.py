@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 from bftui.i18n import t, tn
 from bftui.settings import Settings
 from bftui.tui import paste
+from bftui.tui.form_reuse import ReusesForms
 from bftui.tui.screens.main import MainScreen
 from bftui.tui.typeahead import TypeAheadApp
 
@@ -37,7 +38,7 @@ def item_commands() -> type[Provider]:
     return ItemCommands
 
 
-class BftuiApp(TypeAheadApp[int]):
+class BftuiApp(ReusesForms[int], TypeAheadApp[int]):
     """A reader and editor for a library of articles and events."""
 
     CSS_PATH = "app.tcss"

@@ -15,6 +15,7 @@ from bftui.core.items.schema import FieldError
 from bftui.i18n import t
 from bftui.tui.screens.event_form import control_id
 from bftui.tui.screens.form import FormScreen, FormTarget
+from bftui.tui.screens.form_keeping import KeptForm
 from bftui.tui.widgets.choice_select import ChoiceSelect
 from bftui.tui.widgets.event_picker import EventPicker
 from bftui.tui.widgets.field import FieldBox
@@ -94,6 +95,13 @@ class ArticleForm(FormScreen):
             "body", t("form.body"), body, hint=t("form.hint_markdown"), classes="-fill"
         )
 
+    def take_over(self, order: KeptForm) -> None:
+        """Offer the events `order` knows, then show its item."""
+        assert isinstance(order, ArticleForm)
+        self.events = order.events
+        self.query_one(EventPicker).set_events(self.events)
+        super().take_over(order)
+
     def on_mount(self) -> None:
         """Show the interviewee only for interviews."""
         super().on_mount()
@@ -120,7 +128,7 @@ class ArticleForm(FormScreen):
         values["body"] = self.query_one("#f-body", TextArea).text
         return values
 
-    async def fill(self, values: dict[str, Any]) -> None:
+    def fill(self, values: dict[str, Any]) -> None:
         """Put `values` into the fields."""
         self.start_values = dict(values)
         self.query_one("#f-kind", ChoiceSelect).choose(

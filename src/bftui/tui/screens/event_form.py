@@ -81,7 +81,7 @@ class EventForm(FormScreen):
         values["programme"] = self.query_one(ProgrammeEditor).rows()
         return values
 
-    async def fill(self, values: dict[str, Any]) -> None:
+    def fill(self, values: dict[str, Any]) -> None:
         """Put `values` into the fields."""
         for key in formvalues.EVENT_TEXT_KEYS:
             control = self.query_one(f"#{control_id(key)}")

@@ -96,9 +96,35 @@ class FormScreen(KeptForm):
         """Yield the form's fields (subclasses)."""
         raise NotImplementedError
 
-    async def fill(self, values: dict[str, Any]) -> None:
+    def fill(self, values: dict[str, Any]) -> None:
         """Put `values` into the fields (subclasses)."""
         raise NotImplementedError
+
+    def take_over(self, order: KeptForm) -> None:
+        """Show the item, values and lock of `order`, as a newly built form would.
+
+        The fields are filled, the errors, message, preview and scroll of
+        the last opening gone; `opened` places the focus once it is shown.
+        """
+        super().take_over(order)
+        self._busy = False
+        self._left.clear()
+        self.keys_ready = False
+        for preview in self.query(MarkdownPreview):
+            preview.area.display = True
+            preview.remove()
+        self.fill(self.start_values)
+        for field in self.query(Input):
+            field.cursor_position = len(field.value)
+        self.query_one(".form-title", Static).update(Content(self.target.title))
+        self.show_errors([], focus=False)
+        self.show_lock()
+        self.body.scroll_home(animate=False, immediate=True)
+
+    def opened(self) -> None:
+        """The form is on screen again (`take_over`): focus its first field, let keys in."""
+        self.focus_first()
+        screen_ready(self)
 
     def parse(self) -> tuple[Any, list[FieldError]]:
         """Return the result typed into the form and what is wrong with it (subclasses)."""
@@ -278,12 +304,10 @@ class FormScreen(KeptForm):
             message = getattr(error, "message", str(error))
             self.app.call_from_thread(self.show_message, message)
             return
-        # Textual's call_from_thread takes coroutine functions too, but mypy
-        # infers Never from its `ReturnType | Awaitable[ReturnType]` signature.
-        self.app.call_from_thread(self._refill, values)  # type: ignore[arg-type]
+        self.app.call_from_thread(self._refill, values)
 
-    async def _refill(self, values: dict[str, Any]) -> None:
-        await self.fill(values)
+    def _refill(self, values: dict[str, Any]) -> None:
+        self.fill(values)
         self._initial = self.values()
         self._left.clear()
         self.show_errors([], focus=False)

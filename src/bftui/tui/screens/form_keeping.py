@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from textual import work
+from textual import events, work
+from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -78,6 +80,15 @@ class FormTarget:
     the form has it: the base a restored draft merges from)."""
 
 
+def style_key(app: App[Any]) -> tuple[object, ...]:
+    """Return what the styles of a screen depend on beyond its own widgets.
+
+    The style sheet's rules (a new list each time it is parsed: a theme or
+    CSS change), the theme, and whether the terminal has the focus.
+    """
+    return (id(app.stylesheet.rules), app.theme, app.app_focus, app.ansi_color)
+
+
 def copy_values(values: dict[str, Any]) -> dict[str, Any]:
     """Return a copy of form values: texts, and lists of rows of texts.
 
@@ -100,6 +111,9 @@ class KeptForm(ModalScreen[Saved | None]):
     FORM_NAME = ""
     """The kind of form, stored in drafts: "event", "article" or "qa"."""
 
+    KEEP_BUILT = True
+    """Built once and opened again with `take_over` (see `form_reuse`)."""
+
     def __init__(
         self,
         target: FormTarget,
@@ -114,6 +128,30 @@ class KeptForm(ModalScreen[Saved | None]):
         self._drafted: dict[str, Any] | None = None
         self._draft_problem = ""
         """Why the last draft could not be written, if it could not."""
+        self._styled_for: tuple[object, ...] = ()
+        """`style_key` when the form was last styled."""
+        self.live = True
+        """True from opening the form to closing it: a form kept built for the
+        next opening (`take_over`) keeps no draft and no lock while closed."""
+
+    def take_over(self, order: KeptForm) -> None:
+        """Be the form `order` was made as: its item, lock and values; forget the last opening.
+
+        A form is built once and kept (see `form_reuse`); each opening makes
+        a cheap unbuilt form (`order`) whose item, values and lock this one
+        takes. Nothing of the last opening stays: no draft state, no problem.
+        """
+        self.target = order.target
+        self.start_values = order.start_values
+        self._initial = order._initial
+        self._drafted = None
+        self._draft_problem = ""
+        self.live = True
+
+    def dismiss(self, result: Saved | None = None) -> AwaitComplete:
+        """Close the form: its draft and lock are no longer kept from here."""
+        self.live = False
+        return super().dismiss(result)
 
     def values(self) -> dict[str, Any]:
         """Return what is typed in the form now, as JSON-ready values (subclasses)."""
@@ -127,6 +165,23 @@ class KeptForm(ModalScreen[Saved | None]):
         """Show the lock and start autosaving drafts."""
         self.show_lock()
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+        self._styled_for = style_key(self.app)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Style the form again only if its styles may have changed since it was styled.
+
+        Textual styles every widget of a screen again each time it is shown:
+        a third of the time a form took to open, for a form styled just now
+        (when built) or when last shown, under the same theme and styles.
+        """
+        key = style_key(self.app)
+        if key == self._styled_for:
+            event.refresh_styles = False
+        self._styled_for = key
+
+    def on_screen_suspend(self) -> None:
+        """Remember what the form's styles were made for."""
+        self._styled_for = style_key(self.app)
 
     def show_lock(self) -> None:
         """Say who else is editing this item, if anyone."""
@@ -150,12 +205,14 @@ class KeptForm(ModalScreen[Saved | None]):
 
     def autosave(self) -> None:
         """Keep the form as a draft if it changed since the last time, and refresh the lock."""
+        if not self.live:
+            return
         values = self.values()
         if values == self._drafted or values == self._initial:
             self._touch(self.target.holding.lock, drafted=self._drafted is not None)
             return
         self._drafted = copy_values(values)
-        self._write_draft(self._draft(values))
+        self._write_draft(self._draft(values), self.target.holding.lock)
 
     def _draft(self, values: dict[str, Any]) -> drafts.Draft:
         return drafts.Draft(
@@ -173,7 +230,7 @@ class KeptForm(ModalScreen[Saved | None]):
         Runs on the app's thread and blocks it; a draft that cannot be
         written is lost with the app, as there is nobody left to tell.
         """
-        if not self.is_mounted:
+        if not (self.is_mounted and self.live):
             return
         values = self.values()
         if values == self._initial:
@@ -182,7 +239,7 @@ class KeptForm(ModalScreen[Saved | None]):
             drafts.save(self._draft(values))
 
     @work(thread=True, group="form-draft", exit_on_error=False)
-    def _write_draft(self, draft: drafts.Draft) -> None:
+    def _write_draft(self, draft: drafts.Draft, lock: locks.LockInfo | None) -> None:
         try:
             drafts.save(draft)
         except StorageError as error:
@@ -195,25 +252,36 @@ class KeptForm(ModalScreen[Saved | None]):
                 self.app.call_from_thread(self.notify, message, severity="warning")
         else:
             self._draft_problem = ""
-        if self.target.holding.lock is not None:
-            locks.touch(self.target.holding.lock)
-
-    @work(thread=True, group="form-draft", exit_on_error=False)
-    def _touch(self, lock: locks.LockInfo | None, *, drafted: bool) -> None:
         if lock is not None:
             locks.touch(lock)
-        if drafted:
-            drafts.touch(self.target.library, self.target.draft_item)
+
+    def _touch(self, lock: locks.LockInfo | None, *, drafted: bool) -> None:
+        self._touched(lock, self.target if drafted else None)
 
     @work(thread=True, group="form-draft", exit_on_error=False)
-    def drop_draft(self) -> None:
-        """Throw the form's draft away (in a worker)."""
-        self.forget_draft()
+    def _touched(self, lock: locks.LockInfo | None, drafted: FormTarget | None) -> None:
+        if lock is not None:
+            locks.touch(lock)
+        if drafted is not None:
+            drafts.touch(drafted.library, drafted.draft_item)
 
-    def forget_draft(self) -> None:
-        """Throw the form's draft away, now; call from a worker thread."""
+    def drop_draft(self) -> None:
+        """Throw the form's draft away (in a worker).
+
+        The draft is named now: by the time the worker runs, the form may
+        have been opened again on another item, whose draft is not this one.
+        """
+        self._drop(self.target)
+
+    @work(thread=True, group="form-draft", exit_on_error=False)
+    def _drop(self, target: FormTarget) -> None:
+        self.forget_draft(target)
+
+    def forget_draft(self, target: FormTarget | None = None) -> None:
+        """Throw the draft of `target` (the form's now) away, now; call from a worker thread."""
+        target = target or self.target
         try:
-            drafts.discard(self.target.library, self.target.draft_item)
+            drafts.discard(target.library, target.draft_item)
         except StorageError as error:
             self.app.call_from_thread(self.notify, error.message, severity="warning")
 

@@ -41,7 +41,7 @@ class QAForm(FormScreen):
             "answer": self.query_one("#f-answer", TextArea).text,
         }
 
-    async def fill(self, values: dict[str, Any]) -> None:
+    def fill(self, values: dict[str, Any]) -> None:
         """Put `values` into the fields."""
         self.query_one("#f-question", Input).value = str(values.get("question", ""))
         self.query_one("#f-answer", TextArea).load_text(str(values.get("answer", "")))

@@ -30,8 +30,9 @@ class EventPicker(Vertical):
         self, events: list[tuple[str, str]], value: str = "", *, placeholder: str = ""
     ) -> None:
         super().__init__(classes="event-picker")
-        self.events = sorted(events, key=lambda pair: swedish_key(pair[1]))
-        """(slug, title) of every event in the library."""
+        self.events: list[tuple[str, str]] = []
+        """(slug, title) of every event in the library, by title."""
+        self.set_events(events)
         self._chosen = value if self.title_of(value) is not None else ""
         """The slug of the event shown by its title in the input, if any."""
         self._placeholder = placeholder
@@ -41,6 +42,10 @@ class EventPicker(Vertical):
         shown = self._shown(self._chosen) if self._chosen else ""
         yield Input(shown, self._placeholder, classes="event-input", compact=True)
         yield OptionList(classes="event-options")
+
+    def set_events(self, events: list[tuple[str, str]]) -> None:
+        """Offer `events` ((slug, title) pairs) to choose from."""
+        self.events = sorted(events, key=lambda pair: swedish_key(pair[1]))
 
     def _shown(self, slug: str) -> str:
         return self.title_of(slug) or slug

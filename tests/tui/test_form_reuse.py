@@ -1,0 +1,149 @@
+"""A form is built once and refilled at each opening: nothing of the last opening stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from appdriver import main_screen, open_item, settle
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from bftui.core.items.model import Event
+from bftui.core.store import drafts, locks
+from bftui.tui.app import BftuiApp
+from bftui.tui.screens.confirm import ConfirmScreen
+from bftui.tui.screens.event_form import EventForm
+from bftui.tui.widgets.field import FieldBox
+from bftui.tui.widgets.programme_editor import ProgrammeEditor
+
+
+def two_events(pilot: Pilot[int]) -> tuple[Event, Event]:
+    library = main_screen(pilot).library
+    assert library is not None
+    first, second = library.events[:2]
+    assert first.title != second.title
+    return first, second
+
+
+def key(library: Path, event: Event) -> str:
+    """The draft key of an event's edit form."""
+    return f"event:{event.path.relative_to(library).as_posix()}"
+
+
+async def edit(pilot: Pilot[int], event: Event) -> EventForm:
+    await open_item(pilot, event)
+    await pilot.press("E")
+    await settle(pilot)
+    form = pilot.app.screen
+    assert isinstance(form, EventForm)
+    return form
+
+
+async def close(pilot: Pilot[int]) -> None:
+    await pilot.press("escape")
+    await settle(pilot)
+    if isinstance(pilot.app.screen, ConfirmScreen):
+        await pilot.press("y")
+        await settle(pilot)
+    assert not isinstance(pilot.app.screen, EventForm)
+
+
+def title(form: EventForm) -> str:
+    return form.query_one("#f-title", Input).value
+
+
+async def test_a_form_opened_again_is_the_one_built_with_the_new_items_values(
+    app: BftuiApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first, second = two_events(pilot)
+        form = await edit(pilot, first)
+        assert title(form) == first.title
+        await close(pilot)
+        again = await edit(pilot, second)
+        assert again is form  # kept, not built again
+        assert title(again) == second.title
+        header = again.query_one(".form-title", Static).render()
+        assert second.title in str(header) and first.title not in str(header)
+        rows = again.query_one(ProgrammeEditor).rows()
+        assert [r["title"] for r in rows] == [r.title for r in second.programme]
+        assert not again.changed()
+        assert again.focused is again.query_one("#f-title", Input)
+
+
+async def test_nothing_typed_or_shown_in_the_last_opening_stays(
+    app: BftuiApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first, second = two_events(pilot)
+        form = await edit(pilot, first)
+        await pilot.press("ctrl+u")  # the title emptied: an error when saving
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert form.query_one(FieldBox).error
+        await close(pilot)
+        again = await edit(pilot, second)
+        assert not any(box.error for box in again.query(FieldBox))
+        assert str(again.query_one(".form-message", Static).render()) == ""
+        assert title(again) == second.title
+        await pilot.press("escape")  # nothing changed: it closes without asking
+        await settle(pilot)
+        assert not isinstance(app.screen, EventForm | ConfirmScreen)
+
+
+async def test_the_draft_and_lock_are_the_second_items(
+    app: BftuiApp, library_path: Path
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first, second = two_events(pilot)
+        form = await edit(pilot, first)
+        await pilot.press("x")
+        form.autosave()
+        await settle(pilot)
+        assert drafts.load(library_path, key(library_path, first)) is not None
+        await close(pilot)  # its draft is thrown away with it
+        await settle(pilot)
+        assert drafts.load(library_path, key(library_path, first)) is None
+        again = await edit(pilot, second)
+        assert again.target.holding.lock is not None
+        assert again.target.holding.lock.path == locks.lock_path(second.path)
+        assert locks.read_lock(first.path) is None  # given back
+        await pilot.press("y")
+        again.autosave()
+        await settle(pilot)
+        draft = drafts.load(library_path, key(library_path, second))
+        assert draft is not None
+        assert draft.fields["values"]["title"] == second.title + "y"
+        assert drafts.load(library_path, key(library_path, first)) is None
+
+
+async def test_a_closed_form_keeps_no_draft(app: BftuiApp, library_path: Path) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first, _ = two_events(pilot)
+        form = await edit(pilot, first)
+        await pilot.press("x")
+        await close(pilot)
+        form.autosave()  # its timer runs on while it is kept
+        form.keep_now()
+        await settle(pilot)
+        assert drafts.load(library_path, key(library_path, first)) is None
+
+
+async def test_a_theme_chosen_while_the_form_was_closed_shows_in_it(
+    app: BftuiApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first, second = two_events(pilot)
+        form = await edit(pilot, first)
+        await close(pilot)
+        dialog = form.query_one(".form-dialog")
+        before = dialog.styles.background
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(pilot)
+        await edit(pilot, second)
+        assert dialog.styles.background != before
