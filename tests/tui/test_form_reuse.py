@@ -5,14 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from appdriver import main_screen, open_item, settle
+from formhost import HostApp
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
+from bftui.core.items import formvalues
 from bftui.core.items.model import Event
 from bftui.core.store import drafts, locks
 from bftui.tui.app import BftuiApp
+from bftui.tui.form_reuse import ReusesForms
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.event_form import EventForm
+from bftui.tui.screens.form import FormTarget
+from bftui.tui.widgets.choice_select import ChoiceSelect
 from bftui.tui.widgets.field import FieldBox
 from bftui.tui.widgets.programme_editor import ProgrammeEditor
 
@@ -147,3 +152,32 @@ async def test_a_theme_chosen_while_the_form_was_closed_shows_in_it(
         await settle(pilot)
         await edit(pilot, second)
         assert dialog.styles.background != before
+
+
+class ReusingHost(ReusesForms[None], HostApp):
+    """The forms' host app, keeping forms built as the app does."""
+
+
+def event_form(root: Path, kind: str) -> EventForm:
+    target = FormTarget(root, f"event:{kind}", kind, lambda _: root)
+    return EventForm(target, {**formvalues.event_values(None), "kind": kind})
+
+
+async def test_an_unknown_kind_is_offered_only_in_the_form_of_its_event(
+    library_path: Path,
+) -> None:
+    app = ReusingHost(lambda: event_form(library_path, "workshop"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EventForm)
+        kind = form.query_one("#f-kind", ChoiceSelect)
+        offered = kind.query_one(OptionList).option_count
+        assert kind.value == "workshop"
+        await pilot.press("escape")
+        await pilot.pause()
+        app.push_screen(event_form(library_path, "network-meeting"))
+        await pilot.pause()
+        assert app.screen is form
+        assert kind.value == "network-meeting"
+        assert kind.query_one(OptionList).option_count == offered - 1

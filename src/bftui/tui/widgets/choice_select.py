@@ -30,6 +30,8 @@ class ChoiceSelect(Select[str]):
     ) -> None:
         self._choices = tuple(choices)
         self._label = label
+        self._unknown = value if value and value not in self._choices else ""
+        """The value offered beside the choices, if any."""
         super().__init__(self._offered(value), value=value or Select.NULL, **options)
 
     def _offered(self, value: str) -> list[tuple[Content, str]]:
@@ -41,6 +43,8 @@ class ChoiceSelect(Select[str]):
 
     def choose(self, value: str) -> None:
         """Show `value` as chosen, adding it as an option if it is not a known one."""
-        if value and value not in self._choices:
+        unknown = value if value and value not in self._choices else ""
+        if unknown != self._unknown:  # offer it, or no longer the last one
             self.set_options(self._offered(value))
+            self._unknown = unknown
         self.value = value or Select.NULL
