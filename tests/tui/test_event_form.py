@@ -233,9 +233,9 @@ async def test_an_unknown_kind_is_shown_kept_and_named_on_save(
         assert "workshop" in box.error
         assert saved == []
         # Filled again with another unknown kind (a reload), and then a known one.
-        await form.fill({**values, "kind": "festival"})
+        form.fill({**values, "kind": "festival"})
         assert form.values()["kind"] == "festival"
-        await form.fill({**values, "kind": "conference"})
+        form.fill({**values, "kind": "conference"})
         await pilot.press("ctrl+s")
         await typed(pilot)
     assert saved and saved[0]["kind"] == "conference"
