@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from appdriver import main_screen, open_item, settle
-from formhost import HostApp
+from appdriver import main_screen, open_item, settle, wait_for
+from formhost import HostApp, burst, keys, typed
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
@@ -13,7 +13,7 @@ from bftui.core.items import formvalues
 from bftui.core.items.model import Event
 from bftui.core.store import drafts, locks
 from bftui.tui.app import BftuiApp
-from bftui.tui.form_reuse import ReusesForms
+from bftui.tui.form_reuse import ReusesForms, kept_name
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.form import FormTarget
@@ -181,3 +181,23 @@ async def test_an_unknown_kind_is_offered_only_in_the_form_of_its_event(
         assert app.screen is form
         assert kind.value == "network-meeting"
         assert kind.query_one(OptionList).option_count == offered - 1
+
+
+def built_ahead(app: BftuiApp, form: type[EventForm]) -> bool:
+    name = f"bftui-kept-{form.__qualname__}"
+    return app.is_screen_installed(name) and app.get_screen(name).is_mounted
+
+
+async def test_the_forms_are_built_while_the_app_is_idle_and_take_keys_at_once(
+    app: BftuiApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, lambda: built_ahead(app, EventForm), "a form built")
+        kept = app.get_screen(kept_name(event_form(Path(), "")))
+        assert main_screen(pilot) is app.screen  # built, not shown
+        burst(app, [("n", "n"), *keys("Ny idé")])
+        await typed(pilot)
+        assert app.screen is kept
+        assert title(kept) == "Ny idé"
+        assert kept.target.draft_item == "event:new"

@@ -447,6 +447,33 @@ def _forms(runs: int, table: Table, scratch: Path) -> None:
         table.add_times(
             f"headless: Escape closes the {label}", 0.1, figures[f"{name}_escape"]
         )
+    _terminal_form(runs, table, scratch)
+
+
+def _terminal_form(runs: int, table: Table, scratch: Path) -> None:
+    print("New-meeting form in a pseudo-terminal: n until it shows …", flush=True)
+    from bftui.bench import forms
+
+    home = scratch / "forms-home"
+    root = forms.terminal_library(scratch / "forms-terminal")
+    terminal_runs.hello(home)  # Warm-up runs, not counted: caches, the index.
+    forms.terminal_new_form(root, home)
+    hello, opened = _paired(
+        runs,
+        lambda _: terminal_runs.hello(home),
+        lambda _: forms.terminal_new_form(root, home),
+    )
+    table.add(
+        "terminal: minimal Textual app first paint (baseline)", "", _spread(hello)
+    )
+    ratio = median(opened) / median(hello)
+    table.add(
+        "terminal: n until the new meeting form shows (app idle)",
+        "<= 0.5x minimal",
+        _spread(opened),
+        f"{ratio:.2f}x",
+        ratio <= 0.5,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import sys
 import time
 import tomllib
 from collections.abc import Callable
@@ -159,6 +160,45 @@ async def forms_run(root: Path, repeats: int) -> dict[str, list[float]]:
                 figures.setdefault(name, []).append(opened)
                 figures.setdefault(f"{name}_escape", []).append(closed)
     return figures
+
+
+TERMINAL_LIBRARY_TITLE = "Formulärbiblioteket"
+"""The title of the forms' library, in the app's header once the library is read."""
+
+
+def terminal_new_form(root: Path, home: Path, *, idle: float = 3.0) -> float:
+    """Start bftui on the forms' library in a pseudo-terminal; press `n` once it is idle.
+
+    Returns seconds from the key to the new-meeting form on screen: its
+    title, then its key hints (the last line of the form drawn). The app
+    is left `idle` seconds after the library shows, as a person looks at
+    the screen before typing.
+    """
+    from bftui.bench.terminal import Terminal
+    from bftui.bench.terminal_runs import environment
+    from bftui.i18n import t
+
+    terminal = Terminal(
+        [sys.executable, "-m", "bftui", str(root)], environment(home / "cache", home)
+    )
+    try:
+        terminal.wait_for(TERMINAL_LIBRARY_TITLE, 120)
+        terminal.drain(idle)
+        since = terminal.mark()
+        sent = terminal.send("n")
+        terminal.wait_for(t("form.new_event"), 30, since)
+        return terminal.wait_for(t("form.hints"), 30, since) - sent
+    finally:
+        terminal.close()
+
+
+def terminal_library(root: Path) -> Path:
+    """Write the forms' library for the terminal runs; return its folder."""
+    write_library(root)
+    (root / "bftui.toml").write_text(
+        f'title = "{TERMINAL_LIBRARY_TITLE}"\n', encoding="utf-8"
+    )
+    return root
 
 
 def measure(root: Path, runs: int) -> tuple[dict[str, list[float]], list[float]]:

@@ -131,10 +131,13 @@ class FormScreen(KeptForm):
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        """Focus the first field, show the lock, and start autosaving drafts."""
+        """Focus the first field, show the lock, and start autosaving drafts.
+
+        A form built ahead, not shown (see `form_reuse`), waits for `opened`.
+        """
         super().on_mount()
-        self.focus_first()
-        screen_ready(self)
+        if self.app.screen is self:
+            self.opened()
 
     @property
     def body(self) -> VerticalScroll:

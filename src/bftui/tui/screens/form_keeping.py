@@ -16,6 +16,7 @@ from typing import Any
 
 from textual import events, work
 from textual.app import App
+from textual.css.types import PointerShape
 from textual.await_complete import AwaitComplete
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -178,6 +179,35 @@ class KeptForm(ModalScreen[Saved | None]):
         if key == self._styled_for:
             event.refresh_styles = False
         self._styled_for = key
+
+    def prepare(self) -> bool:
+        """Style and lay out the form (not shown) if that is not done; True if it was not.
+
+        Done while the app is idle, so that showing the form need not: its
+        styles may be stale (a theme chosen, styles loaded), and a form
+        built ahead was never laid out.
+        """
+        if not self.is_mounted or self.app.screen is self:
+            return False
+        key = style_key(self.app)
+        stale = key != self._styled_for
+        if stale:
+            self.update_node_styles(animate=False)
+            self._styled_for = key
+        if self._size != self.app.size:
+            # What showing the form would do first (Textual's Screen._on_screen_resume).
+            self._refresh_layout(self.app.size)
+            return True
+        return stale
+
+    def _watch__pointer_shape(self, pointer_shape: PointerShape) -> None:
+        """Set the terminal's pointer only when shown: a form built ahead writes nothing.
+
+        (Textual's watcher of the screen's pointer, which writes to the
+        terminal; an idle app writes nothing there.)
+        """
+        if self.app.screen is self:
+            super()._watch__pointer_shape(pointer_shape)
 
     def on_screen_suspend(self) -> None:
         """Remember what the form's styles were made for."""
