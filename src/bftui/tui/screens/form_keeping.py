@@ -16,9 +16,9 @@ from typing import Any
 
 from textual import events, work
 from textual.app import App
-from textual.css.types import PointerShape
 from textual.await_complete import AwaitComplete
 from textual.content import Content
+from textual.css.types import PointerShape
 from textual.screen import ModalScreen
 from textual.widgets import Static
 

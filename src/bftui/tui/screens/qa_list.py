@@ -10,8 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
 from bftui.core.items import qa_edit
 from bftui.core.items.model import Article
@@ -28,6 +27,7 @@ from bftui.tui.screens.conflict import ConflictScreen
 from bftui.tui.screens.form import Saved
 from bftui.tui.targets import Opened, entry_form
 from bftui.tui.typeahead import screen_ready
+from bftui.tui.widgets.entry_list import EntryList
 
 
 class QAListScreen(ModalScreen[bool]):
@@ -60,14 +60,14 @@ class QAListScreen(ModalScreen[bool]):
         """The title, the questions, and the keys."""
         with Vertical(classes="qa-list-dialog"):
             yield Static(Content(self.article.title), classes="form-title")
-            yield OptionList(id="qa-entries")
+            yield EntryList(t("form.qa_empty"), id="qa-entries")
             yield Static("", classes="form-message")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """List the entries and focus the list."""
         self.refresh_entries(0)
-        self.set_focus(self.query_one(OptionList))
+        self.set_focus(self.query_one(EntryList))
         screen_ready(self)
 
     def _questions(self) -> list[str]:
@@ -79,25 +79,18 @@ class QAListScreen(ModalScreen[bool]):
         return self._read[1]
 
     def refresh_entries(self, highlight: int | None) -> None:
-        """Show the entries of the file as last read, the cursor on `highlight`."""
-        options = self.query_one(OptionList)
-        questions = self._questions()
-        options.clear_options()
-        options.add_options(
-            Option(Content(f"{number}. {question}"))
-            for number, question in enumerate(questions, start=1)
-        )
-        if not questions:
-            options.add_option(Option(Content(t("form.qa_empty")), disabled=True))
-        elif highlight is not None:
-            options.highlighted = max(0, min(highlight, len(questions) - 1))
+        """Show the entries of the file as last read, the cursor on `highlight`.
+
+        Only the entries that changed since the last time are touched.
+        """
+        self.query_one(EntryList).show(self._questions(), highlight)
 
     @property
     def selected(self) -> int | None:
         """The highlighted entry's index, if there are entries."""
         if not self._questions():
             return None
-        return self.query_one(OptionList).highlighted
+        return self.query_one(EntryList).cursor
 
     def _open_form(self, index: int | None, after: int | None) -> None:
         form = entry_form(self.library, self.article, self.opened, index, after=after)
@@ -125,8 +118,8 @@ class QAListScreen(ModalScreen[bool]):
         if self.selected is not None:
             self._open_form(self.selected, None)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter (the list's own key) or a click on an entry edits it."""
+    def on_entry_list_picked(self, event: EntryList.Picked) -> None:
+        """A click on an entry edits it (Enter does, by the screen's key)."""
         event.stop()
         self.action_edit()
 
