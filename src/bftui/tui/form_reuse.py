@@ -87,11 +87,11 @@ class ReusesForms(App[ReturnType]):
         self._build_timer = None
         if self._to_build is None:
             self._to_build = blank_forms()
-        if len(self.screen_stack) > 1:
-            return  # A dialog is open: after the next key, then.
+        if len(self.screen_stack) != 1 or self._exit:
+            return  # A dialog is open (after the next key, then), or the app ends.
         # First the kept forms are styled and laid out for the theme, styles
         # and size of now, one at a time; then the next kind is built.
-        kept = (self.get_screen(name) for name in self._kept)
+        kept = (self.get_screen(n) for n in self._kept if self.is_screen_installed(n))
         if any(form.prepare() for form in kept):  # type: ignore[attr-defined]
             self._build_later()
             return
