@@ -147,3 +147,22 @@ async def test_the_programme_buttons_leave_the_focus_in_sight(
         await typed(pilot)
         assert app.focused is not None
         _in_sight(pilot, app.focused)
+
+
+async def test_a_wrong_field_far_up_gets_the_focus_in_sight(app: BftuiApp) -> None:
+    """ctrl+s at the foot of a new meeting with no title: the title, at the top, is shown."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EventForm)
+        for key in (
+            "shift+tab",
+            "enter",
+            "ctrl+s",
+        ):  # to "+ Ny programpunkt", add, save
+            app.post_message(events.Key(key, None))
+            await typed(pilot)
+        assert app.focused is form.query_one("#f-title", Input)
+        _in_sight(pilot, app.focused)
