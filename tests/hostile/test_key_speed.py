@@ -154,6 +154,9 @@ def _budget() -> settings:
 # During the cold start, Escape after `n` and a letter cancelled the form that
 # was waiting for the library; typed slowly it asks whether to drop the letter.
 @example([("n", "n"), ("f", "f"), ("escape", "\x1b")])
+# Enter on a title listed before the library was read opened it later and took
+# the focus from the filter `/` had opened meanwhile.
+@example([("enter", "\r"), ("slash", "/")])
 def test_keys_land_the_same_at_any_speed(
     sequence: list[tuple[str, str | None]],
 ) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from appdriver import main_screen, settle  # type: ignore[import-not-found]
+from textual import events
 
 from bftui.core.index.build import Index
 from bftui.core.index.outline import EAGER_LIMIT
@@ -117,3 +118,24 @@ async def test_search_shows_hits_and_the_build_and_searches_again_as_it_grows(
         await wait_until(pilot, lambda: "sökindex" not in shown().lower())
         assert "träff" in shown()
     index.close()
+
+
+async def test_keys_after_enter_on_a_listed_title_act_once_it_opens(
+    library_path: Path, held_build: threading.Event
+) -> None:
+    """Enter on a title before the library is read opens it once read (and
+    focuses the reader): `/` typed right after must still end in the filter."""
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main_screen(pilot)
+        tree = screen.library_tree
+        await wait_until(pilot, lambda: isinstance(tree.current, Stub))
+        assert screen.library is None
+        chosen = tree.current
+        for key, character in (("enter", "\r"), ("slash", "/")):  # Queued at once.
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        held_build.set()
+        await settle(pilot)
+        assert screen.current is not None and screen.current.path == chosen.path
+        assert app.focused is screen.filter_input
