@@ -176,3 +176,46 @@ async def test_the_form_asked_for_an_item_shown_early_opens_once_read(
         held_load.set()
         await settle(pilot)
         assert isinstance(app.screen, ArticleForm)
+
+
+async def test_the_library_is_read_once_the_item_named_at_the_start_is_shown(
+    warm_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its text first: reading the library at the same time would hold it back."""
+    from bftui.core.library import compose as composing
+
+    article = load(warm_library).articles[0]
+    app = BftuiApp(warm_library, open_item=article.path)
+    composed, release = threading.Event(), threading.Event()
+    compose = composing.compose
+
+    def held_compose(item: object, library: object) -> str:
+        composed.set()
+        release.wait(30)
+        return compose(item, library)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(composing, "compose", held_compose)
+    reads: list[str] = []
+    load_library = LibraryFeed.load
+
+    def recording(feed: LibraryFeed, progress: object) -> None:
+        reads.append(app.call_from_thread(main_screen_markdown, app))
+        load_library(feed, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LibraryFeed, "load", recording)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, composed.is_set, "the item composed")
+        for _ in range(5):  # Past the first paint, when the library is read otherwise.
+            await pilot.pause()
+        assert reads == []
+
+        release.set()
+        await wait_for(pilot, lambda: reads, "the library read")
+        await settle(pilot)
+        assert "Anita Svantesson" in reads[0]
+        assert event_linked(pilot)
+
+
+def main_screen_markdown(app: BftuiApp) -> str:
+    """The Markdown the reader of `app`'s main screen shows."""
+    return app.screen_stack[0].query_one(DocumentView).markdown

@@ -69,9 +69,12 @@ OUTLINE_WAIT = 1.0
 """Seconds a cold start's index build waits for the outline to be painted."""
 FILTER_DELAY = 0.15
 """Seconds after the last key before the sidebar is filtered again."""
+READ_AFTER_OPEN = 1.0
+"""Seconds at most the library's reading waits for an item opened at the start."""
+READER_MODULES = ("bftui.core.library.compose", "bftui.tui.rendering")
+"""What the reader needs to show an item, imported first on a warm start."""
 LATER_MODULES = (
-    "bftui.core.library.compose",
-    "bftui.tui.rendering",
+    *READER_MODULES,
     "bftui.tui.targets",
     "bftui.tui.quitting",
     "bftui.tui.screens.search",
@@ -113,6 +116,8 @@ class MainScreen(SharingMixin, EditingScreen):
         """The reader's text was composed before the library was read: compose again."""
         self.library_read = asyncio.Event()
         """Set once the library has been read (the palette waits for its items)."""
+        self._reading = False
+        """Whether the library's reading has started."""
         self._reveal: Item | None = None
         """The item to select in the sidebar once the reader has shown it."""
         self.feed = LibraryFeed(
@@ -182,8 +187,17 @@ class MainScreen(SharingMixin, EditingScreen):
     def _after_first_paint(self) -> None:
         self.library_tree.add_outline_rest()
         release_collector()
-        self.load_library()
+        if self._wanted is None and self.current is None:
+            self._read_library()
+        else:  # An item chosen at once: its text first, the library behind it.
+            self.set_timer(READ_AFTER_OPEN, self._read_library)
         self.start_sharing()
+
+    def _read_library(self) -> None:
+        """Start reading the library, once (see `_after_first_paint`)."""
+        if not self._reading:
+            self._reading = True
+            self.load_library()
 
     def on_unmount(self) -> None:
         """Stop watching the folder, and hearing bftui's writes."""
@@ -228,7 +242,14 @@ class MainScreen(SharingMixin, EditingScreen):
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load_library(self) -> None:
-        """Show the cached library at once, then bring it up to date, then watch it."""
+        """Show the cached library at once, then bring it up to date, then watch it.
+
+        On a warm start the reader's modules come first: Enter on a listed
+        item soon after the first paint needs them before the library.
+        """
+        if getattr(self, "keys_ready", True):  # The outline was cached: warm.
+            for name in READER_MODULES:
+                import_module(name)
         self.feed.load(self._progress)
         self.app.call_from_thread(self._show_progress, "")
         for name in LATER_MODULES:
@@ -424,6 +445,7 @@ class MainScreen(SharingMixin, EditingScreen):
     @on(DocumentView.Painted)
     def _painted(self) -> None:
         self._follow_in_sidebar()
+        self._read_library()  # If it waited for this first text.
 
     @on(DocumentView.Progress)
     def _rendered(self, event: DocumentView.Progress) -> None:
