@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from appdriver import main_screen, open_item, settle
+from textual.dom import DOMNode
 from textual.pilot import Pilot
 
 from bftui.core.items.qa import find_entries
@@ -68,3 +70,19 @@ async def test_moving_deleting_and_adding_touch_only_those_entries(
         assert entries.last_change == (2, 0, 1)
         assert entries.entries[2] == "Sen?"
         assert entries.cursor == 2
+
+
+async def test_the_list_is_not_styled_again_as_it_is_shown(
+    app: BftuiApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    restyled: list[object] = []
+    update_styles = app.update_styles
+
+    def recorded(node: DOMNode, animate: bool = True) -> None:
+        restyled.append(node)
+        update_styles(node, animate)
+
+    monkeypatch.setattr(app, "update_styles", recorded)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await open_list(pilot)
+        assert app.screen not in restyled  # styled once, as it was built

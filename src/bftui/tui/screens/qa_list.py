@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,6 +25,7 @@ from bftui.i18n import t
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictScreen
 from bftui.tui.screens.form import Saved
+from bftui.tui.screens.form_keeping import style_key
 from bftui.tui.targets import Opened, entry_form
 from bftui.tui.typeahead import screen_ready
 from bftui.tui.widgets.entry_list import EntryList
@@ -53,6 +54,8 @@ class QAListScreen(ModalScreen[bool]):
         self.changed = False
         self.keys_ready = False
         """False until the list has the focus: keys typed meanwhile wait."""
+        self._styled_for: tuple[object, ...] = ()
+        """`style_key` when the list was last styled."""
         self._read: tuple[str, list[str]] = ("", [])
         """The file text last read and its questions (each key asks for them)."""
 
@@ -69,6 +72,18 @@ class QAListScreen(ModalScreen[bool]):
         self.refresh_entries(0)
         self.set_focus(self.query_one(EntryList))
         screen_ready(self)
+        self._styled_for = style_key(self.app)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Style the list again when shown only if its styles may have changed (as a form)."""
+        key = style_key(self.app)
+        if key == self._styled_for:
+            event.refresh_styles = False
+        self._styled_for = key
+
+    def on_screen_suspend(self) -> None:
+        """Remember what the list's styles were made for (a form opens over it)."""
+        self._styled_for = style_key(self.app)
 
     def _questions(self) -> list[str]:
         text = self.opened.snap.text
