@@ -9,7 +9,8 @@ lock, and shows it instead. The new one, never shown, is cheap: its
 widgets are made only when a form is built.
 
 The forms are built ahead, one kind at a time, once nobody has typed for
-`BUILD_WHEN_IDLE` seconds: the first opening is as quick as the next.
+`BUILD_WHEN_IDLE` seconds and no worker is running (reading the library):
+the first opening is as quick as the next.
 Forms are recognised by their `KEEP_BUILT` class attribute, so the app
 need not import them before it builds the first.
 """
@@ -29,6 +30,10 @@ ReturnType = TypeVar("ReturnType")
 
 BUILD_WHEN_IDLE = 1.5
 """Seconds without a key after which the next kind of form is built ahead."""
+
+
+MAX_PUT_OFF = 10
+"""Times in a row building waits for workers to finish (one may never)."""
 
 
 def kept_name(screen: Screen[Any]) -> str:
@@ -64,6 +69,8 @@ class ReusesForms(App[ReturnType]):
         super().__init__(*args, **kwargs)
         self._to_build: list[Callable[[], Screen[Any]]] | None = None
         self._build_timer: Timer | None = None
+        self._put_off = 0
+        """How many times in a row building was put off for a running worker."""
         self._kept: list[str] = []
         """The names of the forms kept installed."""
 
@@ -89,6 +96,13 @@ class ReusesForms(App[ReturnType]):
             self._to_build = blank_forms()
         if len(self.screen_stack) != 1 or self._exit:
             return  # A dialog is open (after the next key, then), or the app ends.
+        busy = any(worker.is_running for worker in self.workers)
+        if busy and self._put_off < MAX_PUT_OFF:
+            # Reading the library, say: not slowed by building forms beside it.
+            self._put_off += 1
+            self._build_later()
+            return
+        self._put_off = 0
         # First the kept forms are styled and laid out for the theme, styles
         # and size of now, one at a time; then the next kind is built.
         kept = (self.get_screen(n) for n in self._kept if self.is_screen_installed(n))
