@@ -1,9 +1,10 @@
 """Benchmark the forms headless: how long until a form takes keys, and until Escape closes it.
 
 Each form is opened in a running host app (as the main screen opens it,
-warm), from the file's text: the time covers reading the values, building
-the form and placing the focus, i.e. until the first key typed lands in its
-field. The minimal Textual app's start (`hello.py`) is measured in the same
+warm), from the file's text: the time covers reading the values, filling
+the form kept from the warm-up opening (`bftui.tui.form_reuse`) and placing
+the focus, i.e. until the first key typed lands in its field. The
+pseudo-terminal figure (`terminal_new_form`) covers drawing it too. The minimal Textual app's start (`hello.py`) is measured in the same
 run, alternately, as the baseline.
 """
 
