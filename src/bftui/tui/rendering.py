@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.console import Console, Group
 from rich.segment import Segment
@@ -115,6 +115,22 @@ _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*\Z
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)\Z")
 
 
+def _fence_after(line: str, fence: str) -> str:
+    """Return the code fence open after `line`, given the one open before it ("" for none)."""
+    opening = _FENCE.match(line)
+    if fence:
+        closes = (
+            opening
+            and opening[1][0] == fence[0]
+            and len(opening[1]) >= len(fence)
+            and not opening[2].strip()
+        )
+        return "" if closes else fence
+    if opening and not (opening[1][0] == "`" and "`" in opening[2]):
+        return opening[1]
+    return ""
+
+
 def split_sections(markdown: str) -> Iterator[tuple[int, str, str]]:
     """Yield `(level, heading, source)` for each top-level heading's section.
 
@@ -125,13 +141,8 @@ def split_sections(markdown: str) -> Iterator[tuple[int, str, str]]:
     starts = [(0, 0, "")]
     fence = ""
     for number, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence):
-                fence = "" if not opening[2].strip() else fence
-            continue
-        if opening and not (opening[1][0] == "`" and "`" in opening[2]):
-            fence = opening[1]
+        inside, fence = fence, _fence_after(line, fence)
+        if inside or fence:
             continue
         heading = _ATX_HEADING.match(line) if "#" in line[:4] else None
         if heading:
@@ -203,25 +214,81 @@ def render_section(
 
 
 LONG_LINE = 20_000
-"""Characters in a line beyond which it is rendered in pieces: no paragraph a
-person writes is that long, and rendering one costs about 14 ms per 1,000."""
+"""Characters in a section (or a line) beyond which it is rendered in pieces:
+rendering costs about 14 ms per 1,000 characters, so a long section (a list of
+100,000 rows, one line of 10 MB) would keep its first screen back for seconds."""
 PIECE = 4_000
 """Characters per piece of a long line: a first screen and more, at once."""
+BLOCKS = 8_000
+"""Characters of whole blocks per piece of a long section."""
 _BLOCK_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 """ASCII punctuation, which could start a block (a heading, a list, a quote)."""
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\Z)")
+"""The start of a list item at the left margin: its list goes on in the next piece."""
 
 
-def _pieces(source: str) -> Iterator[tuple[str, bool]]:
-    """Yield `source` whole, or a section holding a very long line in pieces.
+class Piece(NamedTuple):
+    """A part of a section rendered on its own."""
 
-    Each piece comes with whether the section goes on after it. A long line
-    is cut before a word, so each piece renders as the next part of the one
-    paragraph; a piece starting with punctuation has it escaped, so it
-    never starts a block of its own.
+    source: str
+    more: bool
+    """Whether the section goes on after it."""
+    gap: bool = False
+    """Whether a blank line parts it from the next piece (a block ended)."""
+
+
+def _pieces(source: str) -> Iterator[Piece]:
+    """Yield `source` whole, or a long section in pieces that render as the whole.
+
+    A long section is cut between blocks, or between the items of a list,
+    never inside fenced code; a very long line is cut before a word, so each
+    piece renders as the next part of the one paragraph, and a piece
+    starting with punctuation has it escaped, so it never starts a block of
+    its own.
     """
-    if len(source) <= LONG_LINE or max(map(len, source.split("\n"))) <= LONG_LINE:
-        yield source, False
+    if len(source) <= LONG_LINE:
+        yield Piece(source, False)
         return
+    parts: list[tuple[str, bool]] = []
+    for block, gap in _blocks(source):
+        cut = _long_lines(block)
+        parts += [(part, gap and n == len(cut) - 1) for n, part in enumerate(cut)]
+    for number, (part, gap) in enumerate(parts):
+        yield Piece(part, number < len(parts) - 1, gap)
+
+
+def _blocks(source: str) -> Iterator[tuple[str, bool]]:
+    """Yield `source` in runs of whole blocks of about `BLOCKS` characters.
+
+    Each comes with whether a blank line parts it from the next. A cut falls
+    before a line at the left margin, never inside fenced code or a list
+    item's indented lines: one that starts a block after a blank line, or
+    the next item of a list; where there is none for long (a quote or a
+    paragraph of many thousand lines), before a quote line or a line of text.
+    """
+    piece: list[str] = []
+    size = 0
+    fence = ""
+    blank_before = False
+    for line in source.split("\n"):
+        margin = line[:1] not in ("", " ", "\t") and not fence
+        item = margin and _LIST_ITEM.match(line) is not None
+        if (size >= BLOCKS and margin and (blank_before or item)) or (
+            size >= 4 * BLOCKS and margin and (line[0] == ">" or line[0].isalnum())
+        ):
+            yield "\n".join(piece), blank_before and not item
+            piece, size = [], 0
+        piece.append(line)
+        size += len(line) + 1
+        fence = _fence_after(line, fence)
+        blank_before = not line.strip()
+    yield "\n".join(piece), False
+
+
+def _long_lines(source: str) -> list[str]:
+    """Return `source` whole, or cut where it holds a line longer than `LONG_LINE`."""
+    if max(map(len, source.split("\n"))) <= LONG_LINE:
+        return [source]
     kept: list[str] = []
     parts: list[str] = []
     for line in source.split("\n"):
@@ -234,8 +301,7 @@ def _pieces(source: str) -> Iterator[tuple[str, bool]]:
         parts.extend(_cut(line))
     if kept:
         parts.append("\n".join(kept))
-    for number, part in enumerate(parts):
-        yield part, number < len(parts) - 1
+    return parts
 
 
 def _cut(line: str) -> Iterator[str]:
@@ -259,15 +325,23 @@ def _cut(line: str) -> Iterator[str]:
 def render_document(markdown: str, width: int, theme: Theme) -> Iterator[Section]:
     """Yield the sections of `markdown` rendered at `width` columns, in order.
 
-    A section holding a very long line comes in pieces (`LONG_LINE`), so that
-    a 10 MB line shows its first screen at once.
+    A long section comes in pieces (`LONG_LINE`), so that a 10 MB line or a
+    list of 100,000 rows shows its first screen at once.
     """
     for level, heading, source in split_sections(markdown):
-        for piece, more in _pieces(source):
-            lines, links = render_section(piece, width, theme)
+        for number, piece in enumerate(_pieces(source)):
+            lines, links = render_section(piece.source, width, theme)
             while lines and not lines[-1].text.strip():
                 lines.pop()
-            yield Section(
-                [*lines] if more else [*lines, Strip.blank(0)], heading, level, links
-            )
+            # A piece going on from the one before starts where that one ended.
+            blank = 0
+            while number and blank < len(lines) and not lines[blank].text.strip():
+                blank += 1
+            if blank:
+                lines = lines[blank:]
+                for link in links:
+                    link.line -= blank
+            if piece.gap or not piece.more:
+                lines.append(Strip.blank(0))
+            yield Section(lines, heading, level, links)
             heading, level = "", 0
