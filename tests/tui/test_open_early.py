@@ -219,3 +219,45 @@ async def test_the_library_is_read_once_the_item_named_at_the_start_is_shown(
 def main_screen_markdown(app: BftuiApp) -> str:
     """The Markdown the reader of `app`'s main screen shows."""
     return app.screen_stack[0].query_one(DocumentView).markdown
+
+
+async def test_the_index_build_waits_for_an_item_chosen_during_it(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold start: the build pauses between batches until the chosen text is shown."""
+    from bftui.core.library import compose as composing
+    from bftui.tui.screens import main
+
+    monkeypatch.setattr(main, "READ_AFTER_OPEN", 30.0)
+    built, composed, release = threading.Event(), threading.Event(), threading.Event()
+    sync, compose = Index.sync, composing.compose
+
+    def held_sync(index: Index, progress: object = None) -> object:
+        built.wait(30)
+        return sync(index, progress)  # type: ignore[arg-type]
+
+    def held_compose(item: object, library: object) -> str:
+        composed.set()
+        release.wait(30)
+        return compose(item, library)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Index, "sync", held_sync)
+    monkeypatch.setattr(composing, "compose", held_compose)
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main_screen(pilot)
+        await wait_for(
+            pilot, lambda: isinstance(screen.library_tree.current, Stub), "outline"
+        )
+        await pilot.press("enter")
+        await wait_for(pilot, composed.is_set, "the item composed")
+        built.set()
+        for _ in range(5):
+            await pilot.pause()
+        assert screen.library is None  # The build waits for the text.
+
+        release.set()
+        await wait_for(pilot, lambda: screen.library is not None, "the library")
+        await settle(pilot)
+        assert "Anita Svantesson" in shown_text(pilot)
+        assert event_linked(pilot)

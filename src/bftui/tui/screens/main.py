@@ -118,6 +118,9 @@ class MainScreen(SharingMixin, EditingScreen):
         """Set once the library has been read (the palette waits for its items)."""
         self._reading = False
         """Whether the library's reading has started."""
+        self._reader_free = threading.Event()
+        """Clear while an item chosen before the library was read is on its way."""
+        self._reader_free.set()
         self._reveal: Item | None = None
         """The item to select in the sidebar once the reader has shown it."""
         self.feed = LibraryFeed(
@@ -270,6 +273,8 @@ class MainScreen(SharingMixin, EditingScreen):
             item_filter.prepare()
 
     def _progress(self, done: int, total: int) -> None:
+        # Between two batches the index build lets an item chosen meanwhile show.
+        self._reader_free.wait(READ_AFTER_OPEN)
         if total >= PROGRESS_FROM and (done % 250 == 0 or done == total):
             self.app.call_from_thread(
                 self._show_progress, tn("reader.indexing", total, done=done)
@@ -357,6 +362,7 @@ class MainScreen(SharingMixin, EditingScreen):
             return
         self._wanted = path
         self.keys_ready = False
+        self._reader_free.clear()  # The index build waits (see `_progress`).
         self._read_alone(path)
 
     @work(thread=True, group="read-alone", exit_on_error=False)
@@ -374,6 +380,8 @@ class MainScreen(SharingMixin, EditingScreen):
         if wanted and not isinstance(item, list):
             self._wanted = None
             self.open_item(item)
+        else:
+            self._reader_free.set()
         screen_ready(self)
 
     def open_item(
@@ -445,6 +453,7 @@ class MainScreen(SharingMixin, EditingScreen):
     @on(DocumentView.Painted)
     def _painted(self) -> None:
         self._follow_in_sidebar()
+        self._reader_free.set()
         self._read_library()  # If it waited for this first text.
 
     @on(DocumentView.Progress)
