@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from bftui.tui.app import BftuiApp
+from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.help import HelpScreen
 from bftui.tui.screens.links import LinksScreen
 from bftui.tui.screens.problems import ProblemsScreen
@@ -318,6 +319,24 @@ async def test_a_key_after_enter_in_the_filter_acts_where_enter_moved_the_focus(
         await settle(pilot)
         assert screen.filter_input.value == "malm"
         assert type(app.screen).__name__ == "EventForm"
+
+
+async def test_an_item_key_right_after_moving_acts_on_the_item_under_the_cursor(
+    app: BftuiApp,
+) -> None:
+    """The sidebar shows the item under the cursor once it rests: `d` typed right
+    after moving (one burst) asks to delete that item, as when typed slowly."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.current is None
+        for key, character in (("down", None), ("up", None), ("d", "d")):
+            app.post_message(events.Key(key, character))  # Queued at once.
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert screen.current is not None
+        assert screen.library_tree.cursor_node is not None
+        assert screen.library_tree.cursor_node.data is screen.current
 
 
 async def test_find_in_document_and_table_of_contents(app: BftuiApp) -> None:

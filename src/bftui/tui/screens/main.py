@@ -62,6 +62,9 @@ def display_path(path: Path) -> str:
 
 
 PREVIEW_DELAY = 0.15
+
+_CURSOR_KEYS = frozenset(("up", "down", "pageup", "pagedown", "home", "end"))
+"""Keys that move the sidebar's cursor: the preview waits for it to rest."""
 """Seconds the sidebar cursor must rest on an item before the reader shows it."""
 PROGRESS_FROM = 500
 """Reading at least this many files shows a count in the sidebar."""
@@ -107,6 +110,7 @@ class MainScreen(SharingMixin, EditingScreen):
         self._filter: ItemFilter[Article] | None = None
         self._event_filter: ItemFilter[Event] | None = None
         self._preview_timer: Timer | None = None
+        self._previewed: Item | None = None
         self._filter_timer: Timer | None = None
         self._pending_find: tuple[str, str] | None = None
         """Words to find (and the heading they are under) once the item is rendered."""
@@ -492,6 +496,20 @@ class MainScreen(SharingMixin, EditingScreen):
             self._preview_timer = self.set_timer(
                 PREVIEW_DELAY, lambda: self.open_item(data, preview=True)
             )
+            self._previewed = data
+
+    def _preview_now(self) -> None:
+        """Show the item under the cursor now if it waits for the cursor to rest.
+
+        A key other than the cursor's (`d`, `E`, `i`...) acts on the item
+        shown: typed quickly after moving, as when typed slowly, that is the
+        item under the cursor.
+        """
+        timer, self._preview_timer = self._preview_timer, None
+        if timer is not None:
+            timer.stop()
+            if self._previewed is not None and self._previewed is not self.current:
+                self.open_item(self._previewed, preview=True)
 
     @on(Tree.NodeSelected, "#tree")
     def _select(self, event: Tree.NodeSelected[Entry]) -> None:
@@ -665,6 +683,8 @@ class MainScreen(SharingMixin, EditingScreen):
 
     def on_key(self, event: Key) -> None:
         """Let Escape close the filter or the find bar that has the focus."""
+        if event.key not in _CURSOR_KEYS:
+            self._preview_now()
         if event.key != "escape":
             return
         focused = self.focused
