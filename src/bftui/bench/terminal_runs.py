@@ -112,8 +112,8 @@ def app_interactive(root: Path, cache: Path, home: Path) -> dict[str, float]:
     """Start the app and open the first article as a person would; time each step.
 
     Enter goes as soon as the first article is listed (on a warm start that
-    is the first frame, from the cached outline; on a cold start, once the
-    library is read): the app is interactive when the article's text shows.
+    is the first frame, from the cached outline; on a cold start, once it is
+    listed from the front matter): the app is interactive when its text shows.
 
     Returns:
         Seconds from launch to the first frame ("first_paint"), to the first
