@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from appdriver import main_screen, open_item, settle, wait_for
 from formhost import HostApp, burst, keys, typed
 from textual.pilot import Pilot
@@ -201,3 +202,20 @@ async def test_the_forms_are_built_while_the_app_is_idle_and_take_keys_at_once(
         assert app.screen is kept
         assert title(kept) == "Ny idé"
         assert kept.target.draft_item == "event:new"
+
+
+async def test_a_textual_without_the_private_steps_builds_the_form_when_first_shown(
+    app: BftuiApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Building ahead uses two private steps of Textual's push_screen; a
+    # Textual without them must still open forms (built when first shown).
+    monkeypatch.setattr(type(app), "_get_screen", None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app._build_next()  # what the idle timer calls
+        await pilot.pause()
+        assert not built_ahead(app, EventForm)
+        burst(app, [("n", "n"), *keys("Ny idé")])
+        await typed(pilot)
+        assert isinstance(app.screen, EventForm)
+        assert title(app.screen) == "Ny idé"

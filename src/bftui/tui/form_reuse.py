@@ -35,6 +35,15 @@ BUILD_WHEN_IDLE = 1.5
 MAX_PUT_OFF = 10
 """Times in a row building waits for workers to finish (one may never)."""
 
+TEXTUAL_STEPS = ("_load_screen_css", "_get_screen")
+"""The steps of Textual's `push_screen` that build a screen without showing it
+(private: a Textual without them gets its forms built when first shown)."""
+
+
+def can_build_ahead(app: App[Any]) -> bool:
+    """Return True when this Textual has the steps that build a screen unseen."""
+    return all(callable(getattr(app, step, None)) for step in TEXTUAL_STEPS)
+
 
 def kept_name(screen: Screen[Any]) -> str:
     """Return the name under which a form of `screen`'s kind is kept installed."""
@@ -109,7 +118,7 @@ class ReusesForms(App[ReturnType]):
         if any(form.prepare() for form in kept):  # type: ignore[attr-defined]
             self._build_later()
             return
-        if not self._to_build:
+        if not self._to_build or not can_build_ahead(self):
             return
         form = self._to_build.pop(0)()
         name = kept_name(form)

@@ -194,9 +194,10 @@ class KeptForm(ModalScreen[Saved | None]):
         if stale:
             self.update_node_styles(animate=False)
             self._styled_for = key
-        if self._size != self.app.size:
+        refresh_layout = getattr(self, "_refresh_layout", None)  # private in Textual
+        if callable(refresh_layout) and getattr(self, "_size", None) != self.app.size:
             # What showing the form would do first (Textual's Screen._on_screen_resume).
-            self._refresh_layout(self.app.size)
+            refresh_layout(self.app.size)
             return True
         return stale
 
