@@ -76,3 +76,19 @@ async def test_the_start_s_own_theme_choice_is_not_written(library_path: Path) -
         await settle(pilot)
         await app.workers.wait_for_complete()
     assert not config_file().exists()
+
+
+async def test_an_item_chosen_in_the_palette_is_read_wherever_the_focus_was(
+    library_path: Path,
+) -> None:
+    app = BftuiApp(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen_stack[0]
+        for focus in ("#tree", "#document"):
+            screen.set_focus(screen.query_one(focus))
+            await pilot.press("ctrl+p", *"Malmö-teamets", "enter")
+            await settle(pilot)
+            assert app.screen is screen
+            assert screen.current.title.startswith("Malmö-teamets")  # type: ignore[attr-defined]
+            assert app.focused is screen.query_one("#document"), focus

@@ -167,9 +167,10 @@ def app_session(root: Path, cache: Path, home: Path) -> dict[str, float]:
         figures["report_first_screen"] = (
             terminal.wait_for(REPORT_MARK, 60, since) - sent
         )
-        terminal.send("tab")
         deadline = time.perf_counter() + 60
-        while True:  # End until the last heading shows: the whole report is there.
+        # The palette leaves the focus in the reader: End until the last
+        # heading shows, and the whole report is there.
+        while True:
             terminal.send("end")
             try:
                 figures["report_whole"] = (

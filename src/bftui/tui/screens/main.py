@@ -388,6 +388,11 @@ class MainScreen(SharingMixin, EditingScreen):
             self._reader_free.set()
         screen_ready(self)
 
+    def read_item(self, item: Item) -> None:
+        """Open `item` and give the reader the focus, as Enter on it in the sidebar does."""
+        self.open_item(item)
+        self.set_focus(self.document)
+
     def open_item(
         self,
         item: Item,

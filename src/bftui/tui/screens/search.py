@@ -322,10 +322,10 @@ class ItemCommands(Provider):
     async def search(self, query: str) -> Hits:
         """Yield the items whose title holds every word typed."""
         titles = await self._folded()
-        open_item = getattr(self.screen, "open_item", None)
+        read_item = getattr(self.screen, "read_item", None)
         exact = has_swedish_letters(query)
         words = fold(query, keep_swedish=exact).split()
-        if not words or open_item is None:
+        if not words or read_item is None:
             return
         pattern = highlighter(
             tuple(Term((w,), prefix=True) for w in fold(query).split())
@@ -345,7 +345,7 @@ class ItemCommands(Provider):
             yield PaletteHit(
                 score - len(item.title) / 10_000,
                 display,
-                partial(open_item, item),
+                partial(read_item, item),
                 text=item.title,
                 help=escape(
                     t(
