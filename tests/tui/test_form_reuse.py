@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from bftui.core.items import formvalues
 from bftui.core.items.model import Event
 from bftui.core.store import drafts, locks
+from bftui.tui import form_reuse
 from bftui.tui.app import BftuiApp
 from bftui.tui.form_reuse import ReusesForms, kept_name
 from bftui.tui.screens.confirm import ConfirmScreen
@@ -209,7 +210,7 @@ async def test_a_textual_without_the_private_steps_builds_the_form_when_first_sh
 ) -> None:
     # Building ahead uses two private steps of Textual's push_screen; a
     # Textual without them must still open forms (built when first shown).
-    monkeypatch.setattr(type(app), "_get_screen", None)
+    monkeypatch.setattr(form_reuse, "TEXTUAL_STEPS", ("_a_step_gone_from_textual",))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app._build_next()  # what the idle timer calls
