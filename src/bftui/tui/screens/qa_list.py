@@ -25,7 +25,7 @@ from bftui.i18n import t
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictScreen
 from bftui.tui.screens.form import Saved
-from bftui.tui.screens.form_keeping import style_key
+from bftui.tui.screens.form_keeping import SKIP_RESTYLE, style_key
 from bftui.tui.targets import Opened, entry_form
 from bftui.tui.typeahead import screen_ready
 from bftui.tui.widgets.entry_list import EntryList
@@ -77,7 +77,7 @@ class QAListScreen(ModalScreen[bool]):
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Style the list again when shown only if its styles may have changed (as a form)."""
         key = style_key(self.app)
-        if key == self._styled_for:
+        if key == self._styled_for and SKIP_RESTYLE:
             event.refresh_styles = False
         self._styled_for = key
 
