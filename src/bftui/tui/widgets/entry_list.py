@@ -12,24 +12,18 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from bftui.tui.widgets.line_keys import cursor_bindings
+
 
 class EntryList(ScrollView, can_focus=True):
     """Numbered questions, one line each, with a cursor."""
 
-    BINDINGS = [
-        Binding("up", "go(-1)", show=False),
-        Binding("down", "go(1)", show=False),
-        Binding("pageup", "go(-10)", show=False),
-        Binding("pagedown", "go(10)", show=False),
-        Binding("home", "go(-1_000_000_000)", show=False),
-        Binding("end", "go(1_000_000_000)", show=False),
-    ]
+    BINDINGS = [*cursor_bindings("go")]
 
     COMPONENT_CLASSES = {"entry-list--cursor", "entry-list--empty"}
 

@@ -32,6 +32,7 @@ from bftui.core.items.formvalues import (
 from bftui.core.items.schema import PROGRAMME_FIELDS, FieldError
 from bftui.i18n import t
 from bftui.tui.widgets.field import FieldBox
+from bftui.tui.widgets.line_keys import cursor_bindings
 
 _LABELS = {spec.key.removeprefix("programme."): spec for spec in PROGRAMME_FIELDS}
 NAMES = ("day", "time", "title", "description")
@@ -78,12 +79,7 @@ class RowList(ScrollView, can_focus=True):
     """One line per programme row, drawn only where it shows; the chosen row is marked."""
 
     BINDINGS = [
-        Binding("up", "move(-1)", show=False),
-        Binding("down", "move(1)", show=False),
-        Binding("pageup", "move(-10)", show=False),
-        Binding("pagedown", "move(10)", show=False),
-        Binding("home", "move(-1_000_000_000)", show=False),
-        Binding("end", "move(1_000_000_000)", show=False),
+        *cursor_bindings("move"),
         Binding("enter", "edit", show=False),
     ]
 
