@@ -19,6 +19,7 @@ from bftui.core.library.loading import load
 from bftui.tui.app import BftuiApp
 from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.screens.article_form import ArticleForm
+from bftui.tui.screens.problems import ProblemsScreen
 from bftui.tui.widgets.document import DocumentView
 from bftui.tui.widgets.sidebar import Stub
 
@@ -261,3 +262,39 @@ async def test_the_index_build_waits_for_an_item_chosen_during_it(
         await settle(pilot)
         assert "Anita Svantesson" in shown_text(pilot)
         assert event_linked(pilot)
+
+
+async def test_keys_on_a_title_chosen_before_the_library_is_read_act_on_it_once_read(
+    warm_library: Path, held_load: threading.Event
+) -> None:
+    """`d` after moving onto a listed title waits for the library, then asks; `y` deletes."""
+    article = load(warm_library).articles[0]
+    app = BftuiApp(warm_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main_screen(pilot)
+        await wait_for(pilot, lambda: screen.library_tree.current is not None, "rows")
+        await pilot.press("down", "up", "d", "y")
+        assert screen.library is None
+        assert article.path.exists()
+
+        held_load.set()
+        await settle(pilot)
+        assert app.screen is screen
+        assert not article.path.exists()
+        trashed = list((warm_library / ".trash").rglob(article.path.name))
+        assert len(trashed) == 1
+
+
+async def test_the_problems_asked_for_before_the_library_is_read_open_once_read(
+    warm_library: Path, held_load: threading.Event
+) -> None:
+    app = BftuiApp(warm_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main_screen(pilot)
+        await wait_for(pilot, lambda: screen.library_tree.current is not None, "rows")
+        await pilot.press("p")
+        assert app.screen is screen
+
+        held_load.set()
+        await settle(pilot)
+        assert isinstance(app.screen, ProblemsScreen)

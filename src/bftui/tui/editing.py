@@ -24,6 +24,7 @@ from bftui.tui.bindings import EDITING_BINDINGS
 from bftui.tui.messages import LibraryLoaded
 from bftui.tui.typeahead import (
     expect_screen,
+    open_cancelled,
     push_expected,
     screen_not_coming,
     screen_ready,
@@ -77,21 +78,40 @@ class EditingScreen(Screen[None]):
         """Actions asked for before the library was read, by name, in order."""
         self.undo_log: UndoLog | None = None
         """This session's saves, deletes and moves, for ctrl+z."""
+        self.chosen_early: Path | None = None
+        """A title the sidebar's cursor chose before the library was read.
+
+        The item keys act on it once the library is read (the main screen
+        shows it then), not on the item shown before, nor on nothing.
+        """
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the item keys that have nothing to act on (their fallbacks say why)."""
         if action not in _ITEM_ACTIONS:
             return True
+        if self.chosen_early is not None:
+            return False  # Not read yet: `action_nothing_chosen` waits for it.
         if action == "qa_entries":
             return _is_interview(self.current)
         return self.current is not None
 
     def action_nothing_chosen(self, action: str) -> None:
-        """Say why an item key did nothing."""
+        """Say why an item key did nothing; or act on a title chosen before the library was read."""
+        if self.chosen_early is not None and self.wait_for_library(
+            action, lambda: self._act_on_chosen(action)
+        ):
+            return
         if self.current is not None and action == "qa_entries":
             self.notify(t("form.not_interview"), severity="warning")
         else:
             self.notify(t("form.nothing_chosen"), severity="warning")
+
+    def _act_on_chosen(self, action: str) -> None:
+        """Run item key `action` on the item shown now, or say why it cannot."""
+        if self.check_action(action, ()):
+            getattr(self, f"action_{action}")()
+        else:
+            self.action_nothing_chosen(action)
 
     def on_mount(self) -> None:
         """Offer the drafts an earlier session left behind (after the first paint)."""
@@ -111,10 +131,32 @@ class EditingScreen(Screen[None]):
         wait for that screen, as they would had the library been read already.
         """
         if self.library is None:
-            self._waiting[name] = action
+            self._wait(name, action)
             expect_screen(self.app)
         else:
             action(self.library)
+
+    def wait_for_library(self, name: str, again: Callable[[], object]) -> bool:
+        """Before the library is read: run `again` once it is; True if so.
+
+        For the keys that need the library and act on the UI thread (a
+        dialog, a message, the reader): typed before the library is read,
+        they act once it is, on what was chosen, and the keys typed after
+        them wait on this screen (`keys_ready`) until they have, as they
+        would had the library been read already.
+        """
+        if self.library is not None:
+            return False
+        self._wait(name, lambda _library: again())
+        self.keys_ready = False
+        return True
+
+    def _wait(self, name: str, action: Callable[[Library], object]) -> None:
+        if open_cancelled(self.app):
+            # Escape right after the key before dropped the screen it waited
+            # to open: typed slowly, that screen had opened and closed.
+            self._waiting.clear()
+        self._waiting[name] = action
 
     def run_waiting(self, library: Library) -> None:
         """Run the actions that waited for the library (the main screen calls this).
@@ -323,8 +365,11 @@ class EditingScreen(Screen[None]):
         """Edit `path` in $EDITOR (at `line`), then reload and report new problems."""
         from bftui.tui.external_editor import run_editor
 
-        if self.refuse_in_sample() or self.library is None:
+        if self.refuse_in_sample() or self.wait_for_library(
+            f"editor {path}", lambda: self.edit_file(path, line)
+        ):
             return
+        assert self.library is not None
         before = {str(p) for p in self.library.problems if _about(p.path, path)}
         failed = run_editor(self.app, path, line)
         if failed is not None:

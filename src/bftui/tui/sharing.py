@@ -8,7 +8,7 @@ the sync and history keys say what they cannot do.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -90,6 +90,8 @@ class SharingMixin(_Screen):
         current: Item | None
 
         def action_reload(self) -> None: ...
+
+        def wait_for_library(self, name: str, again: Callable[[], object]) -> bool: ...
 
     _repo: Repo | None = None
     _share_found = False
@@ -285,6 +287,8 @@ class SharingMixin(_Screen):
         """Show the versions of the item in the reader."""
         from bftui.tui.screens.item_history import HistoryScreen
 
+        if self.wait_for_library("history", self.action_history):
+            return
         item = self.current
         if item is None:
             self.notify(t("form.nothing_chosen"), severity="warning")

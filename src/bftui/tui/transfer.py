@@ -78,7 +78,7 @@ def _tell(
 
 def ask_import(screen: MainScreen) -> None:
     """Ask which file to import, then propose the article in the article form."""
-    if screen.library is None:
+    if screen.wait_for_library("import", partial(ask_import, screen)):
         return
 
     def chosen(path: Path | None) -> None:
@@ -150,6 +150,8 @@ def open_proposal(screen: MainScreen, source: Path, proposal: Proposal) -> None:
 
 def ask_export(screen: MainScreen, event: Event) -> None:
     """Ask for a folder, then write `<slug>.ics` of `event` into it."""
+    if screen.wait_for_library("export", partial(ask_export, screen, event)):
+        return
     if event.start is None:
         screen.notify(
             t("export.ics.skipped", slug=event.slug, year=event.year),

@@ -101,6 +101,11 @@ class TypeAheadApp(App[ReturnType]):
             return
         self.push_screen(screen, callback)
 
+    def take_cancelled(self) -> bool:
+        """True, once, if Escape cancelled the screen expected since it was asked for."""
+        cancelled, self._open_cancelled = self._open_cancelled, False
+        return cancelled
+
     def _cancel_on_escape(self) -> None:
         """Escape right after the key that opens a screen: drop the screen and the Escape.
 
@@ -283,6 +288,11 @@ def push_expected(
         app.push_expected(screen, callback)
     else:
         app.push_screen(screen, callback)
+
+
+def open_cancelled(app: App[object]) -> bool:
+    """True, once, if Escape cancelled the screen expected (see `expect_screen`)."""
+    return isinstance(app, TypeAheadApp) and app.take_cancelled()
 
 
 def screen_not_coming(app: App[object]) -> None:

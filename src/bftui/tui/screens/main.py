@@ -110,7 +110,7 @@ class MainScreen(SharingMixin, EditingScreen):
         self._filter: ItemFilter[Article] | None = None
         self._event_filter: ItemFilter[Event] | None = None
         self._preview_timer: Timer | None = None
-        self._previewed: Item | None = None
+        self._previewed: Item | Stub | None = None
         self._filter_timer: Timer | None = None
         self._pending_find: tuple[str, str] | None = None
         """Words to find (and the heading they are under) once the item is rendered."""
@@ -122,6 +122,8 @@ class MainScreen(SharingMixin, EditingScreen):
         """Set once the library has been read (the palette waits for its items)."""
         self._reading = False
         """Whether the library's reading has started."""
+        self._warm = True
+        """Whether the outline was cached (the start is warm)."""
         self._reader_free = threading.Event()
         """Clear while an item chosen before the library was read is on its way."""
         self._reader_free.set()
@@ -185,6 +187,7 @@ class MainScreen(SharingMixin, EditingScreen):
             tree.fill_outline(outline)
             tree.first_item_line()
         else:
+            self._warm = False
             self.keys_ready = False  # keys wait for the sidebar (see typeahead)
         if self._wanted is not None:  # `bftui FILE`: its text at once.
             self.open_path(self._wanted)
@@ -254,7 +257,7 @@ class MainScreen(SharingMixin, EditingScreen):
         On a warm start the reader's modules come first: Enter on a listed
         item soon after the first paint needs them before the library.
         """
-        if getattr(self, "keys_ready", True):  # The outline was cached: warm.
+        if self._warm:
             for name in READER_MODULES:
                 import_module(name)
         self.feed.load(self._progress)
@@ -312,6 +315,9 @@ class MainScreen(SharingMixin, EditingScreen):
         if wanted is not None and (item := library.item_at(wanted)) is not None:
             self.open_item(item)
             self.set_focus(self.document)
+        chosen, self.chosen_early = self.chosen_early, None
+        if chosen is not None and (item := library.item_at(chosen)) is not None:
+            self.open_item(item, preview=True)  # The keys that waited act on it.
         self.run_waiting(library)
         if self.current is None:
             from bftui.tui.welcome import welcome_markdown  # It loads markdown-it.
@@ -365,6 +371,7 @@ class MainScreen(SharingMixin, EditingScreen):
                 self.open_item(item)
             return
         self._wanted = path
+        self.chosen_early = None
         self.keys_ready = False
         self._reader_free.clear()  # The index build waits (see `_progress`).
         self._read_alone(path)
@@ -413,6 +420,7 @@ class MainScreen(SharingMixin, EditingScreen):
         """
         if record:
             self.history.visit(item.path, replace=preview)
+        self.chosen_early = None
         self.current = item
         self._early = self.library is None
         # The sidebar follows once the text is on screen: opening a year of
@@ -494,12 +502,14 @@ class MainScreen(SharingMixin, EditingScreen):
             self._preview_timer.stop()
         data = event.node.data
         tree = self.library_tree
+        if event.node.parent is None:
+            return  # A hidden root, where a new tree starts: nobody chose it.
         placed, tree.placed = tree.placed, None
         if event.node is placed:
             return  # The app moved the cursor there: nothing to open.
-        if is_item(data) and data is not self.current:
+        if (is_item(data) and data is not self.current) or isinstance(data, Stub):
             self._preview_timer = self.set_timer(
-                PREVIEW_DELAY, lambda: self.open_item(data, preview=True)
+                PREVIEW_DELAY, lambda: self._choose(data)
             )
             self._previewed = data
 
@@ -514,16 +524,29 @@ class MainScreen(SharingMixin, EditingScreen):
         if timer is not None:
             timer.stop()
             if self._previewed is not None and self._previewed is not self.current:
-                self.open_item(self._previewed, preview=True)
+                self._choose(self._previewed)
+
+    def _choose(self, entry: Item | Stub) -> None:
+        """Show the item the cursor rests on; a title listed before the library is read, once it is.
+
+        Until then the keys that act on the shown item wait for it
+        (`chosen_early`), as they act on it when the library has been read.
+        """
+        if not isinstance(entry, Stub):
+            self.open_item(entry, preview=True)
+        elif self.library is None:
+            self.chosen_early = entry.path
+        elif (item := self.library.item_at(entry.path)) is not None:
+            self.open_item(item, preview=True)
 
     @on(Tree.NodeSelected, "#tree")
     def _select(self, event: Tree.NodeSelected[Entry]) -> None:
         data = event.node.data
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
         if data == PROBLEMS:
             self.action_problems()
         elif is_item(data):
-            if self._preview_timer is not None:
-                self._preview_timer.stop()
             if data is not self.current:
                 self.open_item(data)
             self.set_focus(self.document)
@@ -535,8 +558,9 @@ class MainScreen(SharingMixin, EditingScreen):
 
     def on_link_activated(self, message: LinkActivated) -> None:
         """Follow a library link; show and copy an external one; refuse the rest."""
-        if self.library is None:
+        if self.wait_for_library("link", lambda: self.on_link_activated(message)):
             return
+        assert self.library is not None
         from bftui.core.library.links import resolve_link
 
         source = self.current.path if self.current else None
@@ -621,8 +645,9 @@ class MainScreen(SharingMixin, EditingScreen):
         self._go(self.history.forward())
 
     def _go(self, visit: Visit | None) -> None:
-        if visit is None or self.library is None:
+        if visit is None or self.wait_for_library("go", lambda: self._go(visit)):
             return
+        assert self.library is not None
         item = self.library.item_at(visit.path)
         if item is not None:
             self.open_item(item, line=visit.line, record=False)
@@ -722,9 +747,10 @@ class MainScreen(SharingMixin, EditingScreen):
         """List the library's broken files."""
         from bftui.tui.screens.problems import ProblemsScreen
 
-        library = self.library
-        if library is None:
+        if self.wait_for_library("problems", self.action_problems):
             return
+        library = self.library
+        assert library is not None
 
         def chosen(problem: Problem | None) -> None:
             if problem is not None:
