@@ -13,12 +13,14 @@ from appdriver import (
     settle,
     show_event,
 )
+from formhost import burst, typed
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from bftui.core.items.qa import find_entries
 from bftui.core.library import frontmatter
 from bftui.tui.app import BftuiApp
+from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictScreen
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.qa_list import QAListScreen
@@ -147,3 +149,41 @@ async def test_undo_and_the_trash_are_in_the_palette(app: BftuiApp) -> None:
         commands["Papperskorgen"].callback()
         await settle(pilot)
         assert isinstance(app.screen, TrashScreen)
+
+
+async def test_keys_typed_right_after_ctrl_z_act_on_what_it_brought_back(
+    app: BftuiApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        event = await show_event(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert not event.path.exists()
+
+        burst(app, [("ctrl+z", None), ("d", "d")])  # one packet
+        await typed(pilot)
+        await settle(pilot)
+        assert event.path.exists()
+        assert screen.current is not None and screen.current.path == event.path
+        assert isinstance(app.screen, ConfirmScreen)  # d asks about it
+        await pilot.press("y")
+        await settle(pilot)
+        assert not event.path.exists()
+
+
+async def test_keys_typed_right_after_the_trash_act_on_the_item_restored(
+    app: BftuiApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        event = await show_event(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("d", "y")
+        await settle(pilot)
+
+        burst(app, [("T", "T"), ("enter", "\r"), ("d", "d")])  # one packet
+        await typed(pilot)
+        await settle(pilot)
+        assert event.path.exists()
+        assert screen.current is not None and screen.current.path == event.path
+        assert isinstance(app.screen, ConfirmScreen)

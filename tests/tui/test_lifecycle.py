@@ -6,6 +6,7 @@ import json
 import os
 import socket
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from appdriver import (
     settle,
     show_event,
 )
+from formhost import burst, keys, typed
 from textual.widgets import Static
 
 from bftui import cli
@@ -261,3 +263,31 @@ def test_any_config_value_is_a_message(
     err = capsys.readouterr().err
     assert "Traceback" not in err and code in (0, 2)
     assert "bftui:" in err
+
+
+async def test_keys_typed_right_after_restoring_a_draft_go_to_its_form(
+    app: BftuiApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    me = sessions.current()
+    ended = sessions.Session(me.user, me.host, me.pid, "1", "an-earlier-boot")
+    left_draft(app, {"title": "Hans"}, ended)
+    taken, adopt = threading.Event(), drafts.adopt
+
+    def held_adopt(draft: drafts.Draft) -> drafts.Draft:
+        taken.wait(10)
+        return adopt(draft)
+
+    monkeypatch.setattr(drafts, "adopt", held_adopt)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DraftsScreen)
+        burst(app, [("enter", "\r"), *keys("en")])  # one packet
+        for _ in range(5):  # The keys reach the app while the draft is taken over.
+            await pilot.pause()
+        taken.set()
+        await typed(pilot)
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EventForm)
+        assert len(app.screen_stack) == 2
+        assert form.values()["title"] == "en"  # As typed slowly: it replaces the title.

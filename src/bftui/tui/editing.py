@@ -375,11 +375,16 @@ class EditingScreen(Screen[None]):
         if failed is not None:
             self.notify(failed, severity="error", timeout=10)
             return
+        self.keys_ready = False  # Keys typed after the editor act on its changes.
         self._check_after_editor(path, before)
 
     @work(thread=True, exclusive=True, group="edit-reload", exit_on_error=False)
     def _check_after_editor(self, path: Path, before: set[str]) -> None:
-        library = self.read_library()
+        try:
+            library = self.read_library()
+        except BaseException:
+            self.app.call_from_thread(screen_ready, self)
+            raise
         new = [str(p) for p in library.problems if _about(p.path, path)]
         added = [p for p in new if p not in before]
         item = library.item_at(path)
@@ -401,6 +406,7 @@ class EditingScreen(Screen[None]):
         shown = self.current.path if self.current is not None else None
         if last.action in ("created", "restored") and shown == last.path:
             self.current = None  # It goes to the trash: no "removed by someone else".
+        self.keys_ready = False  # Keys typed after ctrl+z act on what it brings back.
         self._undo(self.undo_log, force=False)
 
     @work(thread=True, exclusive=True, group="edit-undo", exit_on_error=False)
@@ -408,6 +414,7 @@ class EditingScreen(Screen[None]):
         from bftui.core.store.snapshots import ConflictError, MergeConflict
         from bftui.core.store.undo import ChangedSince
 
+        undone = None
         try:
             undone = log.undo(force=force)
         except MergeConflict as error:
@@ -419,12 +426,17 @@ class EditingScreen(Screen[None]):
             self.app.call_from_thread(self.notify, message, severity="error")
         except StorageError as error:
             self.app.call_from_thread(self.notify, error.message, severity="error")
-        else:
-            if undone is not None:
-                self._undone(undone.path, undone.action)
+        finally:
+            if undone is None:  # Nothing to show again: the keys go on (to a dialog).
+                self.app.call_from_thread(screen_ready, self)
+        if undone is not None:
+            self._undone(undone.path, undone.action)
 
     def _undone(self, path: Path, action: str) -> None:
-        """Say what was undone and show the library as it is now (worker thread)."""
+        """Say what was undone and show the library as it is now (worker thread).
+
+        The keys typed since ctrl+z wait until it is shown (`reload_and_show`).
+        """
         self.app.call_from_thread(
             self.notify, t(f"form.undone_{action}", name=path.name), timeout=6
         )
@@ -435,6 +447,7 @@ class EditingScreen(Screen[None]):
 
         def chosen(choice: object) -> None:
             if isinstance(choice, dict):
+                self.keys_ready = False
                 self._undo_resolved(log, error, choice)
 
         screen = ConflictScreen(error, can_reload=False, can_save_new=False)
@@ -446,13 +459,17 @@ class EditingScreen(Screen[None]):
     ) -> None:
         from bftui.core.store.snapshots import MergeConflict
 
+        undone = None
         try:
             undone = log.resolve(error, choice)
         except MergeConflict as again:
             self.app.call_from_thread(self._undo_conflict, log, again)
         except StorageError as failed:
             self.app.call_from_thread(self.notify, failed.message, severity="error")
-        else:
+        finally:
+            if undone is None:
+                self.app.call_from_thread(screen_ready, self)
+        if undone is not None:
             self._undone(undone.path, undone.action)
 
     def _undo_anyway(self, log: UndoLog, path: Path) -> None:
@@ -460,36 +477,51 @@ class EditingScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
+                self.keys_ready = False
                 self._undo(log, force=True)
 
         question = t("form.undo_changed_question", name=path.name)
         self.app.push_screen(ConfirmScreen(question), answered)
 
-    @work(thread=True, exclusive=True, group="edit-trash", exit_on_error=False)
     def action_trash(self) -> None:
         """List the library's trash; Enter restores the chosen item."""
+        expect_screen(self.app)  # Keys typed after T are for the list.
+        self._list_trash()
+
+    @work(thread=True, exclusive=True, group="edit-trash", exit_on_error=False)
+    def _list_trash(self) -> None:
         from bftui.core.store import trash
         from bftui.tui.screens.trash import TrashScreen
 
-        items = trash.list_trash(self.library_root)
+        try:
+            items = trash.list_trash(self.library_root)
+        except BaseException:
+            self.app.call_from_thread(screen_not_coming, self.app)
+            raise
 
         def show() -> None:  # The screen is made on the UI thread.
-            self.app.push_screen(TrashScreen(items), self._restore_trashed)
+            push_expected(self.app, TrashScreen(items), self._restore_trashed)
 
         self.app.call_from_thread(show)
 
     def _restore_trashed(self, item: Trashed | None) -> None:
         if item is not None and not self.refuse_in_sample():
+            self.keys_ready = False  # Keys typed after Enter act on it restored.
             self._restore_from_trash(item)
 
     @work(thread=True, exclusive=True, group="edit-trash", exit_on_error=False)
     def _restore_from_trash(self, item: Trashed) -> None:
         from bftui.core.store import trash
 
+        path = None
         try:
             path = trash.restore(self.library_root, item)
         except StorageError as error:
             self.app.call_from_thread(self.notify, error.message, severity="error")
+        finally:
+            if path is None:  # Nothing to show again: the keys go on.
+                self.app.call_from_thread(screen_ready, self)
+        if path is None:
             return
         where = path.relative_to(self.library_root).as_posix()
         self.app.call_from_thread(self.notify, t("form.restored", where=where))
@@ -515,6 +547,7 @@ class EditingScreen(Screen[None]):
         if action == "discard":
             self._discard_draft(draft)
         else:
+            expect_screen(self.app)  # Keys typed after the choice are for its form.
             self._adopt(draft)
 
     @work(thread=True, group="edit-drafts", exit_on_error=False)
@@ -556,17 +589,19 @@ class EditingScreen(Screen[None]):
         elif draft.item == "article:new":
             form = new_article_form(library, values)
         if form is not None:
-            self.app.push_screen(form, self._after_form(None))
+            push_expected(self.app, form, self._after_form(None))
             return
         path = library.root / rest.split(":")[0]
         item = library.item_at(path)
         if item is None:
+            screen_not_coming(self.app)
             self.notify(t("form.draft_item_gone", title=draft.title), severity="error")
-            return
-        if kind in ("event", "article"):
+        elif kind in ("event", "article"):
             self._open_for_edit(library, item, draft)
         elif kind == "qa" and isinstance(item, Article):
             self._restore_entry(library, item, draft)
+        else:
+            screen_not_coming(self.app)
 
     @work(thread=True, exclusive=True, group="edit-open", exit_on_error=False)
     def _restore_entry(self, library: Library, article: Article, draft: Draft) -> None:
@@ -575,6 +610,7 @@ class EditingScreen(Screen[None]):
         try:
             opened = Opened.read(article.path)
         except StorageError as error:
+            self.app.call_from_thread(screen_not_coming, self.app)
             self.app.call_from_thread(self.notify, error.message, severity="error")
             return
         opened.snap = draft_snapshot(draft) or opened.snap

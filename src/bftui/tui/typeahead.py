@@ -94,12 +94,18 @@ class TypeAheadApp(App[ReturnType]):
     def push_expected(
         self, screen: Screen[Any], callback: Callable[[Any], None]
     ) -> None:
-        """Show the screen a worker opened, unless Escape cancelled it (then `callback(None)`)."""
+        """Show the screen a worker opened, unless Escape cancelled it (then `callback(None)`).
+
+        Either way the screen expected is no longer waited for: from now on
+        the keys wait only for the screen on top to be ready (`keys_ready`).
+        """
         if self._open_cancelled:
             self._open_cancelled = False
             callback(None)
-            return
-        self.push_screen(screen, callback)
+        else:
+            self.push_screen(screen, callback)
+        self._expecting = False
+        self.release_keys()
 
     def take_cancelled(self) -> bool:
         """True, once, if Escape cancelled the screen expected since it was asked for."""
