@@ -13,10 +13,12 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
+from bftui.core.index.build import Index
 from bftui.core.items.model import Article, Event, Item
 from bftui.tui.screens.article_form import ArticleForm
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.main import MainScreen
+from bftui.tui.widgets.sidebar import Stub
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -50,10 +52,31 @@ async def wait_for(
         await pilot.pause(0.02)
 
 
-def main_screen(pilot: Pilot[int]) -> MainScreen:
+HOLD_SECONDS = 30
+"""A step a test holds goes on by itself after this long: a failing test never hangs."""
+
+
+def cache_index(root: Path) -> None:
+    """Build and cache the index of `root` (and its outline), as a closed app leaves it."""
+    index = Index.open(root)
+    index.sync()
+    index.library()
+    index.close()
+
+
+def main_screen(pilot: Pilot[Any]) -> MainScreen:
     """Return the app's main screen."""
     screen = pilot.app.screen_stack[0]
     assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def outline_listed(pilot: Pilot[Any]) -> MainScreen:
+    """Wait until the sidebar lists titles not read yet (the outline); return the main screen."""
+    screen = main_screen(pilot)
+    await wait_for(
+        pilot, lambda: isinstance(screen.library_tree.current, Stub), "the outline"
+    )
     return screen
 
 

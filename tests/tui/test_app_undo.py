@@ -17,6 +17,7 @@ from formhost import burst, typed
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from bftui.core.items.model import Event
 from bftui.core.items.qa import find_entries
 from bftui.core.library import frontmatter
 from bftui.tui.app import BftuiApp
@@ -35,6 +36,15 @@ async def save_city(pilot: Pilot[int], city: str) -> Path:
     await settle(pilot)
     assert not isinstance(pilot.app.screen, EventForm)
     return path
+
+
+async def delete_shown_event(pilot: Pilot[int]) -> Event:
+    """Show the first event and delete it (d, y); return it."""
+    event = await show_event(pilot)
+    await pilot.press("d", "y")
+    await settle(pilot)
+    assert not event.path.exists()
+    return event
 
 
 def city(path: Path) -> str:
@@ -124,11 +134,8 @@ async def test_ctrl_z_takes_a_qa_move_back(app: BftuiApp) -> None:
 
 async def test_the_trash_view_restores_a_deleted_item(app: BftuiApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        event = await show_event(pilot)
+        event = await delete_shown_event(pilot)
         screen = main_screen(pilot)
-        await pilot.press("d", "y")
-        await settle(pilot)
-        assert not event.path.exists()
         await pilot.press("T")
         await settle(pilot)
         assert isinstance(app.screen, TrashScreen)
@@ -151,21 +158,25 @@ async def test_undo_and_the_trash_are_in_the_palette(app: BftuiApp) -> None:
         assert isinstance(app.screen, TrashScreen)
 
 
+async def brought_back_by(
+    pilot: Pilot[int], sequence: list[tuple[str, str | None]]
+) -> Event:
+    """Delete the shown event, type `sequence` as one packet; the event is back and shown."""
+    event = await delete_shown_event(pilot)
+    burst(pilot.app, sequence)
+    await typed(pilot)
+    await settle(pilot)
+    assert event.path.exists()
+    current = main_screen(pilot).current
+    assert current is not None and current.path == event.path
+    return event
+
+
 async def test_keys_typed_right_after_ctrl_z_act_on_what_it_brought_back(
     app: BftuiApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        event = await show_event(pilot)
-        screen = main_screen(pilot)
-        await pilot.press("d", "y")
-        await settle(pilot)
-        assert not event.path.exists()
-
-        burst(app, [("ctrl+z", None), ("d", "d")])  # one packet
-        await typed(pilot)
-        await settle(pilot)
-        assert event.path.exists()
-        assert screen.current is not None and screen.current.path == event.path
+        event = await brought_back_by(pilot, [("ctrl+z", None), ("d", "d")])
         assert isinstance(app.screen, ConfirmScreen)  # d asks about it
         await pilot.press("y")
         await settle(pilot)
@@ -176,14 +187,5 @@ async def test_keys_typed_right_after_the_trash_act_on_the_item_restored(
     app: BftuiApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        event = await show_event(pilot)
-        screen = main_screen(pilot)
-        await pilot.press("d", "y")
-        await settle(pilot)
-
-        burst(app, [("T", "T"), ("enter", "\r"), ("d", "d")])  # one packet
-        await typed(pilot)
-        await settle(pilot)
-        assert event.path.exists()
-        assert screen.current is not None and screen.current.path == event.path
-        assert isinstance(app.screen, ConfirmScreen)
+        await brought_back_by(pilot, [("T", "T"), ("enter", "\r"), ("d", "d")])
+        assert isinstance(app.screen, ConfirmScreen)  # d asks about it

@@ -6,8 +6,11 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from appdriver import main_screen, settle  # type: ignore[import-not-found]
+from appdriver import (  # type: ignore[import-not-found]
+    main_screen,
+    outline_listed,
+    settle,
+)
 from textual import events
 
 from bftui.core.index.build import Index
@@ -15,20 +18,6 @@ from bftui.core.index.outline import EAGER_LIMIT
 from bftui.tui.app import BftuiApp
 from bftui.tui.screens.search import SearchScreen
 from bftui.tui.widgets.sidebar import Stub, YearGroup
-
-
-@pytest.fixture
-def held_build(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Hold the index build (its first sync) until the returned event is set."""
-    release = threading.Event()
-    sync = Index.sync
-
-    def held(index: Index, progress: object = None) -> object:
-        release.wait(10)
-        return sync(index, progress)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Index, "sync", held)
-    return release
 
 
 async def wait_until(pilot: object, holds: Callable[[], bool]) -> None:
@@ -127,11 +116,10 @@ async def test_keys_after_enter_on_a_listed_title_act_once_it_opens(
     focuses the reader): `/` typed right after must still end in the filter."""
     app = BftuiApp(library_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = main_screen(pilot)
-        tree = screen.library_tree
-        await wait_until(pilot, lambda: isinstance(tree.current, Stub))
+        screen = await outline_listed(pilot)
         assert screen.library is None
-        chosen = tree.current
+        chosen = screen.library_tree.current
+        assert isinstance(chosen, Stub)
         for key, character in (("enter", "\r"), ("slash", "/")):  # Queued at once.
             app.post_message(events.Key(key, character))
         await pilot.pause()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from appdriver import main_screen, open_item, settle
+from appdriver import EVENT_2019, settle, show_article, show_event
 from formhost import typed
 from textual import events
 from textual.containers import VerticalScroll
@@ -18,6 +18,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Input
 
+from bftui.core.items.model import Article
 from bftui.core.items.qa import find_entries
 from bftui.core.library import frontmatter
 from bftui.tui.app import BftuiApp
@@ -27,7 +28,6 @@ from bftui.tui.screens.qa_form import QAForm
 from bftui.tui.screens.qa_list import QAListScreen
 from bftui.tui.widgets.programme_editor import ProgrammeEditor
 
-EVENT_2019 = "2019-natverkstraff-malmo"
 LIMIT = 80
 """More Tabs than any form here has fields: the round must close before."""
 
@@ -70,51 +70,40 @@ async def _both_ways(pilot: Pilot[Any]) -> None:
     assert backward == [forward[0], *reversed(forward[1:])]
 
 
-async def _open_event_form(pilot: Pilot[Any], keys: tuple[str, ...]) -> None:
-    screen = main_screen(pilot)
-    event = next(e for e in screen.library.events if e.slug == EVENT_2019)
-    await open_item(pilot, event)
-    await pilot.press(*keys)
+async def _event_and(pilot: Pilot[Any], key: str) -> None:
+    """Show the 2019 meeting and press `key` (its form, or a new meeting's)."""
+    await show_event(pilot, EVENT_2019)
+    await pilot.press(key)
     await settle(pilot)
 
 
-@pytest.mark.parametrize(
-    "keys",
-    [("E",), ("n",)],
-    ids=["edit-event", "new-meeting"],
-)
-async def test_tab_through_the_event_forms(
-    app: BftuiApp, keys: tuple[str, ...]
-) -> None:
+async def _interview_and(pilot: Pilot[Any], key: str) -> Article:
+    """Show the sample's interview and press `key` (its form or its Q&A list)."""
+    interview = await show_article(pilot)
+    assert interview.kind == "interview"
+    await pilot.press(key)
+    await settle(pilot)
+    return interview
+
+
+@pytest.mark.parametrize("key", ["E", "n"], ids=["edit-event", "new-meeting"])
+async def test_tab_through_the_event_forms(app: BftuiApp, key: str) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await _open_event_form(pilot, keys)
+        await _event_and(pilot, key)
         assert isinstance(app.screen, EventForm)
         await _both_ways(pilot)
 
 
 async def test_tab_through_the_article_form(app: BftuiApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        interview = next(
-            a for a in main_screen(pilot).library.articles if a.kind == "interview"
-        )
-        await open_item(pilot, interview)
-        await pilot.press("E")
-        await settle(pilot)
+        await _interview_and(pilot, "E")
         assert isinstance(app.screen, ArticleForm)
         await _both_ways(pilot)
 
 
 async def test_tab_through_the_qa_list_and_form(app: BftuiApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        interview = next(
-            a for a in main_screen(pilot).library.articles if a.kind == "interview"
-        )
-        await open_item(pilot, interview)
-        await pilot.press("i")
-        await settle(pilot)
+        interview = await _interview_and(pilot, "i")
         assert isinstance(app.screen, QAListScreen)
         await _both_ways(pilot)
         await pilot.press("end", "enter")  # Enter, the list's own key, edits
@@ -133,8 +122,7 @@ async def test_the_programme_buttons_leave_the_focus_in_sight(
     app: BftuiApp, button: str
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await _open_event_form(pilot, ("E",))
+        await _event_and(pilot, "E")
         form = app.screen
         assert isinstance(form, EventForm)
         editor = form.query_one(ProgrammeEditor)

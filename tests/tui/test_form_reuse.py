@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -55,6 +57,20 @@ async def close(pilot: Pilot[int]) -> None:
     assert not isinstance(pilot.app.screen, EventForm)
 
 
+@asynccontextmanager
+async def editing_first(
+    app: BftuiApp,
+) -> AsyncIterator[tuple[Pilot[int], EventForm, Event, Event]]:
+    """Run `app` with the first of two events open in its form.
+
+    Yields the pilot, the form, and the first and second events.
+    """
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first, second = two_events(pilot)
+        yield pilot, await edit(pilot, first), first, second
+
+
 def title(form: EventForm) -> str:
     return form.query_one("#f-title", Input).value
 
@@ -62,10 +78,7 @@ def title(form: EventForm) -> str:
 async def test_a_form_opened_again_is_the_one_built_with_the_new_items_values(
     app: BftuiApp,
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        first, second = two_events(pilot)
-        form = await edit(pilot, first)
+    async with editing_first(app) as (pilot, form, first, second):
         assert title(form) == first.title
         await close(pilot)
         again = await edit(pilot, second)
@@ -82,10 +95,7 @@ async def test_a_form_opened_again_is_the_one_built_with_the_new_items_values(
 async def test_nothing_typed_or_shown_in_the_last_opening_stays(
     app: BftuiApp,
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        first, second = two_events(pilot)
-        form = await edit(pilot, first)
+    async with editing_first(app) as (pilot, form, first, second):
         await pilot.press("ctrl+u")  # the title emptied: an error when saving
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -103,10 +113,7 @@ async def test_nothing_typed_or_shown_in_the_last_opening_stays(
 async def test_the_draft_and_lock_are_the_second_items(
     app: BftuiApp, library_path: Path
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        first, second = two_events(pilot)
-        form = await edit(pilot, first)
+    async with editing_first(app) as (pilot, form, first, second):
         await pilot.press("x")
         form.autosave()
         await settle(pilot)
@@ -128,10 +135,7 @@ async def test_the_draft_and_lock_are_the_second_items(
 
 
 async def test_a_closed_form_keeps_no_draft(app: BftuiApp, library_path: Path) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        first, _ = two_events(pilot)
-        form = await edit(pilot, first)
+    async with editing_first(app) as (pilot, form, first, _):
         await pilot.press("x")
         await close(pilot)
         form.autosave()  # its timer runs on while it is kept
@@ -143,10 +147,7 @@ async def test_a_closed_form_keeps_no_draft(app: BftuiApp, library_path: Path) -
 async def test_a_theme_chosen_while_the_form_was_closed_shows_in_it(
     app: BftuiApp,
 ) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        first, second = two_events(pilot)
-        form = await edit(pilot, first)
+    async with editing_first(app) as (pilot, form, first, second):
         await close(pilot)
         dialog = form.query_one(".form-dialog")
         before = dialog.styles.background

@@ -11,10 +11,16 @@ import threading
 from pathlib import Path
 
 import pytest
-from appdriver import main_screen, settle, shown_text, wait_for  # type: ignore[import-not-found]
+from appdriver import (  # type: ignore[import-not-found]
+    HOLD_SECONDS,
+    main_screen,
+    outline_listed,
+    settle,
+    shown_text,
+    wait_for,
+)
 from textual.command import CommandList, CommandPalette
 
-from bftui.core.index.build import Index
 from bftui.core.library.loading import load
 from bftui.tui.app import BftuiApp
 from bftui.tui.library_feed import LibraryFeed
@@ -28,27 +34,23 @@ EVENT_FILE = "events/2019-natverkstraff-malmo.toml"
 
 
 @pytest.fixture
-def held_load(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Hold the app's reading of the library until the returned event is set."""
-    release = threading.Event()
-    load_library = LibraryFeed.load
+def held_compose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[threading.Event, threading.Event]:
+    """Hold the composing of an item's text: the first event is set once it has
+    started, the second lets it go on."""
+    from bftui.core.library import compose as composing
 
-    def held(feed: LibraryFeed, progress: object) -> None:
-        release.wait(30)
-        load_library(feed, progress)  # type: ignore[arg-type]
+    composed, release = threading.Event(), threading.Event()
+    compose = composing.compose
 
-    monkeypatch.setattr(LibraryFeed, "load", held)
-    return release
+    def held(item: object, library: object) -> str:
+        composed.set()
+        release.wait(HOLD_SECONDS)
+        return compose(item, library)  # type: ignore[arg-type]
 
-
-@pytest.fixture
-def warm_library(library_path: Path) -> Path:
-    """The sample library with its index (and outline) cached, as a closed app leaves it."""
-    index = Index.open(library_path)
-    index.sync()
-    index.library()
-    index.close()
-    return library_path
+    monkeypatch.setattr(composing, "compose", held)
+    return composed, release
 
 
 def event_linked(pilot: object) -> bool:
@@ -58,13 +60,11 @@ def event_linked(pilot: object) -> bool:
 
 
 async def test_enter_on_a_listed_item_shows_its_text_before_the_library_is_read(
-    warm_library: Path, held_load: threading.Event
+    warm_app: BftuiApp, warm_library: Path, held_load: threading.Event
 ) -> None:
     article = load(warm_library).articles[0]
-    app = BftuiApp(warm_library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = main_screen(pilot)
-        await wait_for(pilot, lambda: screen.library_tree.current is not None, "rows")
+    async with warm_app.run_test(size=(80, 24)) as pilot:
+        screen = await outline_listed(pilot)
         assert screen.library_tree.current == Stub(article.path, article.title)
 
         await pilot.press("enter")
@@ -78,7 +78,7 @@ async def test_enter_on_a_listed_item_shows_its_text_before_the_library_is_read(
         )
         assert screen.library is None
         assert screen.current == article
-        assert isinstance(app.focused, DocumentView)
+        assert isinstance(warm_app.focused, DocumentView)
         assert not event_linked(pilot)  # The event is named, not yet linked.
         await pilot.press("down", "down", "down")
         assert screen.document.top_line == 3
@@ -90,34 +90,23 @@ async def test_enter_on_a_listed_item_shows_its_text_before_the_library_is_read(
         assert event_linked(pilot)
         assert screen.current is screen.library.articles[0]
         assert screen.document.top_line == 3
-        assert isinstance(app.focused, DocumentView)
+        assert isinstance(warm_app.focused, DocumentView)
         assert screen.library_tree.current == screen.current
 
 
 async def test_a_cold_start_shows_a_listed_item_while_the_index_is_built(
-    library_path: Path, monkeypatch: pytest.MonkeyPatch
+    library_path: Path, held_build: threading.Event
 ) -> None:
-    release = threading.Event()
-    sync = Index.sync
-
-    def held(index: Index, progress: object = None) -> object:
-        release.wait(30)
-        return sync(index, progress)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Index, "sync", held)
     app = BftuiApp(library_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = main_screen(pilot)
-        await wait_for(
-            pilot, lambda: isinstance(screen.library_tree.current, Stub), "outline"
-        )
+        screen = await outline_listed(pilot)
         await pilot.press("enter")
         await wait_for(
             pilot, lambda: "Anita Svantesson" in shown_text(pilot), "article text"
         )
         assert screen.library is None
 
-        release.set()
+        held_build.set()
         await settle(pilot)
         assert screen.library is not None
         assert event_linked(pilot)
@@ -143,14 +132,13 @@ async def test_an_item_named_on_the_command_line_shows_before_the_library_is_rea
 
 
 async def test_the_palette_opened_during_the_start_lists_the_items_once_read(
-    warm_library: Path, held_load: threading.Event
+    warm_app: BftuiApp, warm_library: Path, held_load: threading.Event
 ) -> None:
     article = load(warm_library).articles[0]
-    app = BftuiApp(warm_library)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with warm_app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"teamets")
-        palette = app.screen
+        palette = warm_app.screen
         assert isinstance(palette, CommandPalette)
         assert main_screen(pilot).library is None
 
@@ -163,39 +151,30 @@ async def test_the_palette_opened_during_the_start_lists_the_items_once_read(
 
 
 async def test_the_form_asked_for_an_item_shown_early_opens_once_read(
-    warm_library: Path, held_load: threading.Event
+    warm_app: BftuiApp, held_load: threading.Event
 ) -> None:
-    app = BftuiApp(warm_library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = main_screen(pilot)
-        await wait_for(pilot, lambda: screen.library_tree.current is not None, "rows")
+    async with warm_app.run_test(size=(80, 24)) as pilot:
+        screen = await outline_listed(pilot)
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen.current is not None, "the article")
         await pilot.press("E")
-        assert app.screen is screen
+        assert warm_app.screen is screen
 
         held_load.set()
         await settle(pilot)
-        assert isinstance(app.screen, ArticleForm)
+        assert isinstance(warm_app.screen, ArticleForm)
 
 
 async def test_the_library_is_read_once_the_item_named_at_the_start_is_shown(
-    warm_library: Path, monkeypatch: pytest.MonkeyPatch
+    warm_library: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    held_compose: tuple[threading.Event, threading.Event],
 ) -> None:
     """Its text first: reading the library at the same time would hold it back."""
-    from bftui.core.library import compose as composing
 
     article = load(warm_library).articles[0]
     app = BftuiApp(warm_library, open_item=article.path)
-    composed, release = threading.Event(), threading.Event()
-    compose = composing.compose
-
-    def held_compose(item: object, library: object) -> str:
-        composed.set()
-        release.wait(30)
-        return compose(item, library)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(composing, "compose", held_compose)
+    composed, release = held_compose
     reads: list[str] = []
     load_library = LibraryFeed.load
 
@@ -223,39 +202,25 @@ def main_screen_markdown(app: BftuiApp) -> str:
 
 
 async def test_the_index_build_waits_for_an_item_chosen_during_it(
-    library_path: Path, monkeypatch: pytest.MonkeyPatch
+    library_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    held_build: threading.Event,
+    held_compose: tuple[threading.Event, threading.Event],
 ) -> None:
     """A cold start: the build pauses between batches until the chosen text is shown."""
-    from bftui.core.library import compose as composing
     from bftui.tui.screens import main
 
     monkeypatch.setattr(main, "READ_AFTER_OPEN", 30.0)
-    built, composed, release = threading.Event(), threading.Event(), threading.Event()
-    sync, compose = Index.sync, composing.compose
-
-    def held_sync(index: Index, progress: object = None) -> object:
-        built.wait(30)
-        return sync(index, progress)  # type: ignore[arg-type]
-
-    def held_compose(item: object, library: object) -> str:
-        composed.set()
-        release.wait(30)
-        return compose(item, library)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Index, "sync", held_sync)
-    monkeypatch.setattr(composing, "compose", held_compose)
+    composed, release = held_compose
     app = BftuiApp(library_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = main_screen(pilot)
-        await wait_for(
-            pilot, lambda: isinstance(screen.library_tree.current, Stub), "outline"
-        )
+        screen = await outline_listed(pilot)
         await pilot.press("enter")
         await wait_for(pilot, composed.is_set, "the item composed")
-        built.set()
+        held_build.set()  # The build may go on, but waits for the text.
         for _ in range(5):
             await pilot.pause()
-        assert screen.library is None  # The build waits for the text.
+        assert screen.library is None
 
         release.set()
         await wait_for(pilot, lambda: screen.library is not None, "the library")
@@ -265,36 +230,32 @@ async def test_the_index_build_waits_for_an_item_chosen_during_it(
 
 
 async def test_keys_on_a_title_chosen_before_the_library_is_read_act_on_it_once_read(
-    warm_library: Path, held_load: threading.Event
+    warm_app: BftuiApp, warm_library: Path, held_load: threading.Event
 ) -> None:
     """`d` after moving onto a listed title waits for the library, then asks; `y` deletes."""
     article = load(warm_library).articles[0]
-    app = BftuiApp(warm_library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = main_screen(pilot)
-        await wait_for(pilot, lambda: screen.library_tree.current is not None, "rows")
+    async with warm_app.run_test(size=(80, 24)) as pilot:
+        screen = await outline_listed(pilot)
         await pilot.press("down", "up", "d", "y")
         assert screen.library is None
         assert article.path.exists()
 
         held_load.set()
         await settle(pilot)
-        assert app.screen is screen
+        assert warm_app.screen is screen
         assert not article.path.exists()
         trashed = list((warm_library / ".trash").rglob(article.path.name))
         assert len(trashed) == 1
 
 
 async def test_the_problems_asked_for_before_the_library_is_read_open_once_read(
-    warm_library: Path, held_load: threading.Event
+    warm_app: BftuiApp, held_load: threading.Event
 ) -> None:
-    app = BftuiApp(warm_library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = main_screen(pilot)
-        await wait_for(pilot, lambda: screen.library_tree.current is not None, "rows")
+    async with warm_app.run_test(size=(80, 24)) as pilot:
+        screen = await outline_listed(pilot)
         await pilot.press("p")
-        assert app.screen is screen
+        assert warm_app.screen is screen
 
         held_load.set()
         await settle(pilot)
-        assert isinstance(app.screen, ProblemsScreen)
+        assert isinstance(warm_app.screen, ProblemsScreen)

@@ -5,44 +5,17 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import pytest
-from appdriver import main_screen, settle, shown_text  # type: ignore[import-not-found]
+from appdriver import (  # type: ignore[import-not-found]
+    cache_index,
+    main_screen,
+    settle,
+    shown_text,
+)
 
-from bftui.core.index.build import Index
 from bftui.core.library.loading import load
 from bftui.tui.app import BftuiApp
-from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.widgets.sidebar import FIRST_ROWS, Stub
-
-
-@pytest.fixture
-def held_load(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Hold the app's reading of the library until the returned event is set."""
-    release = threading.Event()
-    load_library = LibraryFeed.load
-
-    def held(feed: LibraryFeed, progress: object) -> None:
-        release.wait(10)
-        load_library(feed, progress)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(LibraryFeed, "load", held)
-    return release
-
-
-def cache_index(root: Path) -> None:
-    """Build and cache the index of `root` (and its outline), as a closed app leaves it."""
-    index = Index.open(root)
-    index.sync()
-    index.library()
-    index.close()
-
-
-@pytest.fixture
-def warm_app(library_path: Path, held_load: threading.Event) -> BftuiApp:
-    """The app on a library whose index is cached, its reading held back."""
-    cache_index(library_path)
-    return BftuiApp(library_path)
 
 
 async def test_the_outline_shows_and_a_chosen_row_opens_once_read(
