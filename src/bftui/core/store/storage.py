@@ -23,7 +23,7 @@ from bftui.core.items.schema import FieldError
 from bftui.core.library import frontmatter
 from bftui.core.library.folders import CONFIG_NAME, EVENTS_DIR, article_paths
 from bftui.core.slugs import is_valid, slugify, unique
-from bftui.core.store import tomledit
+from bftui.core.store import row_edit, tomledit
 from bftui.core.store.atomic import (
     StorageError,
     atomic_write,
@@ -168,9 +168,7 @@ def create_event(root: Path, data: Data, *, slug: str | None = None) -> Path:
         StorageError: when the file cannot be written.
     """
     clean = _ordered(data, schema.EVENT_FIELDS)
-    errors = schema.check_event(clean)
-    if errors:
-        raise ValidationError(errors)
+    _check_event(clean)
     start = clean.get("start")
     year = clean.get("year") or getattr(start, "year", "")
     name = _slug(slug, f"{year} {clean['title']}")
@@ -235,11 +233,24 @@ def edited_event(path: Path, text: str, data: Data) -> str:
         ValidationError: when the result would break the event schema.
         StorageError: when `text` is not TOML.
     """
-    doc, should_be = _edit_toml(path, text, data, _order(schema.EVENT_FIELDS))
-    errors = schema.check_event(should_be)
+    order = _order(schema.EVENT_FIELDS)
+    try:
+        in_pieces = row_edit.edit_in_pieces(text, data, order)
+    except tomledit.VerifyError as error:
+        raise StorageError(path, t("storage.verify_failed", error=error)) from error
+    if in_pieces is not None:  # A long programme: only the pieces that change.
+        edited, should_be = in_pieces
+        _check_event(should_be)
+        return edited
+    doc, should_be = _edit_toml(path, text, data, order)
+    _check_event(should_be)
+    return _render(path, doc, text, should_be)
+
+
+def _check_event(data: Data) -> None:
+    errors = schema.check_event(data)
     if errors:
         raise ValidationError(errors)
-    return _render(path, doc, text, should_be)
 
 
 def update_event(
