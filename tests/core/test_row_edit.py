@@ -85,6 +85,7 @@ def test_the_pieces_join_to_the_text() -> None:
         event(3) + "[organiser2]\nname = 'x'\n",  # a table after the rows
         event(3) + "[programme.extra]\nx = 1\n",  # a sub-table of a row
         event(3).replace("day = 1\n", "day = 1\nlist = [\n[1, 2],\n]\n", 1),
+        event(3).replace("[[programme]]  # punkt 1", "[[ programme ]]", 1),
     ],
 )
 def test_what_cannot_be_cut_safely_is_read_whole(text: str) -> None:

@@ -430,9 +430,18 @@ def _forms(runs: int, table: Table, scratch: Path) -> None:
     names = [("new_event", "new meeting form", 0.5)]
     names += [
         (f"event{n}", f"edit form, event with {n:,} programme rows", 1.0)
-        for n in forms.ROWS
+        for n in forms.ROWS[:-1]
     ]
     names += [("qa_list", f"Q&A list, interview with {forms.ENTRIES} entries", 1.0)]
+    longest = f"event{forms.ROWS[-1]}"
+    label = f"the edit form, event with {forms.ROWS[-1]:,} programme rows"
+    # Issue 12: "well under a second", the rest of the rows read on after.
+    table.add_times(f"headless: open {label}", 0.5, figures[longest])
+    table.add_times(
+        f"headless: Escape closes {label} (rows still read)",
+        0.2,
+        figures[f"{longest}_escape"],
+    )
     for name, label, share in names:
         opened = figures[name]
         ratio = median(opened) / base

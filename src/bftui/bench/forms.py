@@ -14,14 +14,13 @@ import asyncio
 import datetime as dt
 import sys
 import time
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from bftui.bench.headless import SIZE, _until, hello_start
 
-ROWS = (20, 200, 2_000)
+ROWS = (20, 200, 2_000, 100_000)
 """Programme rows of the events whose edit form is opened."""
 
 ENTRIES = 200
@@ -102,14 +101,15 @@ async def _open(app: Any, pilot: Any, make: Callable[[], Any]) -> tuple[float, f
 
 
 def _event_form(root: Path, path: Path) -> Callable[[], Any]:
-    from bftui.core.items import formvalues
     from bftui.tui.screens.event_form import EventForm
     from bftui.tui.screens.form_keeping import FormTarget
+    from bftui.tui.targets import first_rows
 
     def make() -> Any:
-        values = formvalues.event_values(tomllib.loads(path.read_text("utf-8")))
+        # As the app opens it: a long programme's first rows, the rest read on.
+        values, rest = first_rows(path.read_text("utf-8"))
         target = FormTarget(root, "event:bench", "Redigera", lambda _: path)
-        return EventForm(target, values)
+        return EventForm(target, values, rows_to_read=rest)
 
     return make
 
@@ -195,7 +195,8 @@ def terminal_new_form(root: Path, home: Path, *, idle: float = 3.0) -> float:
 
 def terminal_library(root: Path) -> Path:
     """Write the forms' library for the terminal runs; return its folder."""
-    write_library(root)
+    paths = write_library(root)
+    paths[f"event{ROWS[-1]}"].unlink()  # 16 MB the app would read at each start
     (root / "bftui.toml").write_text(
         f'title = "{TERMINAL_LIBRARY_TITLE}"\n', encoding="utf-8"
     )

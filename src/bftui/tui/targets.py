@@ -7,6 +7,7 @@ they put in a `FormTarget` write through `bftui.core.store.storage`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import tomllib
 from dataclasses import asdict
@@ -16,7 +17,7 @@ from typing import Any
 from bftui.core.items import formvalues, qa_edit
 from bftui.core.items.model import ARTICLE_KINDS, EVENT_KINDS, Article, Event, Item
 from bftui.core.items.qa import find_entries
-from bftui.core.library import frontmatter
+from bftui.core.library import frontmatter, toml_rows
 from bftui.core.library.loading import Library
 from bftui.core.store import drafts, locks, storage
 from bftui.core.store.atomic import StorageError
@@ -25,10 +26,16 @@ from bftui.core.store.snapshots import MergeConflict, Snapshot
 from bftui.core.text import safe_text
 from bftui.i18n import t
 from bftui.tui.screens.article_form import ArticleForm
-from bftui.tui.screens.event_form import EventForm
+from bftui.tui.screens.event_form import EventForm, RowsToRead
 from bftui.tui.screens.form import FormScreen, FormTarget
 from bftui.tui.screens.form_keeping import Holding
 from bftui.tui.screens.qa_form import QAForm
+
+READ_LATER_FROM = 500
+"""Events with this many programme rows or more read them on after their form shows."""
+
+FIRST_ROWS = 200
+"""The programme rows read before such a form shows."""
 
 
 def relative(library: Library, path: Path) -> str:
@@ -132,6 +139,22 @@ def _values(item: Item, text: str) -> dict[str, Any]:
     )
 
 
+def first_rows(text: str) -> tuple[dict[str, Any], RowsToRead | None]:
+    """Return the form values of event `text`; a long programme's first rows only, and the rest.
+
+    A form on 100,000 rows is there at once and reads the rest while the
+    editor starts typing (`EventForm`).
+    """
+    piece = toml_rows.cut(text)
+    if piece is not None and len(piece.rows) >= READ_LATER_FROM:
+        with contextlib.suppress(tomllib.TOMLDecodeError):
+            data = toml_rows.parse_head(piece)
+            data["programme"] = toml_rows.parse_rows(piece.rows[:FIRST_ROWS])
+            rest = RowsToRead(piece.rows[FIRST_ROWS:], text, len(piece.rows))
+            return formvalues.event_values(data), rest
+    return formvalues.event_values(tomllib.loads(text)), None
+
+
 def edit_form(
     library: Library, item: Item, opened: Opened, values: dict[str, Any] | None = None
 ) -> FormScreen:
@@ -152,13 +175,17 @@ def edit_form(
         holding=opened.holding,
         extra=opened.extra,
     )
-    start = _values(item, opened.snap.text)
     if isinstance(item, Event):
         target.save = lambda data: _saved(
             path, storage.update_event(path, data, opened.snap, root=root), opened
         )
         target.save_as_new = lambda data: storage.create_event(root, data)
+        if values is None:  # A long programme is read on in the form.
+            start, rest = first_rows(opened.snap.text)
+            return EventForm(target, start, rows_to_read=rest)
+        start = _values(item, opened.snap.text)
         return EventForm(target, restored(values, start), initial=start)
+    start = _values(item, opened.snap.text)
     target.save = lambda result: _saved(  # result: (front matter, body)
         path,
         storage.update_article(path, result[0], result[1], opened.snap, root=root),

@@ -25,10 +25,9 @@ from typing import Any
 KEY = "programme"
 """The array of tables cut into rows."""
 
-_ROW_HEADER = re.compile(
-    rf"^[ \t]*\[\[[ \t]*{KEY}[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.M
-)
-_ANY_HEADER = re.compile(r"^[ \t]*\[", re.M)
+_HEADER = f"[[{KEY}]]"
+"""A row's header line starts so (written otherwise, the file is read whole)."""
+_ROW_STARTS = re.compile(re.escape("\n" + _HEADER))
 
 
 @dataclass(frozen=True)
@@ -50,14 +49,16 @@ def cut(text: str) -> Cut | None:
 
     None when the file has no rows, or when a line after the first row
     starts a table other than a programme row (or is any other line
-    starting with `[`): such a file is read whole.
+    starting with `[`): such a file is read whole. So is one whose row
+    headers are indented or spaced (`[[ programme ]]`), which bftui never writes.
     """
-    starts = [match.start() for match in _ROW_HEADER.finditer(text)]
-    if not starts:
+    first = 0 if text.startswith(_HEADER) else text.find("\n" + _HEADER) + 1
+    if first == 0 and not text.startswith(_HEADER):
         return None
-    headers = sum(1 for _ in _ANY_HEADER.finditer(text, starts[0]))
-    if headers != len(starts):
+    # Every line from the first row on that starts a table starts a row.
+    if text.count("\n[", first) != text.count("\n" + _HEADER, first):
         return None
+    starts = [first, *(m.start() + 1 for m in _ROW_STARTS.finditer(text, first))]
     ends = [*starts[1:], len(text)]
     rows = tuple(text[start:end] for start, end in zip(starts, ends, strict=True))
     return Cut(text[: starts[0]], rows)

@@ -18,7 +18,7 @@ from typing import Any
 import tomlkit
 import tomlkit.exceptions
 
-from bftui.core.items import schema
+from bftui.core.items import formvalues, schema
 from bftui.core.items.schema import FieldError
 from bftui.core.library import frontmatter
 from bftui.core.library.folders import CONFIG_NAME, EVENTS_DIR, article_paths
@@ -259,7 +259,8 @@ def update_event(
     """Write `data` into event file `path`, keeping everything else as it is.
 
     If the file changed since `expected`, the change is merged with the
-    other one field by field (see `update_text`).
+    other one field by field (see `update_text`). Programme rows given as
+    `RowsAsRead` are left as they are in the file, unread.
 
     Returns:
         The snapshot of the file as written, for the next save.
@@ -270,6 +271,8 @@ def update_event(
         ValidationError: when the result would break the event schema.
         StorageError: when the file cannot be written.
     """
+    if isinstance(data.get("programme"), formvalues.RowsAsRead):
+        data = {key: value for key, value in data.items() if key != "programme"}
     return update_text(
         path, lambda text: edited_event(path, text, data), expected, "event", root=root
     )

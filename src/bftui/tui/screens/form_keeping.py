@@ -166,6 +166,10 @@ class KeptForm(ModalScreen[Saved | None]):
         """Return what is typed in the form now, as JSON-ready values (subclasses)."""
         raise NotImplementedError
 
+    def draft_ready(self) -> bool:
+        """Return True if the values are whole, so a draft of them loses nothing."""
+        return True
+
     def changed(self) -> bool:
         """Return True if anything differs from what the form was opened on."""
         return self.values() != self._initial
@@ -244,7 +248,7 @@ class KeptForm(ModalScreen[Saved | None]):
 
     def autosave(self) -> None:
         """Keep the form as a draft if it changed since the last time, and refresh the lock."""
-        if not self.live:
+        if not (self.live and self.draft_ready()):
             return
         values = self.values()
         if values == self._drafted or values == self._initial:
@@ -269,7 +273,7 @@ class KeptForm(ModalScreen[Saved | None]):
         Runs on the app's thread and blocks it; a draft that cannot be
         written is lost with the app, as there is nobody left to tell.
         """
-        if not (self.is_mounted and self.live):
+        if not (self.is_mounted and self.live and self.draft_ready()):
             return
         values = self.values()
         if values == self._initial:

@@ -11,6 +11,7 @@ focus is where the user expects before the next key is handled.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from rich.segment import Segment
@@ -33,6 +34,20 @@ from bftui.core.items.schema import PROGRAMME_FIELDS, FieldError
 from bftui.i18n import t
 from bftui.tui.widgets.field import FieldBox
 from bftui.tui.widgets.line_keys import cursor_bindings
+
+RowParse = tuple[dict[str, Any], list[FieldError]]
+"""One row's TOML data and what is wrong in it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRow:
+    """A row's values, its place when parsed, and their TOML data and errors."""
+
+    row: dict[str, str]
+    number: int
+    data: dict[str, Any]
+    errors: list[FieldError]
+
 
 _LABELS = {spec.key.removeprefix("programme."): spec for spec in PROGRAMME_FIELDS}
 NAMES = ("day", "time", "title", "description")
@@ -206,9 +221,8 @@ class ProgrammeEditor(Vertical):
         self._rows = [dict(row) for row in rows]
         self.chosen = 0
         """The row shown in the fields (0 when there are none)."""
-        self.version = 0
-        """Counts changes to the rows other than the chosen one (for caches)."""
-        self._parsed: tuple[int, int, Programme] | None = None
+        self._parsed: dict[int, ParsedRow] = {}
+        """Each row's parse, by the id of its values (kept while they are)."""
         self.list = RowList(self)
         self.fields = RowEditor(self)
 
@@ -241,9 +255,11 @@ class ProgrammeEditor(Vertical):
         return rows
 
     def _keep(self) -> None:
-        """Put what is typed in the fields into the chosen row."""
+        """Put what is typed in the fields into the chosen row (if it differs)."""
         if self._rows and self.fields.is_mounted:
-            self._rows[self.chosen] = self.fields.read()
+            typed = self.fields.read()
+            if typed != self._rows[self.chosen]:
+                self._rows[self.chosen] = typed
 
     def _show(self, number: int) -> None:
         self.chosen = max(0, min(number, len(self._rows) - 1))
@@ -257,14 +273,28 @@ class ProgrammeEditor(Vertical):
         """Show row `number` in the fields."""
         if number != self.chosen and 0 <= number < len(self._rows):
             self._keep()
-            self.version += 1
             self._show(number)
 
     def set_rows(self, rows: list[dict[str, str]]) -> None:
         """Replace every row with `rows` and show the first."""
         self._rows = [dict(row) for row in rows]
-        self.version += 1
+        self._parsed.clear()
         self._show(0)
+
+    def extend(self, rows: list[dict[str, str]], parsed: list[RowParse]) -> None:
+        """Add rows read later (a long programme), with each row's parse if known."""
+        for row, (data, errors) in zip(rows, parsed, strict=False):
+            self._parsed[id(row)] = ParsedRow(row, len(self._rows), data, errors)
+            self._rows.append(row)
+        if len(self._rows) == len(rows):
+            self._show(0)
+        else:
+            self.list.sync()
+
+    def hold_order(self, held: bool) -> None:
+        """Let rows be added, moved and removed, or not (while more rows are read)."""
+        for button in self.query(NowButton):
+            button.disabled = held
 
     def focus_row(self, name: str = "day") -> None:
         """Give the focus to field `name` of the chosen row, now."""
@@ -279,7 +309,6 @@ class ProgrammeEditor(Vertical):
         """Add an empty row after the last and go to its first field."""
         self._keep()
         self._rows.append(empty_row())
-        self.version += 1
         self._show(len(self._rows) - 1)
         self.focus_row()
 
@@ -288,7 +317,6 @@ class ProgrammeEditor(Vertical):
         if not self._rows:
             return
         del self._rows[self.chosen]
-        self.version += 1
         self._show(self.chosen)
         if self._rows:
             self.focus_row()
@@ -303,34 +331,36 @@ class ProgrammeEditor(Vertical):
         self._keep()
         rows = self._rows
         rows[self.chosen], rows[other] = rows[other], rows[self.chosen]
-        self.version += 1
         self._show(other)
 
     def parsed(self) -> Programme:
         """Return every row's TOML data and what is wrong in them.
 
-        The rows other than the chosen one are parsed again only after they
-        changed, so checking the form as the user types stays quick.
+        A row is parsed again only once its values changed (or, if it has
+        errors, its place), so checking the form as the user types stays
+        quick at any number of rows.
         """
-        if self._parsed is None or self._parsed[:2] != (self.version, self.chosen):
-            others = [
-                row if n != self.chosen else empty_row()
-                for n, row in enumerate(self._rows)
-            ]
-            data, errors = [], []
-            for number, row in enumerate(others):
-                parsed, wrong = parse_row(number, row)
-                data.append(parsed)
-                errors += wrong
-            self._parsed = (self.version, self.chosen, (data, errors))
-        data, errors = self._parsed[2]
-        if not self._rows:
-            return [], []
-        data = list(data)
-        data[self.chosen], chosen_errors = parse_row(self.chosen, self.row(self.chosen))
-        prefix = f"programme.{self.chosen}."
-        others_errors = [e for e in errors if not e.key.startswith(prefix)]
-        return data, _in_row_order([*others_errors, *chosen_errors])
+        data: list[dict[str, Any]] = []
+        errors: list[FieldError] = []
+        for number, row in enumerate(self._rows):
+            if number == self.chosen and self.fields.is_mounted:
+                parsed, wrong = parse_row(number, self.fields.read())
+            else:
+                parsed, wrong = self._parse(number, row)
+            data.append(parsed)
+            errors += wrong
+        return data, errors
+
+    def _parse(self, number: int, row: dict[str, str]) -> RowParse:
+        known = self._parsed.get(id(row))
+        if (
+            known is None
+            or known.row is not row
+            or (known.errors and known.number != number)
+        ):
+            data, errors = parse_row(number, row)
+            known = self._parsed[id(row)] = ParsedRow(row, number, data, errors)
+        return known.data, known.errors
 
     def chosen_errors(self) -> list[FieldError]:
         """Return what is wrong in the chosen row (quick: only that row is read)."""
@@ -348,10 +378,3 @@ class ProgrammeEditor(Vertical):
     @on(TextArea.Changed)
     def _typed(self) -> None:
         self.list.refresh()
-
-
-def _in_row_order(errors: list[FieldError]) -> list[FieldError]:
-    def row_of(error: FieldError) -> int:
-        return int(error.key.split(".")[1])
-
-    return sorted(errors, key=row_of)
