@@ -12,6 +12,7 @@ from typing import Any
 
 from appdriver import main_screen, settle  # type: ignore[import-not-found]
 from conftest_values import ARTICLE, EVENT
+from formhost import burst, typed  # type: ignore[import-not-found]
 from gitrepos import add_question, git, set_fields
 from textual.pilot import Pilot
 from textual.widgets import OptionList
@@ -237,3 +238,50 @@ async def test_a_deleted_item_comes_back_from_history(cities: dict[str, Repo]) -
         await wait_until(pilot, lambda: (malmo.library / EVENT).is_file())
         await settle(pilot)
         assert any(e.path.name == Path(EVENT).name for e in screen.library.events)
+
+
+async def test_keys_typed_right_after_h_go_to_the_versions_once_listed(
+    cities: dict[str, Repo],
+) -> None:
+    malmo = cities["Malmö"]
+    add_question(malmo.library, ARTICLE, "Vad hände sedan?", "Mycket.")
+    app = BftuiApp(malmo.library, open_item=malmo.library / ARTICLE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        history = await open_history(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+
+        burst(app, [("h", "h"), ("down", None), ("enter", "\r")])  # one packet
+        await typed(pilot)
+        await settle(pilot)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)  # The older version, read-only.
+        history = app.screen_stack[-2]
+        assert isinstance(history, HistoryScreen)
+        heading = str(reader.query_one("#version-heading").render())
+        assert history.versions[1].short in heading
+
+
+async def test_keys_typed_right_after_bringing_an_item_back_see_it(
+    cities: dict[str, Repo],
+) -> None:
+    malmo = cities["Malmö"]
+    git(malmo.top, "rm", "-q", "--", EVENT)
+    git(malmo.top, "commit", "-q", "-m", "bort")
+    app = BftuiApp(malmo.library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await wait_until(pilot, lambda: screen._share_found)
+        await pilot.press("T")
+        await wait_until(pilot, lambda: isinstance(app.screen, TrashScreen))
+
+        # g lists git's deleted items, Enter brings the first back, and End
+        # and Enter open the sidebar's last row: the item brought back.
+        keys = [("g", "g"), ("enter", "\r"), ("end", None), ("enter", "\r")]
+        burst(app, keys)  # one packet
+        await typed(pilot)
+        await settle(pilot)
+        assert (malmo.library / EVENT).is_file()
+        assert screen.current is not None
+        assert screen.current.path.name == Path(EVENT).name

@@ -310,6 +310,7 @@ class SharingMixin(_Screen):
     def _restored(self, path: Path | None) -> None:
         if path is not None:
             self.notify(t("deleted.restored", path=safe_text(path.name)))
+            self.keys_ready = False  # Keys typed meanwhile act on the library with it.
             self.action_reload()
             self.refresh_share()
 

@@ -23,6 +23,12 @@ from textual.widgets.option_list import Option
 
 from bftui.core.text import safe_text
 from bftui.i18n import t
+from bftui.tui.typeahead import (
+    expect_screen,
+    push_expected,
+    screen_not_coming,
+    screen_ready,
+)
 from bftui.tui.widgets.document import DocumentView
 
 if TYPE_CHECKING:
@@ -110,6 +116,8 @@ class HistoryScreen(ModalScreen[None]):
         self.library = library
         self.versions: list[Version] = []
         self.marked: int | None = None
+        self.keys_ready = False
+        """False until the versions are listed: keys typed meanwhile wait."""
 
     def compose(self) -> ComposeResult:
         """The list of versions (read in a worker)."""
@@ -136,16 +144,18 @@ class HistoryScreen(ModalScreen[None]):
         from bftui.core.share.git import GitError
         from bftui.core.share.history import item_log
 
+        versions: list[Version] = []
         try:
             versions = item_log(self.repo, self.item.path)
         except GitError as error:
             self.app.call_from_thread(self.notify, error.message, severity="error")
-            versions = []
-        self.app.call_from_thread(self._show_versions, versions)
+        finally:
+            self.app.call_from_thread(self._show_versions, versions)
 
     def _show_versions(self, versions: list[Version]) -> None:
         self.versions = versions
         self._fill()
+        screen_ready(self)
 
     def _fill(self) -> None:
         choices = self.query_one(OptionList)
@@ -172,7 +182,12 @@ class HistoryScreen(ModalScreen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Open the chosen version read-only."""
         if event.option.id is not None:
+            expect_screen(self.app)  # Keys typed after Enter are for the version.
             self._open_version(self.versions[int(event.option.id)])
+
+    def _read_in(self, heading: str, markdown: str) -> None:
+        """Show `markdown` in a reader, which the keys typed meanwhile go to."""
+        push_expected(self.app, ReaderScreen(heading, markdown), lambda _: None)
 
     @work(thread=True, exclusive=True, group="history-open", exit_on_error=False)
     def _open_version(self, version: Version) -> None:
@@ -180,12 +195,17 @@ class HistoryScreen(ModalScreen[None]):
         from bftui.core.share.history import text_at
         from bftui.core.share.versions import compose_version
 
+        markdown = None
         try:
             text = text_at(self.repo, version.commit, self.item.path)
             markdown = compose_version(text, self.rel, self.library)
         except (GitError, ValueError) as error:
             message = t("history.unreadable", error=safe_text(str(error)))
             self.app.call_from_thread(self.notify, message, severity="error")
+        finally:
+            if markdown is None:
+                self.app.call_from_thread(screen_not_coming, self.app)
+        if markdown is None:
             return
         heading = t(
             "history.version_title",
@@ -193,7 +213,7 @@ class HistoryScreen(ModalScreen[None]):
             when=version.when.strftime("%Y-%m-%d %H:%M"),
             author=safe_text(version.author),
         )
-        self.app.call_from_thread(self.app.push_screen, ReaderScreen(heading, markdown))
+        self.app.call_from_thread(self._read_in, heading, markdown)
 
     def action_differences(self) -> None:
         """Show what changed in the highlighted version, or since the marked one."""
@@ -207,6 +227,7 @@ class HistoryScreen(ModalScreen[None]):
         if older == newer:
             older = newer + 1
         old = self.versions[older] if older < len(self.versions) else None
+        expect_screen(self.app)  # Keys typed after d are for what changed.
         self._compare(old, self.versions[newer])
 
     @work(thread=True, exclusive=True, group="history-open", exit_on_error=False)
@@ -216,23 +237,27 @@ class HistoryScreen(ModalScreen[None]):
         from bftui.core.share.itemdiff import diff_item
         from bftui.core.store.merge import kind_for_path
 
+        markdown = None
         try:
             before = (
                 "" if old is None else text_at(self.repo, old.commit, self.item.path)
             )
             after = text_at(self.repo, new.commit, self.item.path)
+            kind = kind_for_path(self.rel) or "article"
+            title = t(
+                "diff.title",
+                old=old.short if old is not None else t("diff.start"),
+                new=new.short,
+            )
+            markdown = differences_markdown(diff_item(before, after, kind), title)
         except GitError as error:
             self.app.call_from_thread(self.notify, error.message, severity="error")
-            return
-        kind = kind_for_path(self.rel) or "article"
-        title = t(
-            "diff.title",
-            old=old.short if old is not None else t("diff.start"),
-            new=new.short,
-        )
-        markdown = differences_markdown(diff_item(before, after, kind), title)
-        heading = safe_text(self.item.title)
-        self.app.call_from_thread(self.app.push_screen, ReaderScreen(heading, markdown))
+        finally:
+            if markdown is None:
+                self.app.call_from_thread(screen_not_coming, self.app)
+        if markdown is not None:
+            heading = safe_text(self.item.title)
+            self.app.call_from_thread(self._read_in, heading, markdown)
 
 
 class DeletedScreen(ModalScreen[Path | None]):
@@ -244,6 +269,8 @@ class DeletedScreen(ModalScreen[Path | None]):
         super().__init__()
         self.repo = repo
         self.deleted: list[Deleted] = []
+        self.keys_ready = False
+        """False until the items are listed, and while one is brought back."""
 
     def compose(self) -> ComposeResult:
         """The list (read in a worker)."""
@@ -265,12 +292,13 @@ class DeletedScreen(ModalScreen[Path | None]):
         from bftui.core.share.git import GitError
         from bftui.core.share.history import deleted_items
 
+        found: list[Deleted] = []
         try:
             found = deleted_items(self.repo)
         except GitError as error:
             self.app.call_from_thread(self.notify, error.message, severity="error")
-            found = []
-        self.app.call_from_thread(self._show, found)
+        finally:
+            self.app.call_from_thread(self._show, found)
 
     def _show(self, found: list[Deleted]) -> None:
         self.deleted = found
@@ -294,10 +322,12 @@ class DeletedScreen(ModalScreen[Path | None]):
         choices.set_options(rows or [Option(Text(t("deleted.none")), disabled=True)])
         if rows:
             choices.highlighted = 0
+        screen_ready(self)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Bring the chosen item back."""
         if event.option.id is not None:
+            self.keys_ready = False  # Keys typed after Enter act on it brought back.
             self._restore(self.deleted[int(event.option.id)])
 
     @work(thread=True, exclusive=True, group="deleted-restore", exit_on_error=False)
@@ -306,14 +336,17 @@ class DeletedScreen(ModalScreen[Path | None]):
         from bftui.core.share.history import restore_deleted
         from bftui.core.store.atomic import StorageError
 
+        path = None
         try:
             path = restore_deleted(self.repo, deleted)
         except FileExistsError:
             self.app.call_from_thread(
                 self.notify, t("storage.restore_exists"), severity="warning"
             )
-            return
         except (GitError, StorageError) as error:
             self.app.call_from_thread(self.notify, error.message, severity="error")
-            return
-        self.app.call_from_thread(self.dismiss, path)
+        finally:
+            if path is None:  # Still here: the keys go to the list again.
+                self.app.call_from_thread(screen_ready, self)
+        if path is not None:
+            self.app.call_from_thread(self.dismiss, path)

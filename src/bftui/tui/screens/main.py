@@ -784,4 +784,9 @@ class MainScreen(SharingMixin, EditingScreen):
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def _reload(self) -> None:
-        self.post_message(LibraryLoaded(self.read_library()))
+        try:
+            library = self.read_library()
+        except BaseException:
+            self.app.call_from_thread(self._sidebar_listed)  # Keys held go on.
+            raise
+        self.post_message(LibraryLoaded(library))
