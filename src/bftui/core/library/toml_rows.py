@@ -16,6 +16,7 @@ other table after the rows makes `cut` return None.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
@@ -74,6 +75,21 @@ def parse_head(piece: Cut) -> dict[str, Any]:
     data = tomllib.loads(piece.head)
     if KEY in data:
         raise tomllib.TOMLDecodeError(f"{KEY} is also set before its rows")
+    return data
+
+
+def head_data(text: str) -> dict[str, Any]:
+    """Return the TOML data of an event's keys other than its programme (quick on a long one).
+
+    Raises:
+        tomllib.TOMLDecodeError: when the event is not TOML.
+    """
+    piece = cut(text)
+    if piece is not None:
+        with contextlib.suppress(tomllib.TOMLDecodeError):
+            return parse_head(piece)
+    data = tomllib.loads(text)
+    data.pop(KEY, None)
     return data
 
 

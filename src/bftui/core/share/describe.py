@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bftui.core import fileio
 from bftui.core.items.qa import find_entries
-from bftui.core.library import frontmatter
+from bftui.core.library import frontmatter, toml_rows
 from bftui.core.library.folders import EVENTS_DIR
 from bftui.core.library.reading import MAX_FILE_BYTES
 from bftui.core.store.changes import Change
@@ -22,7 +22,9 @@ def is_event(path: Path) -> bool:
 
 def _front(text: str, event: bool) -> dict[str, object]:
     try:
-        return tomllib.loads(text if event else frontmatter.split(text).front)
+        if event:  # The head only: an event can have 100,000 programme rows.
+            return toml_rows.head_data(text)
+        return tomllib.loads(frontmatter.split(text).front)
     except (tomllib.TOMLDecodeError, frontmatter.FrontMatterError):
         return {}
 
