@@ -85,6 +85,15 @@ def tn(key: str, count: int, /, **values: object) -> str:
     return text.format(count=count, **values)
 
 
+_THOUSANDS = {"sv": "\u00a0"}
+"""What sets thousands apart in a language other than English (a no-break space)."""
+
+
+def number(value: int) -> str:
+    """Return `value` with its thousands apart as the language writes them (100 000; 100,000)."""
+    return f"{value:,}".replace(",", _THOUSANDS.get(_language, ","))
+
+
 def translate_argparse() -> None:
     """Make argparse ask the `argparse` catalogue for its own words ("usage:", "options").
 

@@ -16,7 +16,7 @@ from bftui.core.items import formvalues
 from bftui.core.items.model import EVENT_KINDS
 from bftui.core.items.schema import EVENT_FIELDS, FieldError
 from bftui.core.library import toml_rows
-from bftui.i18n import t
+from bftui.i18n import number, t
 from bftui.tui.screens.form import FormScreen, FormTarget
 from bftui.tui.screens.form_keeping import KeptForm, Saved
 from bftui.tui.widgets.choice_select import ChoiceSelect
@@ -147,7 +147,8 @@ class EventForm(FormScreen):
     def _show_reading(self) -> None:
         if self.rows_to_read is not None and not self._save_when_read:
             total = self.rows_to_read.total
-            self.show_message(t("form.rows_reading", read=self._from_file, total=total))
+            read = number(self._from_file)
+            self.show_message(t("form.rows_reading", read=read, total=number(total)))
 
     def _all_read(self, reading: int) -> None:
         if reading != self._reading:
