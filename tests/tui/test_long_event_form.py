@@ -39,6 +39,10 @@ def event_text(rows: int = ROWS, broken_at: int | None = None) -> str:
     return head + "".join(pieces)
 
 
+ROW_LINE_IN_TEXT = 'description = """\nSå här:\n[[programme]]\nslut"""\n\n'
+"""A description holding a row's header line: the file cannot be read in pieces there."""
+
+
 class HeldBatches:
     """Stands in for `toml_rows.batches`: each batch waits until the test lets it go."""
 
@@ -172,3 +176,23 @@ async def test_rows_that_do_not_read_are_said_and_nothing_is_saved(
         assert "kunde inte läsas" in message(form)
         assert pilot.app.screen is form
     assert path.read_text(encoding="utf-8") == broken
+
+
+async def test_a_row_line_inside_a_text_is_read_whole(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The description of row FIRST_ROWS + 2 holds a header line, which ends
+    # the first batch read on: that batch does not read, the whole file does.
+    monkeypatch.setattr("bftui.tui.screens.event_form.READ_AT_ONCE", 3)
+    text = event_text()
+    row = row_text(targets.FIRST_ROWS + 2)
+    path = write_event(library_path, text.replace(row, row[:-1] + ROW_LINE_IN_TEXT))
+    async with BftuiApp(library_path).run_test(size=(100, 40)) as pilot:
+        form = await open_long_form(pilot)
+        editor = form.query_one(ProgrammeEditor)
+        await wait_for(pilot, lambda: form.rows_to_read is None, "every row")
+        assert editor.count == ROWS
+        assert "[[programme]]" in editor.row(targets.FIRST_ROWS + 2)["description"]
+        assert editor.row(ROWS - 1)["title"] == f"Punkt {ROWS}"
+        assert not form.changed()
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["title"] == "Lång träff"

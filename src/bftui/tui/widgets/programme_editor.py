@@ -286,6 +286,7 @@ class ProgrammeEditor(Vertical):
         for row, (data, errors) in zip(rows, parsed, strict=False):
             self._parsed[id(row)] = ParsedRow(row, len(self._rows), data, errors)
             self._rows.append(row)
+        self._rows += rows[len(parsed) :]
         if len(self._rows) == len(rows):
             self._show(0)
         else:
