@@ -102,9 +102,10 @@ def parse_rows(rows: Sequence[str]) -> list[dict[str, Any]]:
     if not rows:
         return []
     data = tomllib.loads("".join(rows))
-    if data.keys() != {KEY}:
+    rows_read = data.get(KEY)
+    if data.keys() != {KEY} or not isinstance(rows_read, list):
         raise tomllib.TOMLDecodeError(f"rows hold more than {KEY}")
-    return data[KEY]
+    return rows_read
 
 
 def batches(rows: Sequence[str], size: int) -> Iterator[list[dict[str, Any]]]:
