@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from bftui.core.items import schema
 from bftui.core.library import toml_rows
-from bftui.core.store import row_edit, storage, tomledit
+from bftui.core.store import merge, row_edit, storage, tomledit
 
 ORDER = [spec.key for spec in schema.EVENT_FIELDS]
 
@@ -240,3 +240,55 @@ def test_storage_refuses_a_bad_head_in_a_long_event(tmp_path) -> None:
     with pytest.raises(storage.ValidationError) as raised:
         storage.update_event(path, {"end": dt.date(2020, 1, 1)}, snap, root=tmp_path)
     assert [error.key for error in raised.value.errors] == ["end"]
+
+
+def _merged_whole(monkeypatch: pytest.MonkeyPatch, *sides: str) -> Any:
+    with monkeypatch.context() as patched:
+        patched.setattr(row_edit, "CUT_FROM", 10**9)
+        return merge.merge_item(*sides, "event")
+
+
+def test_a_long_event_merges_its_fields_without_reading_its_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    base = event(row_edit.CUT_FROM)
+    ours = base.replace('title = "Nätverksträff"', 'title = "Vår titel"')
+    rows = [form_row(row) for row in tomllib.loads(base)["programme"]]
+    rows[7]["title"] = "Deras punkt"
+    theirs = in_pieces(
+        base.replace("city = 'Umeå'", "city = 'Luleå'"), {"programme": rows}
+    )
+    whole = _merged_whole(monkeypatch, base, ours, theirs)
+    monkeypatch.setattr(merge, "_merge_table", _refuse_rows(merge._merge_table))
+    merged = merge.merge_item(base, ours, theirs, "event")
+    assert merged.clean and merged.text == whole.text
+    assert merged.text == theirs.replace(
+        'title = "Nätverksträff"', 'title = "Vår titel"'
+    )
+
+
+def test_a_long_event_changed_in_the_same_field_is_a_conflict(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    base = event(row_edit.CUT_FROM)
+    ours = base.replace('title = "Nätverksträff"', 'title = "Vår"')
+    theirs = base.replace('title = "Nätverksträff"', 'title = "Deras"')
+    merged = merge.merge_item(base, ours, theirs, "event")
+    whole = _merged_whole(monkeypatch, base, ours, theirs)
+    assert (
+        [c.key for c in merged.conflicts]
+        == [c.key for c in whole.conflicts]
+        == ["title"]
+    )
+    chosen = merge.merge_item(base, ours, theirs, "event", {"title": "theirs"})
+    assert chosen.clean and chosen.text == theirs
+
+
+def _refuse_rows(merge_table: Any) -> Any:
+    """Wrap `_merge_table` to fail if it is ever given the programme (read whole)."""
+
+    def checked(path: str, base: Any, ours: Any, theirs: Any, conflicts: Any) -> Any:
+        assert "programme" not in ours, "the rows were read"
+        return merge_table(path, base, ours, theirs, conflicts)
+
+    return checked

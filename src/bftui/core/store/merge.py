@@ -25,8 +25,8 @@ from typing import Any, Literal, TypeVar
 import tomlkit
 
 from bftui.core.items import qa
-from bftui.core.library import frontmatter
-from bftui.core.store import tomledit
+from bftui.core.library import frontmatter, toml_rows
+from bftui.core.store import row_edit, tomledit
 
 Kind = Literal["article", "event"]
 Side = Literal["base", "ours", "theirs"]
@@ -271,6 +271,9 @@ def _merge_toml(base: str, ours: str, theirs: str, conflicts: _Conflicts) -> str
         return ours
     if base == ours:
         return theirs
+    long_event = _merge_heads(base, ours, theirs, conflicts)
+    if long_event is not None:
+        return long_event
     earlier, mine, other = (tomllib.loads(text) for text in (base, ours, theirs))
     merged = _merge_table("", earlier, mine, other, conflicts)
     if merged == mine:
@@ -278,6 +281,40 @@ def _merge_toml(base: str, ours: str, theirs: str, conflicts: _Conflicts) -> str
     doc = tomlkit.parse(ours)
     tomledit.apply(doc, _changes(mine, merged), list(merged))
     return tomledit.render(doc, ours, merged)
+
+
+def _merge_heads(
+    base: str, ours: str, theirs: str, conflicts: _Conflicts
+) -> str | None:
+    """Merge a long event's fields alone, when at most one side changed its rows.
+
+    The rows are then that side's, as they are (an event of 100,000 rows
+    took minutes to merge whole). None: the event is merged whole.
+    """
+    cut_base, cut_ours, cut_theirs = (toml_rows.cut(t) for t in (base, ours, theirs))
+    if cut_base is None or cut_ours is None or cut_theirs is None:
+        return None
+    if (
+        min(len(cut.rows) for cut in (cut_base, cut_ours, cut_theirs))
+        < row_edit.CUT_FROM
+    ):
+        return None
+    earlier, mine, other = (
+        "".join(cut.rows) for cut in (cut_base, cut_ours, cut_theirs)
+    )
+    if mine == other or earlier == other:
+        rows = mine
+    elif earlier == mine:
+        rows = other
+    else:
+        return None
+    try:
+        for cut in (cut_base, cut_ours, cut_theirs):
+            toml_rows.parse_head(cut)
+    except tomllib.TOMLDecodeError:
+        return None
+    heads = (cut_base.head, cut_ours.head, cut_theirs.head)
+    return _merge_toml(*heads, conflicts) + rows
 
 
 def _changes(ours: dict[str, Any], merged: dict[str, Any]) -> dict[str, Any]:
