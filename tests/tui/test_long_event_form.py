@@ -17,7 +17,9 @@ from appdriver import main_screen, settle, show_event, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
+from bftui.core.items import formvalues
 from bftui.core.library import toml_rows
+from bftui.core.store import drafts
 from bftui.tui import targets
 from bftui.tui.app import BftuiApp
 from bftui.tui.screens.event_form import READ_AT_ONCE, EventForm
@@ -118,6 +120,32 @@ async def test_the_form_shows_with_the_first_rows_and_reads_the_rest(
     assert len(tomllib.loads(after)["programme"]) == ROWS
 
 
+async def test_a_draft_while_reading_keeps_the_fields_and_the_file_rows(
+    library_path: Path, held: HeldBatches
+) -> None:
+    path = write_event(library_path, event_text())
+    item = f"event:events/{path.name}"
+    async with BftuiApp(library_path).run_test(size=(100, 40)) as pilot:
+        form = await open_long_form(pilot)
+        await pilot.press("ctrl+a", "ctrl+k", *"Ny titel")
+        form.keep_now()  # as a hang-up does
+        draft = drafts.load(library_path, item)
+        assert draft is not None
+        assert draft.fields["values"]["title"] == "Ny titel"
+        assert "programme" not in draft.fields["values"]
+        # A row changed before every row is read: no draft can hold it whole.
+        form.query_one(ProgrammeEditor).focus_row("title")
+        await pilot.press("x")
+        drafts.discard(library_path, item)
+        form.keep_now()
+        assert drafts.load(library_path, item) is None
+    values = draft.fields["values"]
+    start = formvalues.event_values(tomllib.loads(path.read_text("utf-8")))
+    restored = targets.restored(values, start)
+    assert restored["title"] == "Ny titel"
+    assert len(restored["programme"]) == ROWS
+
+
 async def test_escape_while_reading_closes_and_stops_the_reading(
     library_path: Path, held: HeldBatches
 ) -> None:
@@ -135,7 +163,7 @@ async def test_escape_while_reading_closes_and_stops_the_reading(
         held.release()
         await settle(pilot)
         assert held.given <= 2  # the batch let go after closing, at most
-        assert not list((library_path / ".bftui").glob("drafts/**/*.json"))
+        assert drafts.list_drafts(library_path) == []
 
 
 async def test_rows_edited_once_read_are_saved_in_place(library_path: Path) -> None:

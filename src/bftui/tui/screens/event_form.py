@@ -165,9 +165,17 @@ class EventForm(FormScreen):
             self._unreadable = t("form.rows_unreadable", error=error)
             self.show_message(self._unreadable)
 
-    def draft_ready(self) -> bool:
-        """A draft waits for every row: one without the last rows would lose them."""
-        return self.rows_to_read is None
+    def draft_values(self, values: dict[str, Any]) -> dict[str, Any] | None:
+        """While rows are read, a draft keeps the fields and not the rows, if they are as read.
+
+        A restored draft without rows has the file's. Rows changed before
+        the last one is read cannot be kept whole: no draft until then.
+        """
+        if self.rows_to_read is None:
+            return values
+        if values["programme"] != self._initial["programme"]:
+            return None
+        return {key: value for key, value in values.items() if key != "programme"}
 
     def action_save(self) -> None:
         """Save, once every row is read (saying so meanwhile)."""

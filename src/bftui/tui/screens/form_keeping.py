@@ -166,9 +166,9 @@ class KeptForm(ModalScreen[Saved | None]):
         """Return what is typed in the form now, as JSON-ready values (subclasses)."""
         raise NotImplementedError
 
-    def draft_ready(self) -> bool:
-        """Return True if the values are whole, so a draft of them loses nothing."""
-        return True
+    def draft_values(self, values: dict[str, Any]) -> dict[str, Any] | None:
+        """Return what a draft keeps of `values` (all); None if no draft can keep them whole."""
+        return values
 
     def changed(self) -> bool:
         """Return True if anything differs from what the form was opened on."""
@@ -248,14 +248,18 @@ class KeptForm(ModalScreen[Saved | None]):
 
     def autosave(self) -> None:
         """Keep the form as a draft if it changed since the last time, and refresh the lock."""
-        if not (self.live and self.draft_ready()):
+        if not self.live:
             return
         values = self.values()
         if values == self._drafted or values == self._initial:
             self._touch(self.target.holding.lock, drafted=self._drafted is not None)
             return
+        kept = self.draft_values(values)
+        if kept is None:  # No whole draft yet; the lock is kept fresh all the same.
+            self._touch(self.target.holding.lock, drafted=self._drafted is not None)
+            return
         self._drafted = copy_values(values)
-        self._write_draft(self._draft(values), self.target.holding.lock)
+        self._write_draft(self._draft(kept), self.target.holding.lock)
 
     def _draft(self, values: dict[str, Any]) -> drafts.Draft:
         return drafts.Draft(
@@ -273,13 +277,14 @@ class KeptForm(ModalScreen[Saved | None]):
         Runs on the app's thread and blocks it; a draft that cannot be
         written is lost with the app, as there is nobody left to tell.
         """
-        if not (self.is_mounted and self.live and self.draft_ready()):
+        if not (self.is_mounted and self.live):
             return
         values = self.values()
-        if values == self._initial:
+        kept = self.draft_values(values) if values != self._initial else None
+        if kept is None:
             return
         with contextlib.suppress(StorageError):
-            drafts.save(self._draft(values))
+            drafts.save(self._draft(kept))
 
     @work(thread=True, group="form-draft", exit_on_error=False)
     def _write_draft(self, draft: drafts.Draft, lock: locks.LockInfo | None) -> None:
