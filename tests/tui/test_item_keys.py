@@ -50,6 +50,24 @@ async def test_footer_shows_the_item_keys_once_an_interview_is_shown(
         assert {"E", "e", "d"} <= set(shown) and "i" not in shown
 
 
+async def test_footer_keys_are_built_again_only_when_they_change(
+    app: BftuiApp,
+) -> None:
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        library = main_screen(pilot).library
+        assert library is not None
+        first, second = library.events[:2]
+        await open_item(pilot, first)
+        built = list(main_screen(pilot).query(FooterKey))
+        await open_item(pilot, second)  # the same keys: the same widgets
+        assert list(main_screen(pilot).query(FooterKey)) == built
+        interview = next(a for a in library.articles if a.kind == "interview")
+        await open_item(pilot, interview)  # i too: built again
+        assert "i" in footer_keys(pilot)
+        assert not set(main_screen(pilot).query(FooterKey)) & set(built)
+
+
 async def test_item_keys_shown_at_80_columns_as_far_as_they_fit(app: BftuiApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

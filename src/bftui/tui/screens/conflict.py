@@ -21,13 +21,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 
 from bftui.core.store.merge import Conflict
 from bftui.core.store.snapshots import ConflictError, MergeConflict
 from bftui.core.text import safe_text
 from bftui.i18n import t
 from bftui.tui.screens.confirm import ConfirmScreen
+from bftui.tui.widgets.key_footer import KeyFooter
 
 ConflictChoice = Literal["reload", "new", "back"]
 Resolutions = dict[str, str]
@@ -175,7 +176,7 @@ class ConflictScreen(ModalScreen[ConflictChoice | Resolutions]):
                 if self.can_save_new:
                     yield Button(Content(t("conflict.new")), id="conflict-new")
                 yield Button(Content(t("conflict.back")), id="conflict-back")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         """Start on the first choice to make, or on "back", which changes nothing."""

@@ -7,11 +7,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bftui.core.store.drafts import Draft
 from bftui.i18n import t
+from bftui.tui.widgets.key_footer import KeyFooter
 
 
 class DraftsScreen(ModalScreen[tuple[str, Draft] | None]):
@@ -40,7 +41,7 @@ class DraftsScreen(ModalScreen[tuple[str, Draft] | None]):
                 ),
                 id="draft-list",
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Focus the list on the newest draft."""

@@ -18,7 +18,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bftui.core.text import safe_text
@@ -30,6 +30,7 @@ from bftui.tui.typeahead import (
     screen_ready,
 )
 from bftui.tui.widgets.document import DocumentView
+from bftui.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from bftui.core.items.model import Item
@@ -91,7 +92,7 @@ class ReaderScreen(Screen[None]):
         """The heading, the document, the keys."""
         yield Static(Text(self._heading), id="version-heading")
         yield DocumentView(id="version-document")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Show the document once laid out (it is rendered for its width)."""

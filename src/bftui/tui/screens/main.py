@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static, Tree
+from textual.widgets import Input, Static, Tree
 
 from bftui.core.text import safe_text
 from bftui.i18n import t, tn
@@ -29,6 +29,7 @@ from bftui.tui.sharing import SharingMixin
 from bftui.tui.typeahead import screen_ready
 from bftui.tui.widgets.document import DocumentView
 from bftui.tui.widgets.input_bar import input_bar
+from bftui.tui.widgets.key_footer import KeyFooter
 from bftui.tui.widgets.reader import Reader
 from bftui.tui.widgets.sidebar import PROBLEMS, LibraryTree, Stub, is_item
 from bftui.tui.widgets.title_bar import TitleBar
@@ -144,7 +145,7 @@ class MainScreen(SharingMixin, EditingScreen):
             yield Reader(id="reader")
         # The palette stays one key away (ctrl+p, and in the help) to keep the
         # footer's main keys within 80 columns.
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     @property
     def library_tree(self) -> LibraryTree:

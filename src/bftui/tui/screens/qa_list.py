@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bftui.core.items import qa_edit
 from bftui.core.items.model import Article
@@ -29,6 +29,7 @@ from bftui.tui.screens.form_keeping import SKIP_RESTYLE, style_key
 from bftui.tui.targets import Opened, entry_form
 from bftui.tui.typeahead import screen_ready
 from bftui.tui.widgets.entry_list import EntryList
+from bftui.tui.widgets.key_footer import KeyFooter
 
 
 class QAListScreen(ModalScreen[bool]):
@@ -65,7 +66,7 @@ class QAListScreen(ModalScreen[bool]):
             yield Static(Content(self.article.title), classes="form-title")
             yield EntryList(t("form.qa_empty"), id="qa-entries")
             yield Static("", classes="form-message")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         """List the entries and focus the list."""
