@@ -21,7 +21,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from textual.app import App
-from textual.await_complete import AwaitComplete
 from textual.events import Event, Key, Paste
 from textual.message import Message
 from textual.screen import Screen
@@ -130,16 +129,6 @@ class TypeAheadApp(App[ReturnType]):
         ):
             held.popleft()
             self._expecting, self._open_cancelled = False, True
-
-    def pop_screen(self) -> AwaitComplete:
-        """Close the screen on top: the keys it held wait now only if the one below says so.
-
-        A screen that holds keys (`keys_ready = False`) and closes before it
-        lets them go held them on until `MAX_HOLD_SECONDS`.
-        """
-        popped = super().pop_screen()
-        self.release_keys()
-        return popped
 
     def screen_not_coming(self) -> None:
         """The screen expected has opened, or will not (an error): let the keys go."""

@@ -350,4 +350,9 @@ class DeletedScreen(ModalScreen[Path | None]):
             if path is None:  # Still here: the keys go to the list again.
                 self.app.call_from_thread(screen_ready, self)
         if path is not None:
-            self.app.call_from_thread(self.dismiss, path)
+            self.app.call_from_thread(self._close, path)
+
+    def _close(self, path: Path) -> None:
+        """Close with `path`: the keys typed since Enter go on below, as a form's do."""
+        self.dismiss(path)
+        screen_not_coming(self.app)
