@@ -5,11 +5,14 @@ A module of its own (not conftest), so that tests import it by a unique name.
 
 from __future__ import annotations
 
+import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from textual.dom import DOMNode
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
@@ -141,3 +144,31 @@ async def open_event_form(pilot: Pilot[int]) -> tuple[EventForm, Path]:
     form, path = await open_form(pilot, EVENT_2019)
     assert isinstance(form, EventForm)
     return form, path
+
+
+@asynccontextmanager
+async def eager_tasks() -> AsyncIterator[None]:
+    """Run new tasks eagerly where Python can (3.12+), as Textual's `App.run` does.
+
+    `App.run_test` does not: in it a screen pushed builds its widgets later
+    than in a real terminal, after its style sheet is read.
+    """
+    loop = asyncio.get_running_loop()
+    loop.set_task_factory(getattr(asyncio, "eager_task_factory", None))
+    try:
+        yield
+    finally:
+        loop.set_task_factory(None)
+
+
+def restyled_nodes(app: Any, monkeypatch: Any) -> list[DOMNode]:
+    """Return the list to which each node Textual styles again (with its children) is added."""
+    restyled: list[DOMNode] = []
+    update_styles = app.update_styles
+
+    def recorded(node: DOMNode, animate: bool = True) -> None:
+        restyled.append(node)
+        update_styles(node, animate)
+
+    monkeypatch.setattr(app, "update_styles", recorded)
+    return restyled

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from appdriver import main_screen, open_item, settle
-from textual.dom import DOMNode
+from appdriver import eager_tasks, main_screen, open_item, restyled_nodes, settle
 from textual.pilot import Pilot
 
 from bftui.core.items.qa import find_entries
 from bftui.core.library import frontmatter
 from bftui.tui.app import BftuiApp
 from bftui.tui.screens.confirm import ConfirmScreen
-from bftui.tui.screens.form_keeping import SKIP_RESTYLE
 from bftui.tui.screens.qa_form import QAForm
 from bftui.tui.screens.qa_list import QAListScreen
 from bftui.tui.widgets.entry_list import EntryList
@@ -73,18 +71,21 @@ async def test_moving_deleting_and_adding_touch_only_those_entries(
         assert entries.cursor == 2
 
 
-@pytest.mark.skipif(not SKIP_RESTYLE, reason="restyled when shown on Python 3.12+")
-async def test_the_list_is_not_styled_again_as_it_is_shown(
+async def test_the_list_is_styled_by_its_sheet_and_not_again_when_opened_again(
     app: BftuiApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    restyled: list[object] = []
-    update_styles = app.update_styles
-
-    def recorded(node: DOMNode, animate: bool = True) -> None:
-        restyled.append(node)
-        update_styles(node, animate)
-
-    monkeypatch.setattr(app, "update_styles", recorded)
-    async with app.run_test(size=(80, 40)) as pilot:
+    restyled = restyled_nodes(app, monkeypatch)
+    async with eager_tasks(), app.run_test(size=(120, 40)) as pilot:
         await open_list(pilot)
-        assert app.screen not in restyled  # styled once, as it was built
+        first = app.screen
+        aligned = (first.styles.align_horizontal, first.styles.align_vertical)
+        assert aligned == ("center", "middle")  # its sheet read as it was shown
+        await pilot.press("escape")
+        await settle(pilot)
+        restyled.clear()
+        await pilot.press("i")
+        await settle(pilot)
+        again = app.screen
+        assert isinstance(again, QAListScreen) and again is not first
+        assert again not in restyled  # styled once, as it was built
+        assert again.query_one(".qa-list-dialog").region.x == 10  # centred

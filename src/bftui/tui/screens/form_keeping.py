@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,20 +81,17 @@ class FormTarget:
     the form has it: the base a restored draft merges from)."""
 
 
-SKIP_RESTYLE = sys.version_info < (3, 12)
-"""Whether a screen shown again may skip Textual's restyle when nothing it
-depends on changed. On Python 3.12 and later, a form shown that way drew
-only some of its fields and took no keys in a real terminal (found at the
-end of a session by the hang-up tests; cause still open): restyled there."""
-
-
 def style_key(app: App[Any]) -> tuple[object, ...]:
     """Return what the styles of a screen depend on beyond its own widgets.
 
-    The style sheet's rules (a new list each time it is parsed: a theme or
-    CSS change), the theme, and whether the terminal has the focus.
+    The style sheet's rules (a new list each time it is parsed: a theme,
+    CSS read or changed), the theme, and whether the terminal has the focus.
+    The rules are kept in the key beside their `id`: an `id` alone may be
+    that of a list parsed since, once the old one is gone (and two keys
+    whose ids differ compare unequal without comparing the rules).
     """
-    return (id(app.stylesheet.rules), app.theme, app.app_focus, app.ansi_color)
+    rules = app.stylesheet.rules
+    return (id(rules), rules, app.theme, app.app_focus, app.ansi_color)
 
 
 def copy_values(values: dict[str, Any]) -> dict[str, Any]:
@@ -138,7 +134,7 @@ class KeptForm(ModalScreen[Saved | None]):
         self._draft_problem = ""
         """Why the last draft could not be written, if it could not."""
         self._styled_for: tuple[object, ...] = ()
-        """`style_key` when the form was last styled."""
+        """`style_key` when the form was last styled (none before it is registered)."""
         self.live = True
         """True from opening the form to closing it: a form kept built for the
         next opening (`take_over`) keeps no draft and no lock while closed."""
@@ -178,7 +174,19 @@ class KeptForm(ModalScreen[Saved | None]):
         """Show the lock and start autosaving drafts."""
         self.show_lock()
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
-        self._styled_for = style_key(self.app)
+
+    def _post_register(self, app: App[Any]) -> None:
+        """Remember the style sheet the form is styled with: Textual styles it next.
+
+        Textual registers and styles a screen pushed before it reads the
+        screen's own style sheet, and on Python 3.12+ (eager tasks) builds
+        and styles its widgets then too; it restyles the screen as it is
+        shown. So the form's styles are as old as its registering, not its
+        mounting: a sheet read since makes `on_screen_resume` restyle it.
+        (A private Textual hook: without it the form is restyled when shown.)
+        """
+        super()._post_register(app)
+        self._styled_for = style_key(app)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Style the form again only if its styles may have changed since it was styled.
@@ -188,7 +196,7 @@ class KeptForm(ModalScreen[Saved | None]):
         (when built) or when last shown, under the same theme and styles.
         """
         key = style_key(self.app)
-        if key == self._styled_for and SKIP_RESTYLE:
+        if key == self._styled_for:
             event.refresh_styles = False
         self._styled_for = key
 

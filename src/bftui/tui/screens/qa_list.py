@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual import events, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -25,7 +26,7 @@ from bftui.i18n import t
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.conflict import ConflictScreen
 from bftui.tui.screens.form import Saved
-from bftui.tui.screens.form_keeping import SKIP_RESTYLE, style_key
+from bftui.tui.screens.form_keeping import style_key
 from bftui.tui.targets import Opened, entry_form
 from bftui.tui.typeahead import screen_ready
 from bftui.tui.widgets.entry_list import EntryList
@@ -73,12 +74,16 @@ class QAListScreen(ModalScreen[bool]):
         self.refresh_entries(0)
         self.set_focus(self.query_one(EntryList))
         screen_ready(self)
-        self._styled_for = style_key(self.app)
+
+    def _post_register(self, app: App[Any]) -> None:
+        """Remember the style sheet the list is styled with (as `KeptForm` does)."""
+        super()._post_register(app)
+        self._styled_for = style_key(app)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Style the list again when shown only if its styles may have changed (as a form)."""
         key = style_key(self.app)
-        if key == self._styled_for and SKIP_RESTYLE:
+        if key == self._styled_for:
             event.refresh_styles = False
         self._styled_for = key
 
