@@ -280,6 +280,18 @@ def screen_ready(screen: Screen[Any]) -> None:
         app.screen_not_coming()
 
 
+def keys_ready_again(screen: Screen[Any]) -> None:
+    """Let the keys go that `screen` held for its own work (`keys_ready = False`).
+
+    Unlike `screen_ready`, a screen that a key asked for and a worker is
+    still opening (`expect_screen`) goes on holding them.
+    """
+    screen.keys_ready = True  # type: ignore[attr-defined]
+    app = screen.app
+    if isinstance(app, TypeAheadApp):
+        app.release_keys()
+
+
 def expect_screen(app: App[object]) -> None:
     """Hold keys until a screen a worker is about to open is ready."""
     if isinstance(app, TypeAheadApp):

@@ -26,7 +26,7 @@ from bftui.tui.history import History, Visit
 from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.messages import LibraryLoaded, LinkActivated
 from bftui.tui.sharing import SharingMixin
-from bftui.tui.typeahead import screen_ready
+from bftui.tui.typeahead import keys_ready_again, screen_ready
 from bftui.tui.widgets.document import DocumentView
 from bftui.tui.widgets.input_bar import input_bar
 from bftui.tui.widgets.key_footer import KeyFooter
@@ -243,9 +243,12 @@ class MainScreen(SharingMixin, EditingScreen):
         self._sidebar_listed()
 
     def _sidebar_listed(self) -> None:
-        """Let the keys held since the start go: the sidebar lists the items now."""
+        """Let the keys held since the start go: the sidebar lists the items now.
+
+        A screen a key before asked for (`expect_screen`) still holds them.
+        """
         if not getattr(self, "keys_ready", True):
-            screen_ready(self)
+            keys_ready_again(self)
 
     def read_library(self) -> Library:
         """Return the library brought up to date (thread workers only)."""
@@ -301,7 +304,6 @@ class MainScreen(SharingMixin, EditingScreen):
 
         library = self.library = message.library
         self.library_read.set()
-        self._sidebar_listed()
         self.title = library.title
         self._filter = ItemFilter(library.articles)
         self._event_filter = ItemFilter(library.events)
@@ -324,8 +326,10 @@ class MainScreen(SharingMixin, EditingScreen):
             from bftui.tui.welcome import welcome_markdown  # It loads markdown-it.
 
             self.document.show(welcome_markdown(library))
-            if not kept:
-                self.library_tree.call_after_refresh(self.library_tree.first_item_line)
+            if not kept:  # The keys held wait for the cursor's first row too.
+                self.library_tree.call_after_refresh(self._first_row_listed)
+            else:
+                self._sidebar_listed()
             return
         early, self._early = self._early, False
         current = library.item_at(self.current.path)
@@ -335,6 +339,11 @@ class MainScreen(SharingMixin, EditingScreen):
         elif early or current != self.current or current.path in message.changed:
             # Shown again where it was; the sidebar stays where the user left it.
             self.open_item(current, record=False, preview=True, line=None)
+        self._sidebar_listed()
+
+    def _first_row_listed(self) -> None:
+        self.library_tree.first_item_line()
+        self._sidebar_listed()
 
     def _fill_tree(self) -> bool:
         """Fill the sidebar, keeping the cursor's row; False if there was none."""
