@@ -14,6 +14,7 @@ from appdriver import EVENT_2019, settle, show_article, show_event
 from formhost import typed
 from textual import events
 from textual.containers import VerticalScroll
+from textual.errors import NoWidget
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Input
@@ -32,7 +33,22 @@ LIMIT = 80
 """More Tabs than any form here has fields: the round must close before."""
 
 
-def _in_sight(pilot: Pilot[Any], widget: Widget) -> None:
+async def _in_sight(pilot: Pilot[Any], widget: Widget) -> None:
+    """Fail unless `widget` is drawn on the screen once the layout settled.
+
+    The focus scrolls its widget into view after the next refresh, and a
+    loaded machine may need a few more for the layout: waited for, up to 5.
+    """
+    for _ in range(5):
+        try:
+            _drawn_whole(pilot, widget)
+            return
+        except (AssertionError, NoWidget):
+            await pilot.pause()
+    _drawn_whole(pilot, widget)
+
+
+def _drawn_whole(pilot: Pilot[Any], widget: Widget) -> None:
     """Fail unless `widget` is drawn on the screen, whole (or filling the view)."""
     screen = pilot.app.screen
     assert not isinstance(widget, VerticalScroll), widget
@@ -49,14 +65,14 @@ async def _round(pilot: Pilot[Any], key: str) -> list[Widget]:
     app = pilot.app
     start = app.focused
     assert start is not None
-    _in_sight(pilot, start)
+    await _in_sight(pilot, start)
     seen: list[Widget] = [start]
     for _ in range(LIMIT):
         app.post_message(events.Key(key, "\t" if key == "tab" else None))
         await typed(pilot)
         focused = app.focused
         assert focused is not None
-        _in_sight(pilot, focused)
+        await _in_sight(pilot, focused)
         if focused is start:
             return seen
         seen.append(focused)
@@ -130,11 +146,11 @@ async def test_the_programme_buttons_leave_the_focus_in_sight(
         editor.choose(1)
         form.set_focus(form.query_one(button, Button))
         await typed(pilot)
-        _in_sight(pilot, form.query_one(button, Button))
+        await _in_sight(pilot, form.query_one(button, Button))
         app.post_message(events.Key("enter", "\r"))
         await typed(pilot)
         assert app.focused is not None
-        _in_sight(pilot, app.focused)
+        await _in_sight(pilot, app.focused)
 
 
 async def test_a_wrong_field_far_up_gets_the_focus_in_sight(app: BftuiApp) -> None:
@@ -153,4 +169,4 @@ async def test_a_wrong_field_far_up_gets_the_focus_in_sight(app: BftuiApp) -> No
             app.post_message(events.Key(key, None))
             await typed(pilot)
         assert app.focused is form.query_one("#f-title", Input)
-        _in_sight(pilot, app.focused)
+        await _in_sight(pilot, app.focused)
