@@ -103,12 +103,17 @@ async def open_history(pilot: Pilot[Any]) -> HistoryScreen:
     return history
 
 
+def answered_in_malmo(cities: dict[str, Repo]) -> BftuiApp:
+    """Add a question to Malmö's interview; return the app opened on it (two versions)."""
+    malmo = cities["Malmö"]
+    add_question(malmo.library, ARTICLE, "Vad hände sedan?", "Mycket.")
+    return BftuiApp(malmo.library, open_item=malmo.library / ARTICLE)
+
+
 async def test_the_history_shows_versions_one_read_only_and_what_changed(
     cities: dict[str, Repo],
 ) -> None:
-    malmo = cities["Malmö"]
-    add_question(malmo.library, ARTICLE, "Vad hände sedan?", "Mycket.")
-    app = BftuiApp(malmo.library, open_item=malmo.library / ARTICLE)
+    app = answered_in_malmo(cities)
     async with app.run_test(size=(100, 30)) as pilot:
         history = await open_history(pilot)
         await wait_until(pilot, lambda: len(history.versions) == 2)
@@ -243,9 +248,7 @@ async def test_a_deleted_item_comes_back_from_history(cities: dict[str, Repo]) -
 async def test_keys_typed_right_after_h_go_to_the_versions_once_listed(
     cities: dict[str, Repo],
 ) -> None:
-    malmo = cities["Malmö"]
-    add_question(malmo.library, ARTICLE, "Vad hände sedan?", "Mycket.")
-    app = BftuiApp(malmo.library, open_item=malmo.library / ARTICLE)
+    app = answered_in_malmo(cities)
     async with app.run_test(size=(100, 30)) as pilot:
         history = await open_history(pilot)
         await pilot.press("escape")
