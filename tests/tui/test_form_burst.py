@@ -12,8 +12,10 @@ from formhost import HostApp, burst, keys, qa_form
 
 from bftui.core.items.qa import find_entries
 from bftui.core.library import frontmatter
+from bftui.core.library.loading import Library
 from bftui.core.store import locks
 from bftui.tui.app import BftuiApp
+from bftui.tui.messages import LibraryLoaded
 from bftui.tui.screens.confirm import ConfirmScreen
 from bftui.tui.screens.event_form import EventForm
 from bftui.tui.screens.main import MainScreen
@@ -128,3 +130,42 @@ async def test_a_screen_a_worker_opens_unasked_is_shown(tmp_path: Path) -> None:
         app.push_expected(second, app.results.append)
         await pilot.pause()
         assert app.screen is second
+
+
+async def test_keys_after_a_save_wait_for_its_own_reload_not_the_watchs(
+    app: BftuiApp, library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder watch may deliver the library while the save's reload still runs.
+
+    Keys typed after ctrl+s act on the item saved, as when typed slowly: `i`
+    lists the questions of the new interview, not of the item shown before.
+    """
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show_event(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        read = MainScreen.read_library
+
+        def watched_first(screen: MainScreen) -> Library:
+            """The save's reload; the watch delivers the same library before it."""
+            library = read(screen)
+            app.call_from_thread(screen.on_library_loaded, LibraryLoaded(library))
+            while app.call_from_thread(lambda: screen.keys_ready and app.keys_pending):
+                threading.Event().wait(0.01)  # The keys that went on land.
+            return library
+
+        monkeypatch.setattr(MainScreen, "read_library", watched_first)
+        burst(
+            app,
+            [("a", "a"), ("tab", "\t"), *keys("Samtal med Ada")]
+            + [("tab", "\t")] * 6
+            + [*keys("Ada Berg"), ("ctrl+s", None)]  # her name
+            + [("i", "i"), ("A", "A"), *keys("Hur?"), ("tab", "\t")]
+            + [*keys("Bra."), ("ctrl+s", None)],
+        )
+        await settle(pilot)
+        assert isinstance(app.screen, QAListScreen)
+        assert app.screen.article.title == "Samtal med Ada"
+    [saved] = library_path.glob("*-samtal-med-ada.md")
+    entries = find_entries(frontmatter.split(saved.read_text(encoding="utf-8")).body)
+    assert [(e.question, e.answer.strip()) for e in entries] == [("Hur?", "Bra.")]

@@ -16,18 +16,17 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.binding import Binding
 from textual.reactive import var
-from textual.screen import Screen
 
 from bftui.core.store.atomic import StorageError
 from bftui.i18n import t
 from bftui.tui.bindings import EDITING_BINDINGS
 from bftui.tui.messages import LibraryLoaded
 from bftui.tui.typeahead import (
+    HoldsKeys,
     expect_screen,
     open_cancelled,
     push_expected,
     screen_not_coming,
-    screen_ready,
 )
 
 if TYPE_CHECKING:
@@ -53,8 +52,14 @@ NOTHING_CHOSEN_BINDINGS = [
 
 EDITING_KEYS = [*EDITING_BINDINGS, *NOTHING_CHOSEN_BINDINGS]
 
+LIBRARY = "library"
+"""A hold on the keys until the library has been read (`wait_for_library`)."""
+CHANGE = "change"
+"""A hold on the keys until a change (a save, ctrl+z, a restore, $EDITOR) is
+shown: the library read after it comes as a `LibraryLoaded` that is `awaited`."""
 
-class EditingScreen(Screen[None]):
+
+class EditingScreen(HoldsKeys[None]):
     """Editing actions for a screen that shows one item of a library.
 
     Its keys are `EDITING_KEYS`, which the screen puts after its own in its
@@ -148,7 +153,7 @@ class EditingScreen(Screen[None]):
         if self.library is not None:
             return False
         self._wait(name, lambda _library: again())
-        self.keys_ready = False
+        self.hold_keys(LIBRARY)
         return True
 
     def _wait(self, name: str, action: Callable[[Library], object]) -> None:
@@ -190,7 +195,7 @@ class EditingScreen(Screen[None]):
         the library and the item as they are after the save, as when typed
         slowly (the main screen lets them go once it has the library).
         """
-        self.keys_ready = False
+        self.hold_keys(CHANGE)
         self._reload_and_show(path)
 
     @work(thread=True, exclusive=True, group="edit-reload", exit_on_error=False)
@@ -198,7 +203,7 @@ class EditingScreen(Screen[None]):
         try:
             library = self.read_library()
         except BaseException:
-            self.app.call_from_thread(screen_ready, self)
+            self.app.call_from_thread(self.let_keys_go, CHANGE)
             raise
         item = library.item_at(path) if path is not None else None
         self.app.call_from_thread(self._loaded, library, item)
@@ -206,7 +211,7 @@ class EditingScreen(Screen[None]):
     def _loaded(self, library: Library, item: Item | None) -> None:
         if item is None:
             self.current = None
-        self.post_message(LibraryLoaded(library))
+        self.post_message(LibraryLoaded(library, awaited=True))
         if item is not None:
             self.open_item(item)
 
@@ -375,7 +380,7 @@ class EditingScreen(Screen[None]):
         if failed is not None:
             self.notify(failed, severity="error", timeout=10)
             return
-        self.keys_ready = False  # Keys typed after the editor act on its changes.
+        self.hold_keys(CHANGE)  # Keys typed after the editor act on its changes.
         self._check_after_editor(path, before)
 
     @work(thread=True, exclusive=True, group="edit-reload", exit_on_error=False)
@@ -383,7 +388,7 @@ class EditingScreen(Screen[None]):
         try:
             library = self.read_library()
         except BaseException:
-            self.app.call_from_thread(screen_ready, self)
+            self.app.call_from_thread(self.let_keys_go, CHANGE)
             raise
         new = [str(p) for p in library.problems if _about(p.path, path)]
         added = [p for p in new if p not in before]
@@ -406,7 +411,7 @@ class EditingScreen(Screen[None]):
         shown = self.current.path if self.current is not None else None
         if last.action in ("created", "restored") and shown == last.path:
             self.current = None  # It goes to the trash: no "removed by someone else".
-        self.keys_ready = False  # Keys typed after ctrl+z act on what it brings back.
+        self.hold_keys(CHANGE)  # Keys typed after ctrl+z act on what it brings back.
         self._undo(self.undo_log, force=False)
 
     @work(thread=True, exclusive=True, group="edit-undo", exit_on_error=False)
@@ -428,7 +433,7 @@ class EditingScreen(Screen[None]):
             self.app.call_from_thread(self.notify, error.message, severity="error")
         finally:
             if undone is None:  # Nothing to show again: the keys go on (to a dialog).
-                self.app.call_from_thread(screen_ready, self)
+                self.app.call_from_thread(self.let_keys_go, CHANGE)
         if undone is not None:
             self._undone(undone.path, undone.action)
 
@@ -447,7 +452,7 @@ class EditingScreen(Screen[None]):
 
         def chosen(choice: object) -> None:
             if isinstance(choice, dict):
-                self.keys_ready = False
+                self.hold_keys(CHANGE)
                 self._undo_resolved(log, error, choice)
 
         screen = ConflictScreen(error, can_reload=False, can_save_new=False)
@@ -468,7 +473,7 @@ class EditingScreen(Screen[None]):
             self.app.call_from_thread(self.notify, failed.message, severity="error")
         finally:
             if undone is None:
-                self.app.call_from_thread(screen_ready, self)
+                self.app.call_from_thread(self.let_keys_go, CHANGE)
         if undone is not None:
             self._undone(undone.path, undone.action)
 
@@ -477,7 +482,7 @@ class EditingScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.keys_ready = False
+                self.hold_keys(CHANGE)
                 self._undo(log, force=True)
 
         question = t("form.undo_changed_question", name=path.name)
@@ -506,7 +511,7 @@ class EditingScreen(Screen[None]):
 
     def _restore_trashed(self, item: Trashed | None) -> None:
         if item is not None and not self.refuse_in_sample():
-            self.keys_ready = False  # Keys typed after Enter act on it restored.
+            self.hold_keys(CHANGE)  # Keys typed after Enter act on it restored.
             self._restore_from_trash(item)
 
     @work(thread=True, exclusive=True, group="edit-trash", exit_on_error=False)
@@ -520,7 +525,7 @@ class EditingScreen(Screen[None]):
             self.app.call_from_thread(self.notify, error.message, severity="error")
         finally:
             if path is None:  # Nothing to show again: the keys go on.
-                self.app.call_from_thread(screen_ready, self)
+                self.app.call_from_thread(self.let_keys_go, CHANGE)
         if path is None:
             return
         where = path.relative_to(self.library_root).as_posix()

@@ -15,13 +15,20 @@ class LibraryLoaded(Message):
     """The library folder has been read (or read again)."""
 
     def __init__(
-        self, library: Library, changed: frozenset[Path] = frozenset()
+        self,
+        library: Library,
+        changed: frozenset[Path] = frozenset(),
+        *,
+        awaited: bool = False,
     ) -> None:
         super().__init__()
         self.library = library
         """Everything that was loaded, problems included."""
         self.changed = changed
         """Files known to have changed since the last load (absolute paths)."""
+        self.awaited = awaited
+        """Read after a change of ours, which the keys typed since wait for
+        (not the folder watch's reading, which may come first)."""
 
 
 class LinkActivated(Message):

@@ -17,12 +17,11 @@ from textual.message import Message
 
 from bftui.core.text import safe_text
 from bftui.i18n import t, tn
+from bftui.tui.editing import CHANGE
 from bftui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from textual.screen import Screen
 
     from bftui.core.items.model import Item
     from bftui.core.library.loading import Library
@@ -30,9 +29,10 @@ if TYPE_CHECKING:
     from bftui.core.share.git import Repo
     from bftui.core.share.status import State
     from bftui.core.store.changes import Change
+    from bftui.tui.typeahead import HoldsKeys
 
     # The checker sees the screen the mixin goes into; at run time it is plain.
-    _Screen = Screen[Any]
+    _Screen = HoldsKeys[Any]
 else:
     _Screen = object
 
@@ -310,7 +310,7 @@ class SharingMixin(_Screen):
     def _restored(self, path: Path | None) -> None:
         if path is not None:
             self.notify(t("deleted.restored", path=safe_text(path.name)))
-            self.keys_ready = False  # Keys typed meanwhile act on the library with it.
+            self.hold_keys(CHANGE)  # Keys typed meanwhile act on the library with it.
             self.action_reload()
             self.refresh_share()
 

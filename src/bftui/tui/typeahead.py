@@ -272,6 +272,40 @@ class TypeAheadApp(App[ReturnType]):
         self._land(event)
 
 
+class HoldsKeys(Screen[ReturnType]):
+    """A screen whose keys may wait for several things at once, each by name.
+
+    With one flag, whichever finished first let the keys go: the folder
+    watch's reading of the library let go the keys that waited for a save's
+    own reading, and `i` typed after ctrl+s acted on the item shown before.
+    """
+
+    _holds: frozenset[str] = frozenset()
+
+    @property
+    def keys_ready(self) -> bool:
+        """True when nothing holds the keys typed (what `TypeAheadApp` asks)."""
+        return not self._holds
+
+    @keys_ready.setter
+    def keys_ready(self, ready: bool) -> None:
+        """Let every hold go (`screen_ready`, or the app tired of waiting)."""
+        if not ready:
+            raise ValueError("hold the keys by name, with hold_keys")
+        self._holds = frozenset()
+
+    def hold_keys(self, reason: str) -> None:
+        """Hold the keys typed from now until `reason` is let go."""
+        self._holds |= {reason}
+
+    def let_keys_go(self, *reasons: str) -> None:
+        """Let `reasons` go: the keys held go on once nothing else holds them."""
+        held = self._holds
+        self._holds = held - set(reasons)
+        if held and not self._holds:
+            keys_ready_again(self)
+
+
 def screen_ready(screen: Screen[Any]) -> None:
     """Say that `screen` has its focus where keys should go: replay the held keys."""
     screen.keys_ready = True  # type: ignore[attr-defined]

@@ -20,13 +20,12 @@ from bftui.i18n import t, tn
 from bftui.paths import in_sample
 from bftui.settings import SIDEBAR_DEFAULT, SIDEBAR_RANGE
 from bftui.tui.bindings import EDITING_BINDINGS, MAIN_BINDINGS
-from bftui.tui.editing import EDITING_KEYS, EditingScreen
+from bftui.tui.editing import CHANGE, EDITING_KEYS, LIBRARY, EditingScreen
 from bftui.tui.heap import freeze_heap, release_collector
 from bftui.tui.history import History, Visit
 from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.messages import LibraryLoaded, LinkActivated
 from bftui.tui.sharing import SharingMixin
-from bftui.tui.typeahead import keys_ready_again, screen_ready
 from bftui.tui.widgets.document import DocumentView
 from bftui.tui.widgets.input_bar import input_bar
 from bftui.tui.widgets.key_footer import KeyFooter
@@ -61,6 +60,11 @@ def display_path(path: Path) -> str:
             return f"~/{path.relative_to(base).as_posix()}"
     return str(path)
 
+
+START = "start"
+"""A hold on the keys of a cold start until the sidebar lists the items."""
+ALONE = "alone"
+"""A hold on the keys until the file asked for (`bftui FILE`) is read alone."""
 
 PREVIEW_DELAY = 0.15
 
@@ -189,7 +193,7 @@ class MainScreen(SharingMixin, EditingScreen):
             tree.first_item_line()
         else:
             self._warm = False
-            self.keys_ready = False  # keys wait for the sidebar (see typeahead)
+            self.hold_keys(START)  # Keys wait for the sidebar (see typeahead).
         if self._wanted is not None:  # `bftui FILE`: its text at once.
             self.open_path(self._wanted)
             self.set_focus(self.document)
@@ -240,15 +244,7 @@ class MainScreen(SharingMixin, EditingScreen):
         if not (isinstance(place, Path) and tree.show_item(Stub(place, ""))):
             tree.first_item_line()
         tree.call_after_refresh(tree.add_outline_rest)
-        self._sidebar_listed()
-
-    def _sidebar_listed(self) -> None:
-        """Let the keys held since the start go: the sidebar lists the items now.
-
-        A screen a key before asked for (`expect_screen`) still holds them.
-        """
-        if not getattr(self, "keys_ready", True):
-            keys_ready_again(self)
+        self.let_keys_go(START)
 
     def read_library(self) -> Library:
         """Return the library brought up to date (thread workers only)."""
@@ -311,6 +307,9 @@ class MainScreen(SharingMixin, EditingScreen):
         self._show_progress("")
         if message.changed:
             self.refresh_share()  # Files changed here: perhaps not shared yet.
+        # What the keys held wait for: the sidebar, the library, and a
+        # change's own reading (the watch's may come before it).
+        done = (START, LIBRARY, CHANGE) if message.awaited else (START, LIBRARY)
         kept = self._fill_tree()
         if self.focused is None or not self.focused.display:
             self.set_focus(self.library_tree)
@@ -327,9 +326,9 @@ class MainScreen(SharingMixin, EditingScreen):
 
             self.document.show(welcome_markdown(library))
             if not kept:  # The keys held wait for the cursor's first row too.
-                self.library_tree.call_after_refresh(self._first_row_listed)
+                self.library_tree.call_after_refresh(self._first_row_listed, done)
             else:
-                self._sidebar_listed()
+                self.let_keys_go(*done)
             return
         early, self._early = self._early, False
         current = library.item_at(self.current.path)
@@ -339,11 +338,11 @@ class MainScreen(SharingMixin, EditingScreen):
         elif early or current != self.current or current.path in message.changed:
             # Shown again where it was; the sidebar stays where the user left it.
             self.open_item(current, record=False, preview=True, line=None)
-        self._sidebar_listed()
+        self.let_keys_go(*done)
 
-    def _first_row_listed(self) -> None:
+    def _first_row_listed(self, done: tuple[str, ...]) -> None:
         self.library_tree.first_item_line()
-        self._sidebar_listed()
+        self.let_keys_go(*done)
 
     def _fill_tree(self) -> bool:
         """Fill the sidebar, keeping the cursor's row; False if there was none."""
@@ -382,7 +381,7 @@ class MainScreen(SharingMixin, EditingScreen):
             return
         self._wanted = path
         self.chosen_early = None
-        self.keys_ready = False
+        self.hold_keys(ALONE)
         self._reader_free.clear()  # The index build waits (see `_progress`).
         self._read_alone(path)
 
@@ -403,7 +402,7 @@ class MainScreen(SharingMixin, EditingScreen):
             self.open_item(item)
         else:
             self._reader_free.set()
-        screen_ready(self)
+        self.let_keys_go(ALONE)
 
     def read_item(self, item: Item) -> None:
         """Open `item` and give the reader the focus, as Enter on it in the sidebar does."""
@@ -797,6 +796,7 @@ class MainScreen(SharingMixin, EditingScreen):
         try:
             library = self.read_library()
         except BaseException:
-            self.app.call_from_thread(self._sidebar_listed)  # Keys held go on.
+            # The keys held go on, on the library as it was.
+            self.app.call_from_thread(self.let_keys_go, START, LIBRARY, CHANGE)
             raise
-        self.post_message(LibraryLoaded(library))
+        self.post_message(LibraryLoaded(library, awaited=True))
