@@ -8,8 +8,9 @@ went nowhere and ctrl+s saved an empty form; a letter typed after Enter on
 once the key before has landed (it came back unused, or a `KeyDone` sent
 after it came back), holds keys while the screen on top is still being built
 (`keys_ready = False` until `screen_ready`) or opened in a worker
-(`expect_screen`), and resends a key whose widget lost the focus while the
-key was on its way. A paste waits its turn like a key and is made fit for
+(`expect_screen`) or while a closed screen's answer is on its way to its
+callback, and resends a key whose widget lost the focus while the key was
+on its way. A paste waits its turn like a key and is made fit for
 the field it lands in (`paste.fit_paste`).
 """
 
@@ -65,6 +66,26 @@ class KeyDone(Message):
         self.settle = settle
 
 
+class _Answer:
+    """A screen's result callback that lets the keys go once it has run.
+
+    Textual runs it after the screen has closed, when the app is next idle:
+    keys typed after the closing key would otherwise go first, to the screen
+    below as it was before the answer changed it (`i` after ctrl+s in a new
+    interview's form acted on the item shown before the save).
+    """
+
+    def __init__(self, app: TypeAheadApp[Any], callback: Callable[[Any], Any]) -> None:
+        self.app = app
+        self.callback = callback
+
+    def __call__(self, result: Any) -> Any:
+        try:
+            return self.callback(result)
+        finally:
+            self.app.answered(self)
+
+
 class TypeAheadApp(App[ReturnType]):
     """An app that handles keys one after the other, each where it was typed for."""
 
@@ -77,6 +98,10 @@ class TypeAheadApp(App[ReturnType]):
         self._settling = False
         self._flight_since = 0.0
         self._give_up: Timer | None = None
+        self._answers: dict[Screen[Any], _Answer] = {}
+        """The callbacks of the screens open, each waiting for its screen's answer."""
+        self._answers_due: set[_Answer] = set()
+        """The callbacks of screens closed that have yet to run."""
 
     @property
     def keys_pending(self) -> bool:
@@ -130,6 +155,37 @@ class TypeAheadApp(App[ReturnType]):
             held.popleft()
             self._expecting, self._open_cancelled = False, True
 
+    def push_screen(
+        self,
+        screen: Screen[Any] | str,
+        callback: Callable[[Any], Any] | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        """Push `screen`; the keys typed after it closes wait for `callback` to run."""
+        if callback is None:
+            return super().push_screen(screen, None, *args, **kwargs)
+        answer = _Answer(self, callback)
+        pushed = super().push_screen(screen, answer, *args, **kwargs)
+        shown = self.get_screen(screen) if isinstance(screen, str) else screen
+        self._answers[shown] = answer
+        return pushed
+
+    def pop_screen(self) -> Any:
+        """Close the screen on top; the keys wait for its answer (see `_Answer`).
+
+        Every screen is closed with `dismiss`, which sends its answer first.
+        """
+        answer = self._answers.pop(self.screen, None)
+        if answer is not None:
+            self._answers_due.add(answer)
+        return super().pop_screen()
+
+    def answered(self, answer: _Answer) -> None:
+        """A closed screen's callback has run: the keys typed after it may go."""
+        self._answers_due.discard(answer)
+        self.release_keys()
+
     def screen_not_coming(self) -> None:
         """The screen expected has opened, or will not (an error): let the keys go."""
         self._expecting = self._open_cancelled = False
@@ -143,11 +199,16 @@ class TypeAheadApp(App[ReturnType]):
             self.call_later(self._send_held)
 
     def _screen_waiting(self) -> bool:
-        return self._expecting or not getattr(self.screen, "keys_ready", True)
+        return (
+            self._expecting
+            or bool(self._answers_due)
+            or not getattr(self.screen, "keys_ready", True)
+        )
 
     def _stop_holding(self) -> None:
         self._give_up = None
         self._expecting = False
+        self._answers_due.clear()
         self.screen.keys_ready = True  # type: ignore[attr-defined]
         self.release_keys()
 
