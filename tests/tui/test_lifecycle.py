@@ -291,3 +291,58 @@ async def test_keys_typed_right_after_restoring_a_draft_go_to_its_form(
         assert isinstance(form, EventForm)
         assert len(app.screen_stack) == 2
         assert form.values()["title"] == "en"  # As typed slowly: it replaces the title.
+
+
+async def test_keys_typed_before_the_drafts_are_offered_go_to_their_list(
+    app: BftuiApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At start, Enter typed before the drafts list shows restores the draft,
+    as when typed after it shows (not opening the item under the cursor)."""
+    me = sessions.current()
+    ended = sessions.Session(me.user, me.host, me.pid, "1", "an-earlier-boot")
+    left_draft(app, {"title": "Hans"}, ended)
+    listed, list_drafts = threading.Event(), drafts.list_drafts
+
+    def held_list(root: Path) -> list[drafts.Draft]:
+        listed.wait(10)
+        return list_drafts(root)
+
+    monkeypatch.setattr(drafts, "list_drafts", held_list)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, [("enter", "\r"), *keys("en")])
+        for _ in range(5):  # The keys reach the app before the drafts are listed.
+            await pilot.pause()
+        listed.set()
+        await typed(pilot)
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EventForm)
+        assert form.values()["title"] == "en"  # As typed slowly: it replaces the title.
+
+
+async def test_keys_typed_after_discarding_a_draft_go_to_the_drafts_left(
+    app: BftuiApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    me = sessions.current()
+    for pid, title in ((me.pid, "Hans"), (me.pid + 1, "Greta")):  # Greta newest
+        ended = sessions.Session(me.user, me.host, pid, "1", "an-earlier-boot")
+        left_draft(app, {"title": title}, ended)
+    discarded, discard = threading.Event(), drafts.discard_left_behind
+
+    def held_discard(draft: drafts.Draft) -> bool:
+        discarded.wait(10)
+        return discard(draft)
+
+    monkeypatch.setattr(drafts, "discard_left_behind", held_discard)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DraftsScreen)
+        burst(app, [("d", "d"), ("enter", "\r")])  # Greta's away, Hans restored
+        for _ in range(5):  # The keys reach the app while Greta's is thrown away.
+            await pilot.pause()
+        discarded.set()
+        await typed(pilot)
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EventForm)
+        assert form.values()["title"] == "Hans"

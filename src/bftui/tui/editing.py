@@ -54,6 +54,9 @@ EDITING_KEYS = [*EDITING_BINDINGS, *NOTHING_CHOSEN_BINDINGS]
 
 LIBRARY = "library"
 """A hold on the keys until the library has been read (`wait_for_library`)."""
+DRAFTS = "drafts"
+"""A hold on the keys until the drafts an earlier session left are offered
+(or none found): typed slowly, the keys would go to that list."""
 CHANGE = "change"
 """A hold on the keys until a change (a save, ctrl+z, a restore, $EDITOR) is
 shown: the library read after it comes as a `LibraryLoaded` that is `awaited`."""
@@ -120,6 +123,7 @@ class EditingScreen(HoldsKeys[None]):
 
     def on_mount(self) -> None:
         """Offer the drafts an earlier session left behind (after the first paint)."""
+        self.hold_keys(DRAFTS)
         self.call_after_refresh(self._find_drafts)
 
     def on_unmount(self) -> None:
@@ -537,19 +541,27 @@ class EditingScreen(HoldsKeys[None]):
     @work(thread=True, exclusive=True, group="edit-drafts", exit_on_error=False)
     def _find_drafts(self) -> None:
         from bftui.core.store import drafts
+
+        found: list[Draft] = []
+        try:
+            found = drafts.list_drafts(self.library_root)
+        finally:
+            self.app.call_from_thread(self._offer_drafts, found)
+
+    def _offer_drafts(self, found: list[Draft]) -> None:
+        """List the drafts left behind, if any; the keys held go on, to the list."""
         from bftui.tui.screens.drafts import DraftsScreen
 
-        found = drafts.list_drafts(self.library_root)
         if found:
-            self.app.call_from_thread(
-                self.app.push_screen, DraftsScreen(found), self._draft_chosen
-            )
+            self.app.push_screen(DraftsScreen(found), self._draft_chosen)
+        self.let_keys_go(DRAFTS)
 
     def _draft_chosen(self, choice: tuple[str, Draft] | None) -> None:
         if choice is None:
             return
         action, draft = choice
         if action == "discard":
+            self.hold_keys(DRAFTS)  # Keys typed after `d` are for the drafts left.
             self._discard_draft(draft)
         else:
             expect_screen(self.app)  # Keys typed after the choice are for its form.

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from bftui.core.store.drafts import Draft
 from bftui.i18n import t
+from bftui.tui.typeahead import screen_ready
 from bftui.tui.widgets.key_footer import KeyFooter
 
 
@@ -29,6 +30,8 @@ class DraftsScreen(ModalScreen[tuple[str, Draft] | None]):
     def __init__(self, drafts: list[Draft]) -> None:
         super().__init__(classes="confirm-screen")
         self.drafts = drafts
+        self.keys_ready = False
+        """False until the list has the focus: keys typed meanwhile wait."""
 
     def compose(self) -> ComposeResult:
         """Explain, and list the drafts newest first."""
@@ -47,7 +50,8 @@ class DraftsScreen(ModalScreen[tuple[str, Draft] | None]):
         """Focus the list on the newest draft."""
         options = self.query_one(OptionList)
         options.highlighted = 0
-        options.focus()
+        self.set_focus(options)
+        screen_ready(self)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a draft restores it."""
