@@ -92,6 +92,19 @@ async def test_a_form_opened_again_is_the_one_built_with_the_new_items_values(
         assert again.focused is again.query_one("#f-title", Input)
 
 
+async def test_typing_replaces_the_first_field_at_every_opening(
+    app: BftuiApp,
+) -> None:
+    async with editing_first(app) as (pilot, form, first, second):
+        await pilot.press("X")
+        assert title(form) == "X"  # focusing selected the title
+        await close(pilot)
+        again = await edit(pilot, second)
+        assert again is form
+        await pilot.press("Y")
+        assert title(again) == "Y"  # and so does opening the kept form again
+
+
 async def test_nothing_typed_or_shown_in_the_last_opening_stays(
     app: BftuiApp,
 ) -> None:
@@ -130,7 +143,7 @@ async def test_the_draft_and_lock_are_the_second_items(
         await settle(pilot)
         draft = drafts.load(library_path, key(library_path, second))
         assert draft is not None
-        assert draft.fields["values"]["title"] == second.title + "y"
+        assert draft.fields["values"]["title"] == "y"  # typed over the title
         assert drafts.load(library_path, key(library_path, first)) is None
 
 

@@ -150,6 +150,10 @@ class FormScreen(KeptForm):
         if first is not None:
             # At once, not later: keys typed ahead are let go right after this.
             self.set_focus(first)
+            if isinstance(first, Input) and first.select_on_focus:
+                # Selected as focusing selects it: a kept form opened again
+                # may have it focused already, and typing must replace it too.
+                first.select_all()
 
     # Errors as the editor types: the whole form is checked, so rules between
     # fields (an end before the start) come and go with either field.
