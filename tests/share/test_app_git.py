@@ -6,11 +6,10 @@ Real git, a bare remote and clones in temporary folders (see conftest).
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from appdriver import main_screen, settle  # type: ignore[import-not-found]
+from appdriver import main_screen, settle, wait_for  # type: ignore[import-not-found]
 from conftest_values import ARTICLE, EVENT
 from formhost import burst, typed  # type: ignore[import-not-found]
 from gitrepos import add_question, git, set_fields
@@ -27,21 +26,31 @@ from bftui.tui.screens.trash import TrashScreen
 from bftui.tui.widgets.title_bar import TitleBar
 
 
-async def wait_until(pilot: Pilot[Any], holds: Callable[[], bool]) -> None:
-    """Let the app run until `holds()` (a bounded number of short pauses)."""
-    for _ in range(300):
-        if holds():
-            return
-        await pilot.pause(0.05)
-    assert holds()
-
-
 def title_bar(pilot: Pilot[Any]) -> str:
     return str(main_screen(pilot).query_one(TitleBar).render())
 
 
 def notices(app: BftuiApp) -> str:
     return "\n".join(n.message for n in app._notifications)
+
+
+async def title_says(pilot: Pilot[Any], text: str) -> None:
+    await wait_for(pilot, lambda: text in title_bar(pilot), f"{text!r} in the title")
+
+
+async def told(pilot: Pilot[Any], text: str) -> None:
+    app = pilot.app
+    assert isinstance(app, BftuiApp)
+    await wait_for(pilot, lambda: text in notices(app), f"{text!r} in a notice")
+
+
+async def showing(pilot: Pilot[Any], kind: type[Any]) -> None:
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind), kind.__name__)
+
+
+async def share_found(pilot: Pilot[Any]) -> None:
+    screen = main_screen(pilot)
+    await wait_for(pilot, lambda: screen._share_found, "the git state")
 
 
 def city(repo: Repo, path: str) -> object:
@@ -55,13 +64,13 @@ async def test_the_title_bar_shows_the_branch_and_what_is_not_shared(
     app = BftuiApp(malmo.library)
     async with app.run_test(size=(120, 24)) as pilot:
         await settle(pilot)
-        await wait_until(pilot, lambda: "⎇ main" in title_bar(pilot))
+        await title_says(pilot, "⎇ main")
         assert "↑0 ↓0" in title_bar(pilot)
         assert "aldrig synkat" in title_bar(pilot)
 
         # A save made in the app is committed: one commit to send.
         set_fields(malmo.library, EVENT, {"city": "Lund"})
-        await wait_until(pilot, lambda: "↑1 ↓0" in title_bar(pilot))
+        await title_says(pilot, "↑1 ↓0")
 
         # A hand edit is not shared.
         (malmo.library / EVENT).write_text(
@@ -69,7 +78,7 @@ async def test_the_title_bar_shows_the_branch_and_what_is_not_shared(
             encoding="utf-8",
         )
         main_screen(pilot).refresh_share()
-        await wait_until(pilot, lambda: "1 ej delad" in title_bar(pilot))
+        await title_says(pilot, "1 ej delad")
 
 
 async def test_the_sync_key_fetches_the_others_changes_and_says_so(
@@ -81,11 +90,11 @@ async def test_the_sync_key_fetches_the_others_changes_and_says_so(
     app = BftuiApp(malmo.library)
     async with app.run_test(size=(120, 24)) as pilot:
         await settle(pilot)
-        await wait_until(pilot, lambda: "⎇ main" in title_bar(pilot))
+        await title_says(pilot, "⎇ main")
         await pilot.press("s")
-        await wait_until(pilot, lambda: "1 hämtade" in notices(app))
+        await told(pilot, "1 hämtade")
         await settle(pilot)
-        await wait_until(pilot, lambda: "synkat" in title_bar(pilot))
+        await title_says(pilot, "synkat")
         text = (malmo.library / ARTICLE).read_text(encoding="utf-8")
         assert "Hur går det i Stockholm?" in text
 
@@ -94,10 +103,10 @@ async def open_history(pilot: Pilot[Any]) -> HistoryScreen:
     """Wait for the item the app opened and for git, press h; return the history."""
     await settle(pilot)
     screen = main_screen(pilot)
-    await wait_until(pilot, lambda: screen.current is not None)
-    await wait_until(pilot, lambda: screen._share_found)
+    await wait_for(pilot, lambda: screen.current is not None, "the item shown")
+    await share_found(pilot)
     await pilot.press("h")
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, HistoryScreen))
+    await showing(pilot, HistoryScreen)
     history = pilot.app.screen
     assert isinstance(history, HistoryScreen)
     return history
@@ -116,13 +125,13 @@ async def test_the_history_shows_versions_one_read_only_and_what_changed(
     app = answered_in_malmo(cities)
     async with app.run_test(size=(100, 30)) as pilot:
         history = await open_history(pilot)
-        await wait_until(pilot, lambda: len(history.versions) == 2)
+        await wait_for(pilot, lambda: len(history.versions) == 2, "two versions")
         rows = history.query_one(OptionList)
         first = str(rows.get_option_at_index(0).prompt)
         assert "Malin Malmö" in first and "Ny fråga i" in first
 
         await pilot.press("d")  # What the newest version changed.
-        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await showing(pilot, ReaderScreen)
         await settle(pilot)
         shown = "\n".join(
             line.text
@@ -133,7 +142,7 @@ async def test_the_history_shows_versions_one_read_only_and_what_changed(
         await pilot.press("escape")
 
         await pilot.press("down", "enter")  # The older version, read-only.
-        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await showing(pilot, ReaderScreen)
         await settle(pilot)
         reader = app.screen
         heading = str(reader.query_one("#version-heading").render())
@@ -156,9 +165,9 @@ async def test_the_history_of_a_renamed_item_goes_back_past_the_rename(
     app = BftuiApp(malmo.library, open_item=malmo.library / renamed)
     async with app.run_test(size=(100, 30)) as pilot:
         history = await open_history(pilot)
-        await wait_until(pilot, lambda: len(history.versions) == 3)
+        await wait_for(pilot, lambda: len(history.versions) == 3, "three versions")
         await pilot.press("down", "down", "enter")  # The first, under its old name.
-        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await showing(pilot, ReaderScreen)
         await settle(pilot)
         document = app.screen.query_one("#version-document")
         shown = "\n".join(line.text for line in document.rendered.lines)
@@ -175,11 +184,15 @@ async def test_a_conflict_after_a_sync_is_chosen_side_by_side_and_staged(
     app = BftuiApp(malmo.library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await wait_until(pilot, lambda: main_screen(pilot)._share_found)
+        await share_found(pilot)
         await pilot.press("s")
-        await wait_until(pilot, lambda: isinstance(app.screen, MergeConflictScreen))
+        await showing(pilot, MergeConflictScreen)
         merge = app.screen
-        await wait_until(pilot, lambda: bool(merge.query("#merge-ours")))
+        await wait_for(
+            pilot,
+            lambda: bool(merge.query("#merge-ours")),
+            "the merge's sides",
+        )
         await pilot.pause()
         assert str(merge.query_one("#merge-ours").render()) == "Lund"
         assert str(merge.query_one("#merge-theirs").render()) == "Uppsala"
@@ -188,12 +201,12 @@ async def test_a_conflict_after_a_sync_is_chosen_side_by_side_and_staged(
         assert not main_screen(pilot).library.problems  # Valid, never "invalid TOML".
 
         await pilot.press("d")  # Take theirs.
-        await wait_until(pilot, lambda: not state(malmo).unmerged)
+        await wait_for(pilot, lambda: not state(malmo).unmerged, "nothing unmerged")
         assert city(malmo, EVENT) == "Uppsala"
-        await wait_until(pilot, lambda: "s för att synka klart" in notices(app))
+        await told(pilot, "s för att synka klart")
 
         await pilot.press("s")  # Finishes the merge and sends it.
-        await wait_until(pilot, lambda: "skickade" in notices(app))
+        await told(pilot, "skickade")
         await settle(pilot)
     assert not state(malmo).merging
     sync(stockholm)
@@ -210,17 +223,21 @@ async def test_combining_both_sides_writes_the_text_typed(
     app = BftuiApp(malmo.library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await wait_until(pilot, lambda: main_screen(pilot)._share_found)
+        await share_found(pilot)
         await pilot.press("s")
-        await wait_until(pilot, lambda: isinstance(app.screen, MergeConflictScreen))
-        await wait_until(pilot, lambda: bool(app.screen.query("#merge-combined")))
+        await showing(pilot, MergeConflictScreen)
+        await wait_for(
+            pilot,
+            lambda: bool(app.screen.query("#merge-combined")),
+            "the combined text",
+        )
         await pilot.pause()
         await pilot.press("k")
         editor = app.screen.query_one("#merge-combined")
         assert editor.text == "Lund / Uppsala"
         editor.text = "Lund och Uppsala"
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: not state(malmo).unmerged)
+        await wait_for(pilot, lambda: not state(malmo).unmerged, "nothing unmerged")
     assert city(malmo, EVENT) == "Lund och Uppsala"
 
 
@@ -232,15 +249,19 @@ async def test_a_deleted_item_comes_back_from_history(cities: dict[str, Repo]) -
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = main_screen(pilot)
-        await wait_until(pilot, lambda: screen._share_found)
+        await share_found(pilot)
         await pilot.press("T")  # The trash is empty; g lists git's deleted items.
-        await wait_until(pilot, lambda: isinstance(app.screen, TrashScreen))
+        await showing(pilot, TrashScreen)
         await pilot.press("g")
-        await wait_until(pilot, lambda: isinstance(app.screen, DeletedScreen))
+        await showing(pilot, DeletedScreen)
         deleted = app.screen
-        await wait_until(pilot, lambda: bool(deleted.deleted))
+        await wait_for(pilot, lambda: bool(deleted.deleted), "the deleted items")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: (malmo.library / EVENT).is_file())
+        await wait_for(
+            pilot,
+            lambda: (malmo.library / EVENT).is_file(),
+            "the event brought back",
+        )
         await settle(pilot)
         assert any(e.path.name == Path(EVENT).name for e in screen.library.events)
 
@@ -275,9 +296,9 @@ async def test_keys_typed_right_after_bringing_an_item_back_see_it(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = main_screen(pilot)
-        await wait_until(pilot, lambda: screen._share_found)
+        await share_found(pilot)
         await pilot.press("T")
-        await wait_until(pilot, lambda: isinstance(app.screen, TrashScreen))
+        await showing(pilot, TrashScreen)
 
         # g lists git's deleted items, Enter brings the first back, and End
         # and Enter open the sidebar's last row: the item brought back.

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 from appdriver import (  # type: ignore[import-not-found]
     main_screen,
     outline_listed,
     settle,
+    wait_for,
 )
 from textual import events
 
@@ -18,15 +18,6 @@ from bftui.core.index.outline import EAGER_LIMIT
 from bftui.tui.app import BftuiApp
 from bftui.tui.screens.search import SearchScreen
 from bftui.tui.widgets.sidebar import Stub, YearGroup
-
-
-async def wait_until(pilot: object, holds: Callable[[], bool]) -> None:
-    """Let the app run until `holds()` (a bounded number of short pauses)."""
-    for _ in range(400):
-        if holds():
-            return
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-    assert holds()
 
 
 def write_news(root: Path, count: int) -> None:
@@ -47,7 +38,7 @@ async def test_the_sidebar_fills_before_the_index_is_built(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = main_screen(pilot)
         tree = screen.library_tree
-        await wait_until(pilot, lambda: bool(tree.root.children))
+        await wait_for(pilot, lambda: bool(tree.root.children), "the sidebar filled")
         assert screen.library is None
         groups = [node.label.plain for node in tree.root.children]
         assert groups[:2] == [f"Artiklar ({EAGER_LIMIT + 1})", "Evenemang (2)"]
@@ -74,7 +65,11 @@ async def test_the_sidebar_fills_before_the_index_is_built(
         assert isinstance(search, SearchScreen)
         await pilot.press(*"nyhet")
         status = search.query_one("#search-status")
-        await wait_until(pilot, lambda: "sökindex" in str(status.render()).lower())
+        await wait_for(
+            pilot,
+            lambda: "sökindex" in str(status.render()).lower(),
+            "the index build in the status line",
+        )
 
         held_build.set()
         await settle(pilot)
@@ -100,11 +95,21 @@ async def test_search_shows_hits_and_the_build_and_searches_again_as_it_grows(
         def shown() -> str:
             return str(status.render())
 
-        await wait_until(pilot, lambda: "träff" in shown() and "100 av 5000" in shown())
+        await wait_for(
+            pilot,
+            lambda: "träff" in shown() and "100 av 5000" in shown(),
+            "the first hits and their count",
+        )
         progress[0] = (2500, 5000)
-        await wait_until(pilot, lambda: search._searched_at == 2500)
+        await wait_for(
+            pilot, lambda: search._searched_at == 2500, "a search at 2,500 files"
+        )
         progress[0] = None
-        await wait_until(pilot, lambda: "sökindex" not in shown().lower())
+        await wait_for(
+            pilot,
+            lambda: "sökindex" not in shown().lower(),
+            "the index built",
+        )
         assert "träff" in shown()
     index.close()
 

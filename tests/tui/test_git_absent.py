@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from appdriver import main_screen, settle  # type: ignore[import-not-found]
-from textual.pilot import Pilot
+from appdriver import main_screen, settle, wait_for  # type: ignore[import-not-found]
 
 from bftui.tui.app import BftuiApp
 from bftui.tui.widgets.title_bar import TitleBar
-
-
-async def wait_until(pilot: Pilot[Any], holds: Callable[[], bool]) -> None:
-    """Let the app run until `holds()` (a bounded number of short pauses)."""
-    for _ in range(300):
-        if holds():
-            return
-        await pilot.pause(0.05)
-    assert holds()
 
 
 async def check_keys_refused(app: BftuiApp, says: str) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = main_screen(pilot)
-        await wait_until(pilot, lambda: screen._share_found)
+        await wait_for(pilot, lambda: screen._share_found, "the git state")
         await pilot.press("s")
         messages = [n.message for n in app._notifications]
         assert any(says in message for message in messages)
