@@ -83,6 +83,18 @@ def test_no_index_means_no_outline(library_path: Path) -> None:
     assert read_outline(kept(library_path), library_path) is None
 
 
+def test_a_first_start_cut_short_before_its_sync_keeps_no_outline(
+    library_path: Path,
+) -> None:
+    """The app reads the cached library before the first sync: nothing yet."""
+    index = Index.open(library_path)
+    assert index.library().articles == []
+    index.close()
+
+    assert read_outline(kept(library_path), library_path) is None
+    assert warm(library_path) is not None
+
+
 def test_an_outline_of_another_version_is_not_used(
     library_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

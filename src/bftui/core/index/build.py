@@ -70,6 +70,8 @@ class Index:
         """The database file, or None when the index lives in memory."""
         self._db = connection
         self._lock = threading.RLock()
+        self._synced = False
+        """True once a sync has read the folder: only then is the outline kept."""
 
     @classmethod
     def open(cls, root: Path, cache_dir: Path | None = None) -> Index:
@@ -132,6 +134,7 @@ class Index:
         with self._lock:
             self._db.close()
             self._db, self.where = connect_anew(self.where, self.root)
+            self._synced = False
 
     def library(self) -> Library:
         """Return the library as cached, assembled exactly as `library.load` does.
@@ -159,9 +162,14 @@ class Index:
         return library
 
     def _keep_outline(self, library: Library) -> None:
-        """Keep the sidebar's outline of `library` beside the database, for the next start."""
-        if self.where is None:
-            return  # An index in memory leaves nothing for the next start.
+        """Keep the sidebar's outline of `library` beside the database, for the next start.
+
+        Not before a sync has read the folder: a first start cut short while
+        the index is built would leave the outline of an empty library, and
+        the next start would show an empty sidebar instead of reading one.
+        """
+        if self.where is None or not self._synced:
+            return  # In memory, or not read yet: nothing for the next start.
         try:
             kept = outline.outline_of(library)
             outline.write_outline(outline.outline_file(self.where), kept, self.root)
@@ -241,6 +249,7 @@ class Index:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
             raise
+        self._synced = True
         return SyncResult(
             {self.root / rel for rel in changed},
             {self.root / rel for rel in removed},
