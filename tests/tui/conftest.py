@@ -32,9 +32,9 @@ def held_load(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     release = threading.Event()
     load_library = LibraryFeed.load
 
-    def held(feed: LibraryFeed, progress: object) -> None:
+    def held(feed: LibraryFeed, progress: object, pause: object) -> None:
         release.wait(HOLD_SECONDS)
-        load_library(feed, progress)  # type: ignore[arg-type]
+        load_library(feed, progress, pause)  # type: ignore[arg-type]
 
     monkeypatch.setattr(LibraryFeed, "load", held)
     return release

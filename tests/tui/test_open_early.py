@@ -178,9 +178,9 @@ async def test_the_library_is_read_once_the_item_named_at_the_start_is_shown(
     reads: list[str] = []
     load_library = LibraryFeed.load
 
-    def recording(feed: LibraryFeed, progress: object) -> None:
+    def recording(feed: LibraryFeed, progress: object, pause: object) -> None:
         reads.append(app.call_from_thread(main_screen_markdown, app))
-        load_library(feed, progress)  # type: ignore[arg-type]
+        load_library(feed, progress, pause)  # type: ignore[arg-type]
 
     monkeypatch.setattr(LibraryFeed, "load", recording)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -226,6 +226,38 @@ async def test_the_index_build_waits_for_an_item_chosen_during_it(
         await wait_for(pilot, lambda: screen.library is not None, "the library")
         await settle(pilot)
         assert "Anita Svantesson" in shown_text(pilot)
+        assert event_linked(pilot)
+
+
+async def test_the_cached_library_waits_for_an_item_chosen_meanwhile(
+    warm_app: BftuiApp,
+    monkeypatch: pytest.MonkeyPatch,
+    held_load: threading.Event,
+    held_compose: tuple[threading.Event, threading.Event],
+) -> None:
+    """A warm start: assembling the cached items pauses until the chosen text is shown.
+
+    Ten thousand of them hold the interpreter for a second, and the text
+    chosen meanwhile rendered at half its speed.
+    """
+    from bftui.core.index import build
+    from bftui.tui.screens import main
+
+    monkeypatch.setattr(main, "READ_AFTER_OPEN", 30.0)
+    monkeypatch.setattr(build, "PAUSE_EVERY", 1)
+    composed, release = held_compose
+    async with warm_app.run_test(size=(80, 24)) as pilot:
+        screen = await outline_listed(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, composed.is_set, "the item composed")
+        held_load.set()  # The library may be read, but waits for the text.
+        for _ in range(5):
+            await pilot.pause()
+        assert screen.library is None
+
+        release.set()
+        await wait_for(pilot, lambda: screen.library is not None, "the library")
+        await settle(pilot)
         assert event_linked(pilot)
 
 

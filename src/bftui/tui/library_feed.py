@@ -14,7 +14,7 @@ from bftui.core.store.atomic import remove_stale_temps
 from bftui.tui.heap import freeze_heap
 
 if TYPE_CHECKING:
-    from bftui.core.index.build import Index, Progress
+    from bftui.core.index.build import Index, Pause, Progress
     from bftui.core.library.loading import Library
 
 
@@ -74,8 +74,11 @@ class LibraryFeed:
         index.sync()
         return index.library()
 
-    def load(self, progress: Progress) -> None:
+    def load(self, progress: Progress, pause: Pause) -> None:
         """Deliver the cached library at once, then the synced one if it differs.
+
+        `progress` is told how the index build goes; `pause` is called while
+        the cached library is assembled (see `Index.items`).
 
         With nothing cached (a cold start), the outline read from the files'
         front matter goes out first, while the full index is built behind it.
@@ -87,7 +90,7 @@ class LibraryFeed:
             self.building = (0, 0)
             self._outline_cold()
         index = self.index()
-        cached = index.library()
+        cached = index.library(pause)
         known = bool(cached.articles or cached.events)
         if known or cached.problems:
             self.building = None
@@ -106,7 +109,7 @@ class LibraryFeed:
         finally:
             self.building = None
         if result.changed or result.removed or not known:
-            self._deliver(index.library(), frozenset(result.changed))
+            self._deliver(index.library(pause), frozenset(result.changed))
         remove_stale_temps(self._root)
 
     def _outline_cold(self) -> None:

@@ -46,6 +46,10 @@ BIG_SYNC = 300
 
 Progress = Callable[[int, int], None]
 """Called as `progress(done, total)` while changed files are read."""
+Pause = Callable[[], None]
+"""Called now and then while the cached items are assembled."""
+PAUSE_EVERY = 500
+"""Items assembled between two calls of a `Pause` (about 50 ms on a loaded machine)."""
 
 _SWEDISH_WORD = re.compile(r"\w*[åäö]\w*")
 
@@ -91,11 +95,13 @@ class Index:
         with self._lock:
             self._db.close()
 
-    def items(self) -> list[Item]:
+    def items(self, pause: Pause | None = None) -> list[Item]:
         """Return every cached article and then every event, in the folder's order.
 
         A row that is not what was written is left out and its file forgotten,
         so the next `sync` reads that one file again; the others stay.
+        `pause` is called every `PAUSE_EVERY` items (the app lets a text it
+        shows meanwhile have the interpreter).
         """
         root = self.root
         with self._lock:
@@ -104,7 +110,9 @@ class Index:
             ).fetchall()
         found: list[Item] = []
         broken: list[str] = []
-        for rel, kind, data in rows:
+        for number, (rel, kind, data) in enumerate(rows, 1):
+            if pause is not None and number % PAUSE_EVERY == 0:
+                pause()
             try:
                 found.append(records.decode(kind, data, root))
             except records.CorruptRecordError:
@@ -136,23 +144,24 @@ class Index:
             self._db, self.where = connect_anew(self.where, self.root)
             self._synced = False
 
-    def library(self) -> Library:
+    def library(self, pause: Pause | None = None) -> Library:
         """Return the library as cached, assembled exactly as `library.load` does.
 
         A cache holding anything but what bftui wrote is started over: the
         library is then empty until the next `sync` has read the files.
+        `pause` is as in `items`.
         """
         try:
-            return self._library()
+            return self._library(pause)
         except records.CorruptRecordError:
             self._start_over()
-            return self._library()
+            return self._library(pause)
 
-    def _library(self) -> Library:
+    def _library(self, pause: Pause | None) -> Library:
         problems = self.problems()
         library = Library(root=self.root, problems=problems)
         library.title = _library_title(self.root, problems)
-        for item in self.items():
+        for item in self.items(pause):
             if isinstance(item, Article):
                 library.articles.append(item)
             else:

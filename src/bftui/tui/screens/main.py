@@ -260,7 +260,7 @@ class MainScreen(SharingMixin, EditingScreen):
         if self._warm:
             for name in READER_MODULES:
                 import_module(name)
-        self.feed.load(self._progress)
+        self.feed.load(self._progress, self._let_reader_first)
         self.app.call_from_thread(self._show_progress, "")
         for name in LATER_MODULES:
             import_module(name)
@@ -279,9 +279,16 @@ class MainScreen(SharingMixin, EditingScreen):
         for item_filter in filters:
             item_filter.prepare()
 
+    def _let_reader_first(self) -> None:
+        """Let an item chosen while the library is read show first (loading thread).
+
+        For a while: a text never painted holds the reading back only once.
+        """
+        if not self._reader_free.wait(READ_AFTER_OPEN):
+            self._reader_free.set()
+
     def _progress(self, done: int, total: int) -> None:
-        # Between two batches the index build lets an item chosen meanwhile show.
-        self._reader_free.wait(READ_AFTER_OPEN)
+        self._let_reader_first()  # Between two batches of the index build.
         if total >= PROGRESS_FROM and (done % 250 == 0 or done == total):
             self.app.call_from_thread(
                 self._show_progress, tn("reader.indexing", total, done=done)
@@ -456,6 +463,7 @@ class MainScreen(SharingMixin, EditingScreen):
             )
             self.app.call_from_thread(self.notify, message, severity="error")
             self.app.call_from_thread(self._follow_in_sidebar)
+            self._reader_free.set()
             return
         self.app.call_from_thread(self._show, item, markdown, line, find)
 
@@ -466,6 +474,7 @@ class MainScreen(SharingMixin, EditingScreen):
             return
         document = self.document
         if line is None and markdown == document.markdown:
+            self._reader_free.set()
             return  # The same text again: leave it as it is.
         self._pending_find = find
         document.show(markdown, line=document.top_line if line is None else line)
