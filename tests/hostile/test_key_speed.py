@@ -170,6 +170,10 @@ def _budget() -> settings:
 # Escape right after `n` dropped the form, but `a` after it brought it back.
 @example([("down", None), ("up", None), ("d", "d"), ("y", "y")])
 @example([("n", "n"), ("escape", "\x1b"), ("a", "a")])
+# During the cold start the library came while `up` was on its way to the
+# sidebar: it refilled the sidebar under the key, then put the cursor back on
+# the title the key had left, and `i` listed that interview's questions.
+@example([("ctrl+s", None), ("up", None), ("i", "i"), ("ctrl+s", None)])
 def test_keys_land_the_same_at_any_speed(
     sequence: list[tuple[str, str | None]],
 ) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from typing import Any
 
 from formhost import burst, typed
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -101,3 +102,42 @@ async def test_a_key_typed_after_a_save_waits_for_the_forms_answer() -> None:
         read.set()
         await typed(pilot)
         assert below.noted == ["saved"]
+
+
+class Slow(Static, can_focus=True):
+    """Takes its time over each key, until its gate opens."""
+
+    def __init__(self) -> None:
+        super().__init__("slow")
+        self.gate = asyncio.Event()
+        self.keys: list[str] = []
+
+    async def on_key(self, event: events.Key) -> None:
+        self.keys.append(event.key)
+        await self.gate.wait()
+
+
+async def test_what_changes_the_screen_waits_for_the_key_on_its_way() -> None:
+    """The library read again refilled the sidebar under `up` on its way; the
+    cursor it moved was then put back, and `i` acted on the item there."""
+    app = TypeAheadApp[None]()
+    async with app.run_test() as pilot:
+        slow = Slow()
+        await app.screen.mount(slow)
+        slow.focus()
+        burst(app, [("up", None), ("x", "x")])
+        # Not `pilot.pause`, which waits for every widget to be idle: this
+        # one is not until its gate opens.
+        for _ in range(500):
+            if slow.keys:
+                break
+            await asyncio.sleep(0.01)
+        seen: list[list[str]] = []
+        app.after_key_lands(lambda: seen.append(list(slow.keys)))
+        for _ in range(10):
+            await asyncio.sleep(0)
+        assert seen == []  # `up` is still being handled.
+        slow.gate.set()
+        await typed(pilot)
+        assert seen == [["up"]]  # After `up`, before `x`.
+        assert slow.keys == ["up", "x"]

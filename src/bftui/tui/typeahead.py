@@ -97,6 +97,8 @@ class TypeAheadApp(App[ReturnType]):
         self._in_flight: Typed | None = None
         self._settling = False
         self._flight_since = 0.0
+        self._after_landing: list[Callable[[], object]] = []
+        """What waits for the key on its way to have been handled."""
         self._give_up: Timer | None = None
         self._answers: dict[Screen[Any], _Answer] = {}
         """The callbacks of the screens open, each waiting for its screen's answer."""
@@ -186,6 +188,25 @@ class TypeAheadApp(App[ReturnType]):
         self._answers_due.discard(answer)
         self.release_keys()
 
+    def after_key_lands(self, callback: Callable[[], object]) -> None:
+        """Run `callback` now, or once the key on its way has been handled.
+
+        For what changes the screen under the keys (the library read again
+        refills the sidebar): a key sent before acts on the screen as it was.
+        """
+        if self._in_flight is None:
+            callback()
+        else:
+            self._after_landing.append(callback)
+
+    def _grounded(self) -> None:
+        """No key is on its way any more: run what waited for that."""
+        self._in_flight = None
+        self._settling = False
+        waiting, self._after_landing = self._after_landing, []
+        for callback in waiting:
+            callback()
+
     def screen_not_coming(self) -> None:
         """The screen expected has opened, or will not (an error): let the keys go."""
         self._expecting = self._open_cancelled = False
@@ -232,7 +253,7 @@ class TypeAheadApp(App[ReturnType]):
     def _settled(self, key: Typed) -> None:
         """What `key` set off has been handled: the next one may go."""
         if key is self._in_flight:
-            self._in_flight = None
+            self._grounded()
             self.release_keys()
 
     async def _send_held(self) -> None:
@@ -240,8 +261,7 @@ class TypeAheadApp(App[ReturnType]):
         if self._in_flight is not None:
             if not self._lost_in_flight():
                 return
-            self._in_flight = None  # Its widget went away with its messages.
-            self._settling = False
+            self._grounded()  # Its widget went away with its messages.
         while self._held and self._in_flight is None and not self._screen_waiting():
             self._stop_give_up()
             await self._send(self._fresh(self._held.popleft()))
@@ -291,8 +311,7 @@ class TypeAheadApp(App[ReturnType]):
         if key is not self._in_flight:
             return
         if self._lost_in_flight():
-            self._in_flight = None
-            self._settling = False
+            self._grounded()
             self.release_keys()
             return
         self.set_timer(FLIGHT_CHECK_SECONDS, lambda: self._look_after(key))
@@ -324,8 +343,7 @@ class TypeAheadApp(App[ReturnType]):
             # (a screen being opened took it): it was typed for where the
             # focus is, or will be.
             event.prevent_default()
-            self._in_flight = None
-            self._settling = False
+            self._grounded()
             self._held.appendleft(event)
             await self._send_held()
             return
@@ -385,6 +403,14 @@ def keys_ready_again(screen: Screen[Any]) -> None:
     app = screen.app
     if isinstance(app, TypeAheadApp):
         app.release_keys()
+
+
+def after_key_lands(app: App[object], callback: Callable[[], object]) -> None:
+    """Run `callback` now, or once the key on its way has been handled."""
+    if isinstance(app, TypeAheadApp):
+        app.after_key_lands(callback)
+    else:
+        callback()
 
 
 def expect_screen(app: App[object]) -> None:

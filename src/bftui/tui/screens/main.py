@@ -26,6 +26,7 @@ from bftui.tui.history import History, Visit
 from bftui.tui.library_feed import LibraryFeed
 from bftui.tui.messages import LibraryLoaded, LinkActivated
 from bftui.tui.sharing import SharingMixin
+from bftui.tui.typeahead import after_key_lands
 from bftui.tui.widgets.document import DocumentView
 from bftui.tui.widgets.input_bar import input_bar
 from bftui.tui.widgets.key_footer import KeyFooter
@@ -300,6 +301,14 @@ class MainScreen(SharingMixin, EditingScreen):
         status.display = bool(text)
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
+        """Fill the sidebar once no key is on its way (it acts on the sidebar as it was).
+
+        A key (`up`) sent just before the library came moved the cursor in
+        the new sidebar, which then put it back on its row.
+        """
+        after_key_lands(self.app, lambda: self._library_loaded(message))
+
+    def _library_loaded(self, message: LibraryLoaded) -> None:
         """Fill the sidebar; keep the reader on the item it showed, if it still exists."""
         from bftui.core.index.filtering import (
             ItemFilter,  # not needed for the first paint
