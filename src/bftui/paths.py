@@ -57,6 +57,20 @@ def state_dir() -> Path:
     return platformdirs.user_state_path(APP_NAME, appauthor=False)
 
 
+def drafts_dir() -> Path:
+    """Return the folder form drafts are kept in."""
+    return state_dir() / "drafts"
+
+
+def drafts_kept() -> bool:
+    """Whether any form draft is kept at all: one quick look, fit for the start."""
+    try:
+        with os.scandir(drafts_dir()) as entries:
+            return any(entry.name.endswith(".json") for entry in entries)
+    except OSError:
+        return False
+
+
 def expand_home(path: str | Path) -> Path:
     """Return `path` with a leading ~ or ~user expanded; as written if there is no such home."""
     try:

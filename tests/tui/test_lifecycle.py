@@ -346,3 +346,20 @@ async def test_keys_typed_after_discarding_a_draft_go_to_the_drafts_left(
         form = app.screen
         assert isinstance(form, EventForm)
         assert form.values()["title"] == "Hans"
+
+
+async def test_with_no_draft_kept_the_keys_do_not_wait_for_the_drafts_list(
+    app: BftuiApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Most starts have no drafts: Enter at the first paint goes at once."""
+    listed, list_drafts = threading.Event(), drafts.list_drafts
+
+    def held_list(root: Path) -> list[drafts.Draft]:
+        listed.wait(10)
+        return list_drafts(root)
+
+    monkeypatch.setattr(drafts, "list_drafts", held_list)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.keys_ready  # type: ignore[attr-defined]
+        listed.set()

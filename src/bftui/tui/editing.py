@@ -19,6 +19,7 @@ from textual.reactive import var
 
 from bftui.core.store.atomic import StorageError
 from bftui.i18n import t
+from bftui.paths import drafts_kept
 from bftui.tui.bindings import EDITING_BINDINGS
 from bftui.tui.messages import LibraryLoaded
 from bftui.tui.typeahead import (
@@ -122,8 +123,13 @@ class EditingScreen(HoldsKeys[None]):
             self.action_nothing_chosen(action)
 
     def on_mount(self) -> None:
-        """Offer the drafts an earlier session left behind (after the first paint)."""
-        self.hold_keys(DRAFTS)
+        """Offer the drafts an earlier session left behind (after the first paint).
+
+        When any draft is kept, the keys typed meanwhile wait for that list;
+        most starts have none, and Enter at the first paint goes at once.
+        """
+        if drafts_kept():
+            self.hold_keys(DRAFTS)
         self.call_after_refresh(self._find_drafts)
 
     def on_unmount(self) -> None:

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from bftui import paths
 from bftui.core.store import sessions
 from bftui.core.store.atomic import atomic_write, storage_error
 from bftui.core.store.sessions import Session
+from bftui.paths import drafts_dir
 
 _VERSION = 2
 _READABLE = (1, 2)
@@ -64,11 +64,6 @@ class Draft:
     """The session whose form the draft is."""
     file: Path | None = field(default=None, compare=False)
     """The file it was read from."""
-
-
-def drafts_dir() -> Path:
-    """Return the folder drafts are kept in."""
-    return paths.state_dir() / "drafts"
 
 
 def _file(library: Path, item: str, owner: Session) -> Path:
