@@ -293,14 +293,9 @@ async def test_keys_typed_right_after_restoring_a_draft_go_to_its_form(
         assert form.values()["title"] == "en"  # As typed slowly: it replaces the title.
 
 
-async def test_keys_typed_before_the_drafts_are_offered_go_to_their_list(
-    app: BftuiApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """At start, Enter typed before the drafts list shows restores the draft,
-    as when typed after it shows (not opening the item under the cursor)."""
-    me = sessions.current()
-    ended = sessions.Session(me.user, me.host, me.pid, "1", "an-earlier-boot")
-    left_draft(app, {"title": "Hans"}, ended)
+@pytest.fixture
+def held_listing(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the listing of the drafts left behind until the returned event is set."""
     listed, list_drafts = threading.Event(), drafts.list_drafts
 
     def held_list(root: Path) -> list[drafts.Draft]:
@@ -308,11 +303,22 @@ async def test_keys_typed_before_the_drafts_are_offered_go_to_their_list(
         return list_drafts(root)
 
     monkeypatch.setattr(drafts, "list_drafts", held_list)
+    return listed
+
+
+async def test_keys_typed_before_the_drafts_are_offered_go_to_their_list(
+    app: BftuiApp, held_listing: threading.Event
+) -> None:
+    """At start, Enter typed before the drafts list shows restores the draft,
+    as when typed after it shows (not opening the item under the cursor)."""
+    me = sessions.current()
+    ended = sessions.Session(me.user, me.host, me.pid, "1", "an-earlier-boot")
+    left_draft(app, {"title": "Hans"}, ended)
     async with app.run_test(size=(80, 24)) as pilot:
         burst(app, [("enter", "\r"), *keys("en")])
         for _ in range(5):  # The keys reach the app before the drafts are listed.
             await pilot.pause()
-        listed.set()
+        held_listing.set()
         await typed(pilot)
         await settle(pilot)
         form = app.screen
@@ -349,17 +355,10 @@ async def test_keys_typed_after_discarding_a_draft_go_to_the_drafts_left(
 
 
 async def test_with_no_draft_kept_the_keys_do_not_wait_for_the_drafts_list(
-    app: BftuiApp, monkeypatch: pytest.MonkeyPatch
+    app: BftuiApp, held_listing: threading.Event
 ) -> None:
     """Most starts have no drafts: Enter at the first paint goes at once."""
-    listed, list_drafts = threading.Event(), drafts.list_drafts
-
-    def held_list(root: Path) -> list[drafts.Draft]:
-        listed.wait(10)
-        return list_drafts(root)
-
-    monkeypatch.setattr(drafts, "list_drafts", held_list)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.screen.keys_ready  # type: ignore[attr-defined]
-        listed.set()
+        held_listing.set()
