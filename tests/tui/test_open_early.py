@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from appdriver import (  # type: ignore[import-not-found]
@@ -201,6 +202,21 @@ def main_screen_markdown(app: BftuiApp) -> str:
     return app.screen_stack[0].query_one(DocumentView).markdown
 
 
+async def library_waits_for_the_text(
+    pilot: Any, reading: threading.Event, composed: threading.Event
+) -> Any:
+    """Enter on the first listed title, then let the library's reading go on:
+    it must wait for that text (composed, held). Returns the main screen."""
+    screen = await outline_listed(pilot)
+    await pilot.press("enter")
+    await wait_for(pilot, composed.is_set, "the item composed")
+    reading.set()
+    for _ in range(5):
+        await pilot.pause()
+    assert screen.library is None
+    return screen
+
+
 async def test_the_index_build_waits_for_an_item_chosen_during_it(
     library_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -214,14 +230,7 @@ async def test_the_index_build_waits_for_an_item_chosen_during_it(
     composed, release = held_compose
     app = BftuiApp(library_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await outline_listed(pilot)
-        await pilot.press("enter")
-        await wait_for(pilot, composed.is_set, "the item composed")
-        held_build.set()  # The build may go on, but waits for the text.
-        for _ in range(5):
-            await pilot.pause()
-        assert screen.library is None
-
+        screen = await library_waits_for_the_text(pilot, held_build, composed)
         release.set()
         await wait_for(pilot, lambda: screen.library is not None, "the library")
         await settle(pilot)
@@ -247,14 +256,7 @@ async def test_the_cached_library_waits_for_an_item_chosen_meanwhile(
     monkeypatch.setattr(build, "PAUSE_EVERY", 1)
     composed, release = held_compose
     async with warm_app.run_test(size=(80, 24)) as pilot:
-        screen = await outline_listed(pilot)
-        await pilot.press("enter")
-        await wait_for(pilot, composed.is_set, "the item composed")
-        held_load.set()  # The library may be read, but waits for the text.
-        for _ in range(5):
-            await pilot.pause()
-        assert screen.library is None
-
+        screen = await library_waits_for_the_text(pilot, held_load, composed)
         release.set()
         await wait_for(pilot, lambda: screen.library is not None, "the library")
         await settle(pilot)
