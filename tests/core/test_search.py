@@ -14,7 +14,8 @@ from bftui.core.index import build as index_module
 from bftui.core.index import files as index_files
 from bftui.core.index import search as search_module
 from bftui.core.index.build import Index
-from bftui.core.index.search import MARK_OFF, MARK_ON, split_marks
+from bftui.core.index.query import parse
+from bftui.core.index.search import MARK_OFF, MARK_ON, highlighter, split_marks
 from bftui.core.library.loading import load
 from bftui.i18n import set_language
 
@@ -214,6 +215,40 @@ def test_snippet_marks_the_hit_and_finds_its_place(index: Index) -> None:
     assert ("höjdpunkterna", True) in split_marks(hit.snippet)
     (folded,) = index.search("malmo")
     assert (folded.field, folded.match, folded.line) == ("orgs", "Malmö", None)
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "marked"),
+    [
+        (
+            "malmo",
+            "I Malmö, MALMÖ, malmoensare; hemmalmö. Malmo",
+            ["Malmö", "MALMÖ", "malmo", "Malmo"],
+        ),
+        ("får", "far får FÅR fåret", ["får", "FÅR", "får"]),
+        (
+            "bostad först",
+            "Bostad\u00a0först, bostadförst och först",
+            ["Bostad", "först", "bostad", "först"],
+        ),
+        (
+            '"bostad först"',
+            "bostad först, Bostad - först, bostad förstås",
+            ["bostad först", "Bostad - först"],
+        ),
+        (
+            "emil 2019",
+            "Émile, émil2019 och 2019-talet men 12019",
+            ["Émil", "émil", "2019"],
+        ),
+    ],
+)
+def test_the_highlighter_marks_the_words_as_written(
+    query: str, text: str, marked: list[str]
+) -> None:
+    pattern = highlighter(parse(query).terms)
+    assert pattern is not None
+    assert [match.group() for match in pattern.finditer(text)] == marked
 
 
 def test_library_from_cache_equals_load(library_path: Path) -> None:

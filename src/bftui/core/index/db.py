@@ -8,7 +8,7 @@ from pathlib import Path
 from bftui import __version__
 from bftui.core.index import records
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 """Bump whenever the tables or what goes into them change: old caches are rebuilt."""
 _SCHEMA = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -20,6 +20,7 @@ CREATE TABLE items(
     type TEXT NOT NULL, kind TEXT, year INTEGER, date TEXT, data TEXT NOT NULL
 );
 CREATE INDEX items_order ON items(type, walk);
+CREATE INDEX items_recent ON items(date DESC, walk);
 CREATE TABLE docs(id INTEGER PRIMARY KEY, {", ".join(records.COLUMNS)});
 CREATE VIRTUAL TABLE fts USING fts5(
     {", ".join(records.COLUMNS)}, content='docs', content_rowid='id',
