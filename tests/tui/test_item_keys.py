@@ -18,6 +18,7 @@ from bftui.settings import load_settings
 from bftui.tui.app import BftuiApp
 from bftui.tui.external_editor import editor_command
 from bftui.tui.screens.problems import ProblemsScreen
+from bftui.tui.screens.qa_list import QAListScreen
 
 
 def footer_keys(pilot: Pilot[int]) -> list[str]:
@@ -66,6 +67,34 @@ async def test_footer_keys_are_built_again_only_when_they_change(
         await open_item(pilot, interview)  # i too: built again
         assert "i" in footer_keys(pilot)
         assert not set(main_screen(pilot).query(FooterKey)) & set(built)
+
+
+async def test_footer_keys_built_again_are_not_restyled_compact_and_back(
+    app: BftuiApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    restyled: list[FooterKey] = []
+    update = FooterKey.update_node_styles
+
+    def counted(key: FooterKey, animate: bool = True) -> None:
+        restyled.append(key)
+        update(key, animate)
+
+    monkeypatch.setattr(FooterKey, "update_node_styles", counted)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        library = main_screen(pilot).library
+        assert library is not None
+        interview = next(a for a in library.articles if a.kind == "interview")
+        await open_item(pilot, interview)  # new keys: built and styled on mounting
+        built = set(main_screen(pilot).query(FooterKey))
+        assert "i" in footer_keys(pilot)
+        assert not built & set(restyled)
+        assert not any(key.has_class("-compact") for key in built)
+        await pilot.press("i")  # the Q&A list's footer is compact: its keys say so
+        await settle(pilot)
+        assert isinstance(app.screen, QAListScreen)
+        compact = list(app.screen.query(FooterKey))
+        assert compact and all(key.has_class("-compact") for key in compact)
 
 
 async def test_item_keys_shown_at_80_columns_as_far_as_they_fit(app: BftuiApp) -> None:

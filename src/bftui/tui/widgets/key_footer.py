@@ -7,6 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # noqa: PLC2701 - not exported; its default is the cost
 
 Shown = tuple[Any, ...]
 
@@ -54,7 +55,15 @@ class KeyFooter(Footer):
         super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
-        """Build the keys, noting what they show."""
+        """Build the keys, noting what they show.
+
+        Each key is given the footer's `compact` before it is mounted: a key
+        is compact until told otherwise, so Textual styled each one of a
+        wide footer twice more, once compact and once not.
+        """
         if self._bindings_ready and self.is_attached:
             self._shown = self._keys_shown(self.screen)
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
