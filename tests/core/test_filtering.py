@@ -1,4 +1,4 @@
-"""The sidebar filter: every word must match title, tags, people or places; å, ä, ö are letters."""
+"""The sidebar and palette filters: every word must match; å, ä, ö are letters."""
 
 from __future__ import annotations
 
@@ -6,8 +6,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from bftui.core.index.filtering import ItemFilter, fold, has_swedish_letters
+from bftui.core.index.filtering import (
+    FoldedTexts,
+    ItemFilter,
+    fold,
+    has_swedish_letters,
+)
 from bftui.core.items.model import Article, Event, Interviewee
 
 
@@ -81,7 +88,42 @@ def test_prepare_folds_once_and_apply_uses_it() -> None:
     items = ItemFilter(ARTICLES)
     folded = items.prepare()
     assert items.prepare() is folded
-    assert folded[0][0] == "får vi bo här?" and folded[1][0] == "far vi bo har?"
+    assert folded.folded(0, True).startswith("får vi bo här?")
+    assert folded.folded(0, False).startswith("far vi bo har?")
+
+
+def test_a_filter_by_title_yields_each_item_with_its_folded_title() -> None:
+    titles = ItemFilter([*ARTICLES, *EVENTS], text=lambda item: item.title)
+    found = [(item.slug, title) for item, title in titles.matches("Får VI")]
+    assert found == [("far", "får vi bo här?")]
+
+
+def test_no_word_is_found_across_two_texts() -> None:
+    texts = FoldedTexts(["Bostad", "Först", "bostad först"])
+    assert list(texts.holding(["bostadförst"], True)) == []
+    assert list(texts.holding(["ad\nf"], True)) == []
+    assert list(texts.holding(["först", "bostad"], True)) == [2]
+
+
+LETTERS = st.sampled_from("abåäöeé \nAÖ")
+
+
+@given(
+    texts=st.lists(st.text(LETTERS, max_size=12), max_size=8),
+    words=st.lists(
+        st.text(LETTERS.filter(str.strip), min_size=1, max_size=3), max_size=3
+    ),
+    keep=st.booleans(),
+)
+def test_folded_texts_find_what_a_plain_search_finds(
+    texts: list[str], words: list[str], keep: bool
+) -> None:
+    folded = [fold(text, keep) for text in texts]
+    wanted = [fold(word, keep) for word in words]
+    expected = [i for i, text in enumerate(folded) if all(w in text for w in wanted)]
+    found = FoldedTexts(texts)
+    assert list(found.holding(wanted, keep)) == expected
+    assert [found.folded(i, keep) for i in range(len(texts))] == folded
 
 
 def test_fold_keeps_swedish_letters_unless_told() -> None:

@@ -115,6 +115,8 @@ class MainScreen(SharingMixin, EditingScreen):
         self.history = History()
         self._filter: ItemFilter[Article] | None = None
         self._event_filter: ItemFilter[Event] | None = None
+        self.title_filter: ItemFilter[Item] | None = None
+        """Every item by its title, for the command palette (once the library is read)."""
         self._preview_timer: Timer | None = None
         self._previewed: Item | Stub | None = None
         self._filter_timer: Timer | None = None
@@ -274,9 +276,9 @@ class MainScreen(SharingMixin, EditingScreen):
 
     @work(thread=True, exclusive=True, group="filters", exit_on_error=False)
     def _prepare_filters(
-        self, *filters: ItemFilter[Article] | ItemFilter[Event]
+        self, *filters: ItemFilter[Article] | ItemFilter[Event] | ItemFilter[Item]
     ) -> None:
-        """Fold the filter texts off the UI thread, before the first `/`."""
+        """Fold the filter texts off the UI thread, before the first `/` or ctrl+p."""
         for item_filter in filters:
             item_filter.prepare()
 
@@ -319,7 +321,8 @@ class MainScreen(SharingMixin, EditingScreen):
         self.title = library.title
         self._filter = ItemFilter(library.articles)
         self._event_filter = ItemFilter(library.events)
-        self._prepare_filters(self._filter, self._event_filter)
+        self.title_filter = ItemFilter(library.items(), text=lambda item: item.title)
+        self._prepare_filters(self._filter, self._event_filter, self.title_filter)
         self._show_progress("")
         if message.changed:
             self.refresh_share()  # Files changed here: perhaps not shared yet.

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
 from textual import on, work
@@ -30,7 +31,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from bftui.core.index.build import Index
-from bftui.core.index.filtering import fold, has_swedish_letters
+from bftui.core.index.filtering import ItemFilter, fold, has_swedish_letters
 from bftui.core.index.query import Term, parse
 from bftui.core.index.search import Hit, highlighter, split_marks
 from bftui.core.items.model import Item
@@ -291,57 +292,35 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
 class ItemCommands(Provider):
     """Command palette: jump to any article or event by (part of) its title."""
 
-    _titles: list[tuple[str, str, Item]] | None = None
+    async def _titles(self) -> ItemFilter[Item] | None:
+        """Every item by its title; opened during the start, the palette waits for the library.
 
-    async def startup(self) -> None:
-        """Fold every title once, when the palette opens (if the library is read)."""
-        if getattr(self.screen, "library", None) is not None:
-            self._fold()
-
-    def _fold(self) -> list[tuple[str, str, Item]]:
-        library = getattr(self.screen, "library", None)
-        items: list[Item] = library.items() if library is not None else []
-        self._titles = [
-            (fold(item.title), fold(item.title, False), item) for item in items
-        ]
-        return self._titles
-
-    async def _folded(self) -> list[tuple[str, str, Item]]:
-        """The folded titles; opened during the start, the palette waits for the library.
-
-        The wait is here, not in `startup`: Textual cancels a slow startup
-        along with the search that waits for it when the next key is typed.
+        The titles are folded in a thread once the library is read. The wait
+        is here, not in `startup`: Textual cancels a slow startup along with
+        the search that waits for it when the next key is typed.
         """
-        if self._titles is not None:
-            return self._titles
         read = getattr(self.screen, "library_read", None)
         if read is not None:
             await read.wait()
-        return self._fold()
+        return getattr(self.screen, "title_filter", None)
 
     async def search(self, query: str) -> Hits:
         """Yield the items whose title holds every word typed."""
-        titles = await self._folded()
+        titles = await self._titles()
         read_item = getattr(self.screen, "read_item", None)
-        exact = has_swedish_letters(query)
-        words = fold(query, keep_swedish=exact).split()
-        if not words or read_item is None:
+        words = fold(query).split()
+        if not words or titles is None or read_item is None:
             return
-        pattern = highlighter(
-            tuple(Term((w,), prefix=True) for w in fold(query).split())
-        )
-        found = 0
-        for strict, loose, item in titles:
-            title = strict if exact else loose
-            if not all(word in title for word in words):
-                continue
+        pattern = highlighter(tuple(Term((w,), prefix=True) for w in words))
+        first = fold(query, keep_swedish=has_swedish_letters(query)).split()[0]
+        for item, title in islice(titles.matches(query), PALETTE_LIMIT):
             display = Content(item.title)
             if pattern is not None:
                 for match in pattern.finditer(item.title):
                     display = display.stylize(
                         "bold underline", match.start(), match.end()
                     )
-            score = 1.0 if title.startswith(words[0]) else 0.8
+            score = 1.0 if title.startswith(first) else 0.8
             yield PaletteHit(
                 score - len(item.title) / 10_000,
                 display,
@@ -355,6 +334,3 @@ class ItemCommands(Provider):
                     )
                 ),
             )
-            found += 1
-            if found >= PALETTE_LIMIT:
-                return
