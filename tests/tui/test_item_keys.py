@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from appdriver import main_screen, notices, open_item, settle
+from appdriver import main_screen, notices, open_item, restyled_nodes, settle
 from textual.pilot import Pilot
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -72,14 +72,7 @@ async def test_footer_keys_are_built_again_only_when_they_change(
 async def test_footer_keys_built_again_are_not_restyled_compact_and_back(
     app: BftuiApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    restyled: list[FooterKey] = []
-    update = FooterKey.update_node_styles
-
-    def counted(key: FooterKey, animate: bool = True) -> None:
-        restyled.append(key)
-        update(key, animate)
-
-    monkeypatch.setattr(FooterKey, "update_node_styles", counted)
+    restyled = restyled_nodes(app, monkeypatch)
     async with app.run_test(size=(120, 24)) as pilot:
         await settle(pilot)
         library = main_screen(pilot).library
