@@ -25,6 +25,7 @@ from bftui.core.transfer.markdown import (
     escape_block,
     escape_inline,
 )
+from bftui.core.transfer.recognise import plausible_date
 
 _CHROME = re.compile(
     r"(?:^|[\s_-])(?:menu|meny|nav|navigation|navbar|dela|banner|ads?|annons|skip|"
@@ -84,10 +85,8 @@ def _iso_date(value: str) -> dt.date | None:
     match = _DATE_IN.search(value or "")
     if not match:
         return None
-    try:
-        return dt.date(*map(int, match.groups()))
-    except ValueError:
-        return None
+    year, month, day = map(int, match.groups())
+    return plausible_date(year, month, day)
 
 
 def _http(url: str) -> str:

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bftui.core.items.schema import FIRST_YEAR, LAST_YEAR
+
 _MONTHS = {
     "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "february": 2,
     "mars": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "maj": 5, "may": 5,
@@ -134,6 +136,20 @@ def is_label(line: str) -> bool:
     return bool(_LABEL.fullmatch(line.strip().rstrip(":")))
 
 
+def plausible_date(year: int, month: int, day: int) -> dt.date | None:
+    """Return the date, or None if there is none such or its year is one `check` refuses.
+
+    A page's "24 maj 0020" is a typo, not a date to propose: the article
+    could not be saved with it.
+    """
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def find_date(text: str) -> dt.date | None:
     """Return the first valid date written in `text`, in any form the importer knows."""
     found: list[tuple[int, dt.date]] = []
@@ -141,9 +157,10 @@ def find_date(text: str) -> dt.date | None:
         for match in pattern.finditer(text):
             month = match.group(m)
             number = _MONTHS.get(month.lower()) if not month.isdigit() else int(month)
-            try:
-                value = dt.date(int(match.group(y)), number or 0, int(match.group(d)))
-            except ValueError:
+            value = plausible_date(
+                int(match.group(y)), number or 0, int(match.group(d))
+            )
+            if value is None:
                 continue
             found.append((match.start(), value))
             break
@@ -192,7 +209,8 @@ def _segment(segment: str) -> tuple[str, dt.date | None] | None:
         month = _MONTH_YEAR.match(rest)
         if month:
             year, number = int(month.group(2)), _MONTHS[month.group(1).lower()]
-            return ("month" if kind == "published" else kind), dt.date(year, number, 1)
+            first = plausible_date(year, number, 1)
+            return ("month" if kind == "published" else kind), first
         date = find_date(rest)
         if date is None and rest and not _RELATIVE.match(rest):
             return None
