@@ -88,6 +88,8 @@ def test_broken_files_are_left_for_the_index_to_report(
     write("ingen-titel.md", "+++\npublished = 2020-01-01\n+++\n")
     write("bytes.md", b'+++\ntitle = "\xff"\npublished = 2020-01-01\n+++\n')
     write("events/tom.toml", 'title = "Inget datum"\n')
+    write("ar-noll.md", '+++\ntitle = "Noll"\npublished = 0000-01-01\n+++\n')
+    write("events/ar-noll.toml", 'title = "Noll"\nstart = 0000-01-01\n')
     outline = cold_outline(root)
     assert outline.articles == [] and outline.events == []
 

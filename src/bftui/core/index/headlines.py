@@ -91,8 +91,12 @@ def _plain_values(front: str, event: bool) -> dict[str, object] | None:
         key, text, year = match.groups()
         if text is not None:
             table[key] = text
+        elif key == "year":
+            table[key] = int(year)
+        elif int(year) < dt.MINYEAR:
+            return None  # Year 0 is no date: the full reader says so.
         else:
-            table[key] = int(year) if key == "year" else dt.date(int(year), 1, 1)
+            table[key] = dt.date(int(year), 1, 1)
     return table
 
 
